@@ -1,0 +1,44 @@
+/** @module Numeric codecs for event fields. */
+import * as t from 'io-ts'
+
+export interface NonNegativeIntBrand {
+  readonly NonNegativeInt: unique symbol
+}
+export const NonNegativeInt = t.brand(
+  t.number,
+  (n): n is t.Branded<number, NonNegativeIntBrand> => Number.isSafeInteger(n) && n >= 0,
+  'NonNegativeInt'
+)
+export type NonNegativeInt = t.TypeOf<typeof NonNegativeInt>
+
+export interface NonNegativeNumberBrand {
+  readonly NonNegativeNumber: unique symbol
+}
+export const NonNegativeNumber = t.brand(
+  t.number,
+  (n): n is t.Branded<number, NonNegativeNumberBrand> => Number.isFinite(n) && n >= 0,
+  'NonNegativeNumber'
+)
+export type NonNegativeNumber = t.TypeOf<typeof NonNegativeNumber>
+
+export interface Score100Brand {
+  readonly Score100: unique symbol
+}
+/** A 0–100 score (案卷评查, 满意度测评). */
+export const Score100 = t.brand(
+  t.number,
+  (n): n is t.Branded<number, Score100Brand> => Number.isFinite(n) && n >= 0 && n <= 100,
+  'Score100'
+)
+export type Score100 = t.TypeOf<typeof Score100>
+
+export interface FiniteNumberBrand {
+  readonly FiniteNumber: unique symbol
+}
+/** Any finite number, possibly negative (point adjustments). */
+export const FiniteNumber = t.brand(
+  t.number,
+  (n): n is t.Branded<number, FiniteNumberBrand> => Number.isFinite(n),
+  'FiniteNumber'
+)
+export type FiniteNumber = t.TypeOf<typeof FiniteNumber>

@@ -1,0 +1,141 @@
+/** @module The metric language of a scheme: what is counted, summed or compared (SPEC §4 "Metrics"). */
+import * as t from 'io-ts'
+import { mapDecoded } from '../codec/map-decoded'
+import { oneOfKeys } from '../codec/one-of-keys'
+import { strict } from '../codec/strict'
+import { NonEmptyString } from '../primitives/ids'
+
+////////// where
+
+export type Scalar = string | number | boolean
+const Scalar: t.Type<Scalar, unknown, unknown> = t.union(
+  [t.string, t.number, t.boolean],
+  '字符串、数字或布尔值'
+)
+
+export type Comparison = 'gte' | 'lte' | 'gt' | 'lt'
+export const COMPARISONS: ReadonlyArray<Comparison> = ['gte', 'lte', 'gt', 'lt']
+
+/** One field condition: equal to a value, one of a list, `{ne}`, `{notIn}`, or a numeric/date comparison. */
+export type Condition =
+  | { readonly eq: Scalar }
+  | { readonly in: ReadonlyArray<Scalar> }
+  | { readonly ne: Scalar }
+  | { readonly notIn: ReadonlyArray<Scalar> }
+  | { readonly cmp: Comparison; readonly to: number | string }
+
+const ComparisonValue = t.union([t.number, t.string], '数字或日期')
+const objectConditions: ReadonlyArray<readonly [string, t.Type<Condition, unknown, unknown>]> = [
+  ['ne', mapDecoded(strict({ ne: Scalar }, {}, 'ne'), (v): Condition => ({ ne: v.ne }))],
+  [
+    'notIn',
+    mapDecoded(strict({ notIn: t.array(Scalar) }, {}, 'notIn'), (v): Condition => ({ notIn: v.notIn })),
+  ],
+  ...COMPARISONS.map(
+    (cmp) =>
+      [
+        cmp,
+        mapDecoded(
+          strict({ [cmp]: ComparisonValue } as Record<string, typeof ComparisonValue>, {}, cmp),
+          (v): Condition => ({ cmp, to: v[cmp] as number | string })
+        ),
+      ] as const
+  ),
+]
+
+const ObjectCondition = oneOfKeys(
+  'Condition',
+  objectConditions,
+  '{ne}、{notIn}、{gte}、{lte}、{gt} 或 {lt} 之一'
+)
+
+const InList = mapDecoded(t.array(Scalar), (xs): Condition => ({ in: xs }))
+const Equal = mapDecoded(Scalar, (v): Condition => ({ eq: v }))
+
+export const Condition = new t.Type<Condition, unknown, unknown>(
+  'Condition',
+  (_u): _u is Condition => true,
+  (u, c) => {
+    if (Array.isArray(u)) return InList.validate(u, c)
+    if (typeof u === 'object' && u !== null) return ObjectCondition.validate(u, c)
+    return Equal.validate(u, c)
+  },
+  (a) => a
+)
+
+export type Where = Readonly<Record<string, Condition>>
+export const Where: t.Type<Where, unknown, unknown> = t.record(t.string, Condition, 'Where')
+
+////////// metrics
+
+export type Aggregate = 'sum' | 'avg' | 'min' | 'max'
+export const AGGREGATES: ReadonlyArray<Aggregate> = ['sum', 'avg', 'min', 'max']
+
+export type Metric =
+  | { readonly _tag: 'count'; readonly type: string; readonly where?: Where; readonly distinct?: string }
+  | {
+      readonly _tag: Aggregate | 'latest'
+      readonly type: string
+      readonly field: string
+      readonly where?: Where
+    }
+  | { readonly _tag: 'earliest'; readonly type: string; readonly where?: Where }
+  | { readonly _tag: 'ratio'; readonly of: readonly [MetricRef, MetricRef] }
+  | { readonly _tag: 'change'; readonly of: MetricRef }
+
+/** A metric written inline, or the name of one in the scheme's `metrics`. */
+export type MetricRef = string | Metric
+
+const withTag =
+  <T extends Metric['_tag']>(tag: T) =>
+  <A>(codec: t.Decoder<unknown, A>, f: (a: A) => Omit<Extract<Metric, { _tag: T }>, '_tag'>) =>
+    [tag, mapDecoded(codec, (a: A) => ({ _tag: tag, ...f(a) }) as unknown as Metric)] as const
+
+const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } =>
+  (v === undefined ? {} : { [k]: v }) as { [P in K]?: V }
+
+export const MetricRef: t.Type<MetricRef, unknown, unknown> = t.recursion(
+  'MetricRef',
+  () =>
+    new t.Type<MetricRef, unknown, unknown>(
+      'MetricRef',
+      (_u): _u is MetricRef => false,
+      (u, c) => (typeof u === 'string' ? NonEmptyString.validate(u, c) : Metric.validate(u, c)),
+      (a) => a
+    )
+)
+
+export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', () =>
+  oneOfKeys<Metric>(
+    'Metric',
+    [
+      withTag('count')(
+        strict({ count: NonEmptyString }, { where: Where, distinct: NonEmptyString }, 'count'),
+        (m) => ({ type: m.count, ...opt('where', m.where), ...opt('distinct', m.distinct) })
+      ),
+      ...[...AGGREGATES, 'latest' as const].map((agg) =>
+        withTag(agg)(
+          strict(
+            { [agg]: NonEmptyString, field: NonEmptyString } as Record<string, typeof NonEmptyString>,
+            { where: Where },
+            agg
+          ),
+          (m) => ({
+            type: m[agg] as string,
+            field: m.field as string,
+            ...opt('where', m.where),
+          })
+        )
+      ),
+      withTag('earliest')(strict({ earliest: NonEmptyString }, { where: Where }, 'earliest'), (m) => ({
+        type: m.earliest,
+        ...opt('where', m.where),
+      })),
+      withTag('ratio')(strict({ ratio: t.tuple([MetricRef, MetricRef]) }, {}, 'ratio'), (m) => ({
+        of: m.ratio,
+      })),
+      withTag('change')(strict({ change: MetricRef }, {}, 'change'), (m) => ({ of: m.change })),
+    ],
+    'count、sum、avg、min、max、latest、earliest、ratio 或 change 之一'
+  )
+)

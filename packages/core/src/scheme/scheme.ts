@@ -1,0 +1,76 @@
+/** @module The assessment scheme (考核办法/评分细则) as data: shape only; meaning is checked in validate.ts. */
+import * as t from 'io-ts'
+import { byTag } from '../codec/one-of-keys'
+import { strict } from '../codec/strict'
+import { UnitKind } from '../events/registry'
+import { NonEmptyString, Slug, UnitId } from '../primitives/ids'
+import { IsoDate } from '../primitives/iso-date'
+import { NonNegativeNumber } from '../primitives/numbers'
+import { Metric, MetricRef } from './metric'
+import { PositiveNumber, Scoring } from './scoring-spec'
+
+export const WhenUndefined = t.keyof({ full: null, zero: null, exclude: null })
+export type WhenUndefined = t.TypeOf<typeof WhenUndefined>
+
+export const Indicator = strict(
+  { id: Slug, name: NonEmptyString, max: NonNegativeNumber, metric: MetricRef, scoring: Scoring },
+  { whenUndefined: WhenUndefined, units: t.array(UnitId) },
+  'Indicator'
+)
+export type Indicator = t.TypeOf<typeof Indicator>
+
+export const Category = strict(
+  { id: Slug, name: NonEmptyString, max: PositiveNumber, indicators: t.array(Indicator) },
+  {},
+  'Category'
+)
+export type Category = t.TypeOf<typeof Category>
+
+export const BonusBlock = strict({ max: NonNegativeNumber, indicators: t.array(Indicator) }, {}, 'Bonus')
+export type BonusBlock = t.TypeOf<typeof BonusBlock>
+
+const Condition = strict({ metric: MetricRef }, { gte: t.number, lte: t.number, eq: t.number }, 'When')
+
+const ruleBase = { id: Slug, name: NonEmptyString, when: Condition }
+export const Rule = byTag<Rule>('Rule', 'kind', {
+  veto: strict({ ...ruleBase, kind: t.literal('veto') }, {}, 'veto'),
+  zero: strict({ ...ruleBase, kind: t.literal('zero') }, { scope: Slug }, 'zero'),
+  gradeCap: strict({ ...ruleBase, kind: t.literal('gradeCap'), maxGrade: NonEmptyString }, {}, 'gradeCap'),
+})
+export type Rule =
+  | (RuleBase & { readonly kind: 'veto' })
+  | (RuleBase & { readonly kind: 'zero'; readonly scope?: string })
+  | (RuleBase & { readonly kind: 'gradeCap'; readonly maxGrade: string })
+interface RuleBase {
+  readonly id: string
+  readonly name: string
+  readonly when: {
+    readonly metric: MetricRef
+    readonly gte?: number
+    readonly lte?: number
+    readonly eq?: number
+  }
+}
+
+export const Grade = strict({ name: NonEmptyString, min: NonNegativeNumber }, {}, 'Grade')
+export type Grade = t.TypeOf<typeof Grade>
+
+export const Scheme = strict(
+  {
+    schemeId: Slug,
+    version: t.Int,
+    title: NonEmptyString,
+    appliesTo: UnitKind,
+    period: strict({ from: IsoDate, to: IsoDate }, {}, 'Period'),
+    categories: t.array(Category),
+    grades: t.array(Grade),
+  },
+  {
+    units: t.array(UnitId),
+    metrics: t.record(t.string, Metric),
+    bonus: BonusBlock,
+    rules: t.array(Rule),
+  },
+  'Scheme'
+)
+export type Scheme = t.TypeOf<typeof Scheme>

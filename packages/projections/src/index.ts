@@ -1,0 +1,2 @@
+/** @module @kaoping/projections — built in its own issue; kept so the layer exists and dependencies point one way. */
+export {}
