@@ -44,3 +44,24 @@ export const describeError = (e: DomainError): string => {
       return `案件 ${e.caseId} 已结案，结案后只能记录 RulingPerformed，不能记录 ${e.type}`
   }
 }
+
+export type ReplayError =
+  | { readonly _tag: 'InvalidAsOf'; readonly message: string }
+  | { readonly _tag: 'SchemeNotFound'; readonly schemeId: string }
+  | {
+      readonly _tag: 'VersionNotFound'
+      readonly schemeId: string
+      readonly version: number
+      readonly known: ReadonlyArray<number>
+    }
+
+export const describeReplayError = (e: ReplayError): string => {
+  switch (e._tag) {
+    case 'InvalidAsOf':
+      return `asOf: ${e.message}`
+    case 'SchemeNotFound':
+      return `未找到考核办法 ${e.schemeId}（该时点尚未发布）`
+    case 'VersionNotFound':
+      return `考核办法 ${e.schemeId} 没有第 ${e.version} 版（已有：${e.known.join('、') || '无'}）`
+  }
+}

@@ -52,7 +52,15 @@ export const strict = <R extends t.Props, O extends t.Props = Record<never, neve
       const opt = optionalCodec.validate(u, c)
       const errors = [...(E.isLeft(req) ? req.left : []), ...(E.isLeft(opt) ? opt.left : []), ...extra]
       if (errors.length > 0 || E.isLeft(req) || E.isLeft(opt)) return t.failures(errors)
-      return t.success({ ...opt.right, ...req.right })
+      // Take each key from the codec that owns it: t.type returns its input unchanged (optional keys
+      // included, undecoded), so spreading it whole would overwrite decoded optional values.
+      const out: Record<string, unknown> = {}
+      for (const k of Object.keys(required)) out[k] = (req.right as Record<string, unknown>)[k]
+      for (const k of Object.keys(optional)) {
+        const v = (opt.right as Record<string, unknown>)[k]
+        if (v !== undefined) out[k] = v
+      }
+      return t.success(out as t.TypeOf<t.TypeC<R>> & Partial<t.TypeOf<t.TypeC<O>>>)
     },
     (a) => inner.encode(a) as t.OutputOf<t.TypeC<R>> & Partial<t.OutputOf<t.TypeC<O>>>
   )

@@ -1,0 +1,40 @@
+/** @module @kaoping/core — the pure domain: event codecs, deciders, the scheme language and scoring. No I/O, no clock. */
+
+export { formatIssue, type Issue, toIssues } from './codec/issues'
+export {
+  type CaseCommand,
+  type CaseState,
+  type CaseStreamEvent,
+  caseLifecycle,
+} from './deciders/case-lifecycle'
+export { type Decider, stateOf } from './deciders/decider'
+export {
+  type CaseError,
+  type DomainError,
+  describeError,
+  describeReplayError,
+  type ReplayError,
+} from './errors'
+export {
+  CATALOG,
+  type DomainEvent,
+  decodeEvent,
+  EVENT_TYPES,
+  type EventData,
+  type EventType,
+  isEventType,
+  isUnitScoped,
+} from './events/catalog'
+export type { StoredEvent } from './events/stored'
+export { type Fact, groupFacts, type UnitFacts } from './facts/fact'
+export { EventLine } from './log/line'
+export { checkNext, emptyLog, type LogState } from './log/log-checker'
+export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
+export type * from './result/result'
+export { Scheme } from './scheme/scheme'
+export { parseScheme, validateScheme } from './scheme/validate'
+export { assemble } from './scoring/assemble'
+export { evaluateUnit, isAssessed, type UnitEvaluation, type UnitInfo } from './scoring/evaluate-unit'
+export { type Cut, parseAsOf } from './timetravel/as-of'
+export { type ScoreOptions, scoreAt } from './timetravel/score-at'
+export { type Selection, select } from './timetravel/select'

@@ -1,0 +1,84 @@
+/**
+ * @module The rules a log must keep beyond each event's own shape: ids unique, units registered before use,
+ * retractions aimed at known events, and every case follow-up allowed by the case lifecycle decider.
+ * Folded one event at a time, so a file import and an append check the same rules.
+ */
+import * as E from 'fp-ts/Either'
+import type { Issue } from '../codec/issues'
+import { type CaseState, type CaseStreamEvent, caseLifecycle } from '../deciders/case-lifecycle'
+import { describeError } from '../errors'
+import { isCaseFollowUp } from '../events/case'
+import type { DomainEvent } from '../events/catalog'
+
+export interface LogState {
+  readonly ids: Map<string, string>
+  readonly units: Set<string>
+  readonly cases: Map<string, CaseState>
+  /** Which case an event id belongs to, so retracting it updates that case. */
+  readonly caseOf: Map<string, string>
+}
+
+export const emptyLog = (): LogState => ({
+  ids: new Map(),
+  units: new Set(),
+  cases: new Map(),
+  caseOf: new Map(),
+})
+
+/**
+ * Checks one event against the log so far and, when it passes, adds it (the state is mutated only on success).
+ * The fingerprint lets a repeated id with identical content be told apart from a conflicting one.
+ */
+export const checkNext = (
+  log: LogState,
+  id: string,
+  event: DomainEvent,
+  fingerprint: string
+): E.Either<ReadonlyArray<Issue>, 'appended' | 'duplicate'> => {
+  const seen = log.ids.get(id)
+  if (seen !== undefined)
+    return seen === fingerprint
+      ? E.right('duplicate')
+      : E.left([{ path: 'id', message: `事件 id ${id} 已存在且内容不同` }])
+  if (event.type === 'UnitRegistered') {
+    log.units.add(event.data.unitId)
+    log.ids.set(id, fingerprint)
+    return E.right('appended')
+  }
+  if (event.type === 'SchemePublished') {
+    log.ids.set(id, fingerprint)
+    return E.right('appended')
+  }
+  if (!log.units.has(event.data.unitId))
+    return E.left([
+      { path: 'data.unitId', message: `未登记的单位 ${event.data.unitId}（须先记录 UnitRegistered）` },
+    ])
+
+  let caseUpdate: readonly [string, CaseState] | undefined
+  if (event.type === 'CaseOpened' || isCaseFollowUp(event.type)) {
+    const caseId = (event.data as { caseId: string }).caseId
+    const state = log.cases.get(caseId) ?? caseLifecycle.initialState()
+    const command = { id, ...event } as CaseStreamEvent as Exclude<
+      CaseStreamEvent,
+      { type: 'EventRetracted' }
+    >
+    const decided = caseLifecycle.decide(command, state)
+    if (E.isLeft(decided)) return E.left([{ path: 'data.caseId', message: describeError(decided.left) }])
+    caseUpdate = [caseId, decided.right.reduce(caseLifecycle.evolve, state)]
+    log.caseOf.set(id, caseId)
+  }
+  if (event.type === 'EventRetracted') {
+    const target = event.data.targetEventId
+    if (!log.ids.has(target))
+      return E.left([
+        { path: 'data.targetEventId', message: `撤回的目标事件 ${target} 不存在（须在本记录之前）` },
+      ])
+    const caseId = log.caseOf.get(target)
+    const state = caseId === undefined ? undefined : log.cases.get(caseId)
+    if (caseId !== undefined && state)
+      caseUpdate = [caseId, caseLifecycle.evolve(state, { id, ...event } as CaseStreamEvent)]
+  }
+  if (caseUpdate) log.cases.set(...caseUpdate)
+  log.ids.set(id, fingerprint)
+  return E.right('appended')
+}

@@ -1,0 +1,148 @@
+/** @module Checks a metric against the event catalog: known type, known fields, values of the right kind. */
+import type { Issue } from '../codec/issues'
+import { isEventType, isUnitScoped } from '../events/catalog'
+import { type FieldKind, fieldsOf } from '../events/fields'
+import { isRealDate } from '../primitives/iso-date'
+import type { Condition, Metric, MetricRef, Scalar, Where } from './metric'
+
+/** What a metric yields, so scoring kinds can be matched to values they can score. */
+export type ValueKind = 'number' | 'ratio' | 'date' | 'boolean' | 'unknown'
+
+export interface MetricContext {
+  readonly named: Readonly<Record<string, Metric>>
+  readonly issues: Issue[]
+}
+
+const show = (v: unknown) => JSON.stringify(v)
+
+const checkScalar = (field: string, kind: FieldKind, v: Scalar, path: string, issues: Issue[]) => {
+  const bad = (expected: string) =>
+    issues.push({ path, message: `字段 ${field} 应为${expected}，实际为 ${show(v)}` })
+  switch (kind.kind) {
+    case 'enum':
+      if (typeof v !== 'string' || !kind.values.includes(v)) bad(`以下取值之一：${kind.values.join(' | ')}`)
+      return
+    case 'boolean':
+      if (typeof v !== 'boolean') bad('布尔值（true/false）')
+      return
+    case 'number':
+      if (typeof v !== 'number') bad('数字')
+      return
+    case 'date':
+      if (typeof v !== 'string' || !isRealDate(v)) bad('有效日期（YYYY-MM-DD）')
+      return
+    case 'string':
+      if (typeof v !== 'string') bad('字符串')
+  }
+}
+
+const checkCondition = (field: string, kind: FieldKind, c: Condition, path: string, issues: Issue[]) => {
+  if ('eq' in c) return checkScalar(field, kind, c.eq, path, issues)
+  if ('ne' in c) return checkScalar(field, kind, c.ne, `${path}.ne`, issues)
+  if ('in' in c) return c.in.forEach((v, i) => checkScalar(field, kind, v, `${path}.${i}`, issues))
+  if ('notIn' in c)
+    return c.notIn.forEach((v, i) => checkScalar(field, kind, v, `${path}.notIn.${i}`, issues))
+  if (kind.kind !== 'number' && kind.kind !== 'date')
+    return issues.push({
+      path: `${path}.${c.cmp}`,
+      message: `字段 ${field} 不是数字或日期，不能用 ${c.cmp} 比较`,
+    })
+  return checkScalar(field, kind, c.to, `${path}.${c.cmp}`, issues)
+}
+
+const checkWhere = (
+  type: string,
+  fields: ReadonlyMap<string, FieldKind>,
+  where: Where | undefined,
+  path: string,
+  issues: Issue[]
+) => {
+  for (const [field, c] of Object.entries(where ?? {})) {
+    const kind = fields.get(field)
+    if (!kind) issues.push({ path: `${path}.where.${field}`, message: `${type} 没有字段 ${field}` })
+    else checkCondition(field, kind, c, `${path}.where.${field}`, issues)
+  }
+}
+
+/** Validates a metric (following named references, rejecting cycles) and returns the kind of value it yields. */
+export const checkMetric = (
+  ref: MetricRef,
+  path: string,
+  ctx: MetricContext,
+  visiting: ReadonlySet<string> = new Set()
+): ValueKind => {
+  const { issues } = ctx
+  if (typeof ref === 'string') {
+    const named = ctx.named[ref]
+    if (!named) {
+      issues.push({ path, message: `未定义的指标名称 ${show(ref)}（应在 metrics 中定义）` })
+      return 'unknown'
+    }
+    if (visiting.has(ref)) {
+      issues.push({ path, message: `指标 ${ref} 循环引用自身` })
+      return 'unknown'
+    }
+    // Issues inside a named metric are reported once, at its own path, by the scheme validator.
+    return checkMetric(named, path, { named: ctx.named, issues: [] }, new Set([...visiting, ref]))
+  }
+  switch (ref._tag) {
+    case 'ratio': {
+      const [a, b] = ref.of
+      for (const [i, k] of [
+        checkMetric(a, `${path}.ratio.0`, ctx, visiting),
+        checkMetric(b, `${path}.ratio.1`, ctx, visiting),
+      ].entries())
+        if (k !== 'number' && k !== 'unknown')
+          issues.push({ path: `${path}.ratio.${i}`, message: 'ratio 的分子、分母应为计数或求和等数值指标' })
+      return 'ratio'
+    }
+    case 'change': {
+      const k = checkMetric(ref.of, `${path}.change`, ctx, visiting)
+      if (k !== 'number' && k !== 'unknown')
+        issues.push({ path: `${path}.change`, message: 'change 只能比较计数或求和等数值指标' })
+      return 'ratio'
+    }
+    default:
+      break
+  }
+  const key = ref._tag
+  if (!isEventType(ref.type) || !isUnitScoped(ref.type)) {
+    issues.push({ path: `${path}.${key}`, message: `未知或不可统计的事件类型 ${show(ref.type)}` })
+    return 'unknown'
+  }
+  const fields = fieldsOf(ref.type)
+  checkWhere(ref.type, fields, ref.where, path, issues)
+  switch (ref._tag) {
+    case 'count':
+      if (ref.distinct !== undefined && !fields.has(ref.distinct))
+        issues.push({ path: `${path}.distinct`, message: `${ref.type} 没有字段 ${ref.distinct}` })
+      return 'number'
+    case 'earliest':
+      return 'date'
+    default: {
+      const kind = fields.get(ref.field)
+      if (!kind) {
+        issues.push({ path: `${path}.field`, message: `${ref.type} 没有字段 ${ref.field}` })
+        return 'unknown'
+      }
+      if (ref._tag === 'latest') {
+        if (kind.kind === 'boolean') return 'boolean'
+        if (kind.kind === 'date') return 'date'
+        if (kind.kind === 'number') return 'number'
+        issues.push({
+          path: `${path}.field`,
+          message: `latest 只能取数字、布尔或日期字段，${ref.field} 不是`,
+        })
+        return 'unknown'
+      }
+      if (kind.kind !== 'number') {
+        issues.push({
+          path: `${path}.field`,
+          message: `${ref._tag} 只能用于数字字段，${ref.type}.${ref.field} 不是数字`,
+        })
+        return 'unknown'
+      }
+      return ref._tag === 'avg' ? 'ratio' : 'number'
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * @module What scoring may see at a cut: registered units, published scheme versions, and each unit's
+ * facts with retractions applied and case attributes attached (SPEC §3 "EventRetracted", §5).
+ */
+
+import type { StoredEvent } from '../events/stored'
+import type { CaseAttributes, Fact } from '../facts/fact'
+import { instantMs } from '../primitives/iso-date'
+import type { Scheme } from '../scheme/scheme'
+import type { UnitInfo } from '../scoring/evaluate-unit'
+import type { Cut } from './as-of'
+
+export interface PublishedScheme {
+  readonly scheme: Scheme
+  readonly recordedAt: string
+  readonly event: string
+}
+
+export interface Selection {
+  readonly units: ReadonlyMap<string, UnitInfo>
+  readonly schemes: ReadonlyArray<PublishedScheme>
+  readonly facts: ReadonlyMap<string, ReadonlyArray<Fact>>
+  /** The latest recordedAt seen (the default asOf of a recorded-basis query), or null for an empty log. */
+  readonly lastRecordedAt: string | null
+}
+
+export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
+  // On the recorded basis the log ends at the cut: later retractions do not apply yet.
+  const visible =
+    'recordedBy' in cut ? events.filter((e) => instantMs(e.recordedAt) <= cut.recordedBy) : events
+  const retracted = new Set<string>()
+  for (const e of visible) if (e.type === 'EventRetracted') retracted.add(e.data.targetEventId)
+
+  const units = new Map<string, UnitInfo>()
+  const schemes: PublishedScheme[] = []
+  const cases = new Map<string, CaseAttributes>()
+  let lastMs = Number.NEGATIVE_INFINITY
+  let lastRecordedAt: string | null = null
+  for (const e of visible) {
+    const ms = instantMs(e.recordedAt)
+    if (ms >= lastMs) [lastMs, lastRecordedAt] = [ms, e.recordedAt]
+    if (retracted.has(e.id)) continue
+    if (e.type === 'UnitRegistered') units.set(e.data.unitId, { ...e.data })
+    else if (e.type === 'SchemePublished')
+      schemes.push({ scheme: e.data.scheme, recordedAt: e.recordedAt, event: e.id })
+    else if (e.type === 'CaseOpened')
+      cases.set(e.data.caseId, {
+        kind: e.data.kind,
+        ...(e.data.subject === undefined ? {} : { subject: e.data.subject }),
+      })
+  }
+
+  const facts = new Map<string, Fact[]>()
+  for (const e of visible) {
+    if (e.type === 'UnitRegistered' || e.type === 'SchemePublished' || e.type === 'EventRetracted') continue
+    if (retracted.has(e.id)) continue
+    if ('occurredBy' in cut && e.data.occurredOn > cut.occurredBy) continue
+    const data = e.data as Readonly<Record<string, unknown>>
+    const attrs =
+      typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
+    const fact: Fact = {
+      id: e.id,
+      type: e.type,
+      unitId: e.data.unitId,
+      occurredOn: e.data.occurredOn,
+      seq: e.seq,
+      data,
+      ...(attrs ? { case: attrs } : {}),
+    }
+    const list = facts.get(fact.unitId)
+    if (list) list.push(fact)
+    else facts.set(fact.unitId, [fact])
+  }
+  return { units, schemes, facts, lastRecordedAt }
+}
