@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest'
+import { caseWith, notification, times, training, unitRegistered, veto } from '../testing/facts'
+import { given, testScheme } from '../testing/scoring-spec'
+
+const RULES = [
+  {
+    id: 'cap-lost',
+    kind: 'gradeCap',
+    name: '败诉2件以上不得评为优秀',
+    maxGrade: '良好',
+    when: { metric: { count: 'CaseDecided', where: { outcome: 'lost' } }, gte: 2 },
+  },
+  {
+    id: 'zero-publicity',
+    kind: 'zero',
+    scope: 'total',
+    name: '因政策法规宣传不到位被省厅通报并限期整改的，计0分',
+    when: {
+      metric: {
+        count: 'NotificationReceived',
+        where: { issuer: 'province', reason: 'policy_publicity_inadequate', rectificationRequired: true },
+      },
+      gte: 1,
+    },
+  },
+  { id: 'veto', kind: 'veto', name: '一票否决', when: { metric: { count: 'VetoIncidentRecorded' }, gte: 1 } },
+]
+const scheme = testScheme(
+  [
+    {
+      id: 'B1',
+      name: '学法',
+      max: 100,
+      metric: { count: 'TrainingHeld' },
+      scoring: { kind: 'linear', target: 10 },
+    },
+  ],
+  { rules: RULES }
+)
+
+const studies = (unit: string, n: number) => times(n, () => training(unit, 'lecture'))
+
+describe('special rules', () => {
+  it('zeroes the whole score of a county notified by the province for poor publicity (seed 003: cangxi)', () => {
+    const s = given(
+      unitRegistered('cangxi'),
+      studies('cangxi', 10),
+      notification('cangxi', 'policy_publicity_inadequate')
+    ).scoredWith(scheme)
+    const u = s.unit('cangxi')
+    expect(u).toMatchObject({ total: '0.00', zeroed: true, grade: '不合格' })
+    expect(u.rulesFired).toMatchObject([{ id: 'zero-publicity', kind: 'zero' }])
+    expect(u.rulesFired[0]?.events).toHaveLength(1)
+    // The categories stay visible: the auditor sees what was earned before the rule.
+    expect(u.categories[0]?.points).toBe('100.00')
+  })
+
+  it('does not zero for a notice of another reason or one without rectification', () => {
+    const s = given(
+      unitRegistered('wangcang'),
+      studies('wangcang', 10),
+      notification('wangcang', 'other_reason'),
+      notification('wangcang', 'policy_publicity_inadequate', 'province', false)
+    ).scoredWith(scheme)
+    expect(s.unit('wangcang')).toMatchObject({ total: '100.00', zeroed: false, rulesFired: [] })
+  })
+
+  it('vetoes: grade 不合格 and ranked after every other unit despite the higher total', () => {
+    const s = given(
+      unitRegistered('chaotian'),
+      studies('chaotian', 10),
+      veto('chaotian'),
+      unitRegistered('jiange'),
+      studies('jiange', 5)
+    ).scoredWith(scheme)
+    expect(s.result.units.map((u) => [u.unitId, u.rank, u.total, u.grade, u.vetoed])).toEqual([
+      ['jiange', 1, '50.00', '不合格', false],
+      ['chaotian', 2, '100.00', '不合格', true],
+    ])
+  })
+
+  it('caps the grade: 2 lawsuits lost keep a total of 95 at 良好', () => {
+    const s = given(
+      unitRegistered('wangcang'),
+      studies('wangcang', 10),
+      times(2, () => caseWith('wangcang', 'administrative_litigation', { decided: 'lost' }))
+    ).scoredWith(
+      testScheme(
+        [
+          {
+            id: 'B1',
+            name: '学法',
+            max: 95,
+            metric: { count: 'TrainingHeld' },
+            scoring: { kind: 'linear', target: 10 },
+          },
+        ],
+        { rules: RULES }
+      )
+    )
+    expect(s.unit('wangcang')).toMatchObject({ total: '95.00', grade: '良好' })
+    expect(s.unit('wangcang').rulesFired.map((r) => r.id)).toEqual(['cap-lost'])
+  })
+
+  it('names the events that fired a rule', () => {
+    const g = given(unitRegistered('chaotian'), veto('chaotian'))
+    const s = g.scoredWith(scheme)
+    expect(s.unit('chaotian').rulesFired).toEqual([{ id: 'veto', kind: 'veto', events: [g.log.ids()[1]] }])
+  })
+
+  it('applies rules in the order veto, zero, gradeCap whatever order the scheme lists them', () => {
+    const s = given(
+      unitRegistered('a'),
+      studies('a', 10),
+      veto('a'),
+      notification('a', 'policy_publicity_inadequate'),
+      times(2, () => caseWith('a', 'administrative_litigation', { decided: 'lost' }))
+    ).scoredWith(scheme)
+    expect(s.unit('a').rulesFired.map((r) => r.kind)).toEqual(['veto', 'zero', 'gradeCap'])
+    expect(s.unit('a')).toMatchObject({ vetoed: true, zeroed: true, total: '0.00', grade: '不合格' })
+  })
+})
+
+describe('zero on one category', () => {
+  it('zeroes only that category and recomputes the total', () => {
+    const two = testScheme([], {
+      categories: [
+        {
+          id: 'org',
+          name: '组织',
+          max: 50,
+          indicators: [
+            { id: 'o', name: 'o', max: 50, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } },
+          ],
+        },
+        {
+          id: 'pub',
+          name: '普法',
+          max: 50,
+          indicators: [
+            { id: 'p', name: 'p', max: 50, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } },
+          ],
+        },
+      ],
+      rules: [
+        {
+          id: 'z',
+          kind: 'zero',
+          scope: 'pub',
+          name: '普法计0分',
+          when: { metric: { count: 'NotificationReceived' }, gte: 1 },
+        },
+      ],
+    })
+    const s = given(unitRegistered('a'), studies('a', 1), notification('a', 'x')).scoredWith(two)
+    expect(s.unit('a').categories.map((c) => c.points)).toEqual(['50.00', '0.00'])
+    expect(s.unit('a')).toMatchObject({ total: '50.00', zeroed: false })
+  })
+})

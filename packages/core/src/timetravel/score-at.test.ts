@@ -1,0 +1,210 @@
+import * as E from 'fp-ts/Either'
+import { describe, expect, it } from 'vitest'
+import { readLog } from '../log/read-log'
+import { fact, training, unitRegistered } from '../testing/facts'
+import { logBuilder } from '../testing/log-builder'
+import { given, testScheme } from '../testing/scoring-spec'
+import { scoreAt } from './score-at'
+
+const studies = testScheme([
+  {
+    id: 'B1',
+    name: '学法 ≥4次',
+    max: 4,
+    metric: { count: 'TrainingHeld' },
+    scoring: { kind: 'linear', target: 4 },
+  },
+])
+
+const at = (recordedAt: string, line: ReturnType<typeof training>) => ({ ...line, recordedAt })
+
+describe('time travel', () => {
+  // Two studies recorded in March, a third recorded in July for a session held in June.
+  const g = given(
+    at('2017-01-05T01:00:00Z', unitRegistered('jiange')),
+    at('2017-03-02T01:00:00Z', training('jiange', 'lecture', {}, '2017-03-01')),
+    at('2017-03-20T01:00:00Z', training('jiange', 'lecture', {}, '2017-03-18')),
+    at('2017-07-03T01:00:00Z', training('jiange', 'lecture', {}, '2017-06-20'))
+  )
+
+  it('on the recorded basis sees only what had been recorded by then: 2 studies on 2017-06-30', () => {
+    const s = g.scoredWith(studies, { asOf: '2017-06-30' })
+    expect(s.indicator('jiange', 'B1').value).toBe('2.00')
+    // A bare date means the end of that day in Beijing.
+    expect(s.result).toMatchObject({ asOf: '2017-06-30T15:59:59.999Z', basis: 'recorded' })
+  })
+
+  it('on the occurred basis counts everything recorded since that occurred by then: 3 studies by 2017-06-30', () => {
+    const s = g.scoredWith(studies, { asOf: '2017-06-30', basis: 'occurred' })
+    expect(s.indicator('jiange', 'B1').value).toBe('3.00')
+    expect(s.result).toMatchObject({ asOf: '2017-06-30', basis: 'occurred' })
+  })
+
+  it('defaults asOf to the last recorded instant', () => {
+    expect(g.scoredWith(studies).result.asOf).toBe('2017-07-03T01:00:00.000Z')
+  })
+
+  it('rejects an asOf that is neither a date nor an instant', () => {
+    const events = readLog(g.log.text())
+    if (E.isLeft(events)) throw new Error('bad log')
+    const r = scoreAt(events.right, { schemeId: 'test-2017', given: [studies], asOf: '2017-02-30' })
+    expect(E.isLeft(r) && r.left._tag).toBe('InvalidAsOf')
+  })
+})
+
+describe('retractions', () => {
+  const log = logBuilder().add(
+    at('2017-01-05T01:00:00Z', unitRegistered('jiange')),
+    at('2017-03-02T01:00:00Z', training('jiange', 'lecture')),
+    at('2017-03-03T01:00:00Z', training('jiange', 'lecture'))
+  )
+  const wrong = log.ids()[2]!
+  log.add(
+    at('2017-09-01T01:00:00Z', fact('EventRetracted', 'jiange', { targetEventId: wrong, reason: '重复录入' }))
+  )
+  const score = (asOf?: string) => {
+    const events = readLog(log.text())
+    if (E.isLeft(events)) throw new Error('bad log')
+    const r = scoreAt(events.right, { schemeId: 'test-2017', given: [studies], asOf })
+    if (E.isLeft(r)) throw new Error(r.left._tag)
+    return r.right.units[0]!.categories[0]!.indicators[0]!
+  }
+
+  it('stops counting a retracted event from the retraction on', () => {
+    expect(score()).toMatchObject({ value: '1.00', events: [log.ids()[1]] })
+  })
+  it('still counts it as of a date before the retraction was recorded', () => {
+    expect(score('2017-08-31').value).toBe('2.00')
+  })
+})
+
+describe('scheme versions', () => {
+  const v1 = {
+    schemeId: 'guangyuan-districts-2017',
+    version: 1,
+    title: '2017年度考核办法',
+    appliesTo: 'district',
+    period: { from: '2017-01-01', to: '2017-12-31' },
+    categories: [
+      {
+        id: 'c',
+        name: '学法',
+        max: 4,
+        indicators: [
+          {
+            id: 'B1',
+            name: '学法 ≥4次',
+            max: 4,
+            metric: { count: 'TrainingHeld' },
+            scoring: { kind: 'linear', target: 4 },
+          },
+        ],
+      },
+    ],
+    grades: [{ name: '合格', min: 0 }],
+  }
+  const v2 = {
+    ...v1,
+    version: 2,
+    categories: [
+      {
+        ...v1.categories[0]!,
+        indicators: [{ ...v1.categories[0]!.indicators[0]!, scoring: { kind: 'linear', target: 2 } }],
+      },
+    ],
+  }
+  const log = logBuilder().add(
+    at('2017-01-02T01:00:00Z', {
+      type: 'SchemePublished',
+      data: { schemeId: v1.schemeId, version: 1, scheme: v1 },
+    }),
+    at('2017-01-05T01:00:00Z', unitRegistered('jiange')),
+    at('2017-03-02T01:00:00Z', training('jiange', 'lecture')),
+    at('2017-06-01T01:00:00Z', {
+      type: 'SchemePublished',
+      data: { schemeId: v1.schemeId, version: 2, scheme: v2 },
+    })
+  )
+  const events = readLog(log.text())
+  const score = (asOf?: string, version?: number) => {
+    if (E.isLeft(events)) throw new Error('bad log')
+    const r = scoreAt(events.right, { schemeId: v1.schemeId, asOf, version })
+    if (E.isLeft(r)) throw new Error(r.left._tag)
+    return r.right
+  }
+
+  it('scores under the version in force at asOf: v1 in May (1 of 4 → 1.00), v2 from June (1 of 2 → 2.00)', () => {
+    expect([score('2017-05-31').version, score('2017-05-31').units[0]?.total]).toEqual([1, '1.00'])
+    expect([score().version, score().units[0]?.total]).toEqual([2, '2.00'])
+  })
+  it('scores under another version on request (what-if), even one published after asOf', () => {
+    expect(score('2017-05-31', 2)).toMatchObject({ version: 2, units: [{ total: '2.00' }] })
+  })
+  it('reports an unknown version with the versions that exist', () => {
+    if (E.isLeft(events)) throw new Error('bad log')
+    const r = scoreAt(events.right, { schemeId: v1.schemeId, version: 7 })
+    expect(r).toEqual(E.left({ _tag: 'VersionNotFound', schemeId: v1.schemeId, version: 7, known: [1, 2] }))
+  })
+  it('knows no scheme before its first publication', () => {
+    if (E.isLeft(events)) throw new Error('bad log')
+    expect(scoreAt(events.right, { schemeId: v1.schemeId, asOf: '2017-01-01' })).toEqual(
+      E.left({ _tag: 'SchemeNotFound', schemeId: v1.schemeId })
+    )
+  })
+})
+
+describe('adjustments and ranking', () => {
+  const adjust = (unitId: string, points: number, schemeId = 'test-2017') =>
+    fact('PointsAdjusted', unitId, {
+      schemeId,
+      indicatorId: 'B1',
+      points,
+      reason: '满意度测评',
+      approvedBy: '局务会',
+    })
+
+  it('adds PointsAdjusted of this scheme to the total and lists them; other schemes’ are ignored', () => {
+    const g = given(unitRegistered('a'), training('a', 'lecture'), adjust('a', -0.5), adjust('a', 2, 'other'))
+    const u = g.scoredWith(studies).unit('a')
+    expect(u.total).toBe('0.50')
+    expect(u.adjustments).toEqual({
+      points: '-0.50',
+      items: [
+        {
+          event: g.log.ids()[2],
+          indicatorId: 'B1',
+          points: '-0.50',
+          reason: '满意度测评',
+          approvedBy: '局务会',
+        },
+      ],
+    })
+  })
+
+  it('ranks competition-style (1, 2, 2, 4) with ties listed by unitId', () => {
+    const s = given(
+      ['d', 'c', 'b', 'a'].map((u) => unitRegistered(u)),
+      [
+        training('a', 'lecture'),
+        training('b', 'lecture'),
+        training('b', 'lecture'),
+        training('c', 'lecture'),
+        training('c', 'lecture'),
+        training('d', 'lecture'),
+        training('d', 'lecture'),
+        training('d', 'lecture'),
+      ]
+    ).scoredWith(studies)
+    expect(s.result.units.map((u) => [u.rank, u.unitId, u.total])).toEqual([
+      [1, 'd', '3.00'],
+      [2, 'b', '2.00'],
+      [2, 'c', '2.00'],
+      [4, 'a', '1.00'],
+    ])
+  })
+
+  it('is deterministic: the same events and scheme give byte-identical JSON', () => {
+    const g = given(unitRegistered('a'), unitRegistered('b'), training('a', 'lecture'))
+    expect(JSON.stringify(g.scoredWith(studies).result)).toBe(JSON.stringify(g.scoredWith(studies).result))
+  })
+})
