@@ -36,17 +36,34 @@ const checkScalar = (field: string, kind: FieldKind, v: Scalar, path: string, is
   }
 }
 
-const checkCondition = (field: string, kind: FieldKind, c: Condition, path: string, issues: Issue[]) => {
+const checkCondition = (
+  field: string,
+  kind: FieldKind,
+  c: Condition,
+  path: string,
+  issues: Issue[]
+): void => {
   if ('eq' in c) return checkScalar(field, kind, c.eq, path, issues)
   if ('ne' in c) return checkScalar(field, kind, c.ne, `${path}.ne`, issues)
-  if ('in' in c) return c.in.forEach((v, i) => checkScalar(field, kind, v, `${path}.${i}`, issues))
-  if ('notIn' in c)
-    return c.notIn.forEach((v, i) => checkScalar(field, kind, v, `${path}.notIn.${i}`, issues))
-  if (kind.kind !== 'number' && kind.kind !== 'date')
-    return issues.push({
+  if ('in' in c) {
+    c.in.forEach((v, i) => {
+      checkScalar(field, kind, v, `${path}.${i}`, issues)
+    })
+    return
+  }
+  if ('notIn' in c) {
+    c.notIn.forEach((v, i) => {
+      checkScalar(field, kind, v, `${path}.notIn.${i}`, issues)
+    })
+    return
+  }
+  if (kind.kind !== 'number' && kind.kind !== 'date') {
+    issues.push({
       path: `${path}.${c.cmp}`,
       message: `字段 ${field} 不是数字或日期，不能用 ${c.cmp} 比较`,
     })
+    return
+  }
   return checkScalar(field, kind, c.to, `${path}.${c.cmp}`, issues)
 }
 

@@ -46,7 +46,7 @@ export const rankAcrossUnits = (
   const sample = evaluations[0]
   if (!sample) return evaluations
   let result = evaluations
-  sample.categories.forEach((cat, ci) =>
+  sample.categories.forEach((cat, ci) => {
     cat.forEach((o, ii) => {
       if (o.indicator.scoring.kind !== 'rank') return
       const replaced = rankSlot(result, (e) => e.categories[ci]!, ii)
@@ -57,7 +57,7 @@ export const rankAcrossUnits = (
         return { ...e, categories }
       })
     })
-  )
+  })
   sample.bonus.forEach((o, ii) => {
     if (o.indicator.scoring.kind !== 'rank') return
     const replaced = rankSlot(result, (e) => e.bonus, ii)

@@ -20,7 +20,7 @@ export const rank = <T extends Rankable>(
     const sorted = [...group].sort(byTotalThenId)
     sorted.forEach((u, i) => {
       const prev = sorted[i - 1]
-      const place = prev && prev.total.equals(u.total) ? ranked[ranked.length - 1]!.rank : offset + i + 1
+      const place = prev?.total.equals(u.total) ? ranked[ranked.length - 1]!.rank : offset + i + 1
       ranked.push({ ...u, rank: place })
     })
   }
