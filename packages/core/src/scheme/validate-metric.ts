@@ -43,8 +43,14 @@ const checkCondition = (
   path: string,
   issues: Issue[]
 ): void => {
-  if ('eq' in c) return checkScalar(field, kind, c.eq, path, issues)
-  if ('ne' in c) return checkScalar(field, kind, c.ne, `${path}.ne`, issues)
+  if ('eq' in c) {
+    checkScalar(field, kind, c.eq, path, issues)
+    return
+  }
+  if ('ne' in c) {
+    checkScalar(field, kind, c.ne, `${path}.ne`, issues)
+    return
+  }
   if ('in' in c) {
     c.in.forEach((v, i) => {
       checkScalar(field, kind, v, `${path}.${i}`, issues)
@@ -64,7 +70,7 @@ const checkCondition = (
     })
     return
   }
-  return checkScalar(field, kind, c.to, `${path}.${c.cmp}`, issues)
+  checkScalar(field, kind, c.to, `${path}.${c.cmp}`, issues)
 }
 
 const checkWhere = (

@@ -7,7 +7,7 @@ import type { Scored } from './scored'
 const truthy = (v: Value): boolean => {
   if (v._tag === 'boolean') return v.b
   const f = fraction(v)
-  return f?.num.isPositive() && !f.num.isZero()
+  return f !== undefined && f.num.greaterThan(0)
 }
 
 /** @example flag(true) of 4 → 4; flag(false) → 0. */
