@@ -7,7 +7,7 @@ import type { Scored } from './scored'
 const truthy = (v: Value): boolean => {
   if (v._tag === 'boolean') return v.b
   const f = fraction(v)
-  return f !== undefined && f.num.greaterThan(0)
+  return f?.num.greaterThan(0) === true
 }
 
 /** @example flag(true) of 4 → 4; flag(false) → 0. */
