@@ -36,6 +36,11 @@ export const readLog = (text: string): E.Either<ReadonlyArray<LineIssue>, Readon
     const envelope = EventLine.decode(json)
     if (E.isLeft(envelope)) {
       issues.push(...toIssues(envelope.left).map((i) => ({ line, ...i })))
+      // The data may be wrong too: report it now rather than after the envelope is fixed.
+      if (typeof json === 'object' && json !== null && 'type' in json && 'data' in json) {
+        const alsoData = decodeEvent(json.type, json.data)
+        if (E.isLeft(alsoData)) issues.push(...alsoData.left.map((i) => ({ line, ...i })))
+      }
       return
     }
     const { id, type, data, recordedAt, actor } = envelope.right

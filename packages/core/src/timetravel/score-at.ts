@@ -68,10 +68,21 @@ const label = (cut: Cut, selection: Selection, scheme: Scheme): string => {
   )
 }
 
+/** The Result together with the scheme version it was scored under (for headers, CSV columns, names). */
+export interface Scored {
+  readonly result: Result
+  readonly scheme: Scheme
+}
+
 export const scoreAt = (
   events: ReadonlyArray<StoredEvent>,
   options: ScoreOptions
-): E.Either<ReplayError, Result> => {
+): E.Either<ReplayError, Result> => E.map((s: Scored) => s.result)(score(events, options))
+
+export const score = (
+  events: ReadonlyArray<StoredEvent>,
+  options: ScoreOptions
+): E.Either<ReplayError, Scored> => {
   const basis = options.basis ?? 'recorded'
   const cut = parseAsOf(options.asOf, basis)
   if (E.isLeft(cut)) return E.left({ _tag: 'InvalidAsOf', message: cut.left.message })
@@ -83,5 +94,8 @@ export const scoreAt = (
     .filter((u) => isAssessed(s, u))
     .sort((a, b) => (a.unitId < b.unitId ? -1 : 1))
     .map((u) => evaluateUnit(s, u, groupFacts(selection.facts.get(u.unitId) ?? NONE)))
-  return E.right(assemble(s, evaluations, { asOf: label(cut.right, selection, s), basis }))
+  return E.right({
+    result: assemble(s, evaluations, { asOf: label(cut.right, selection, s), basis }),
+    scheme: s,
+  })
 }

@@ -1,0 +1,22 @@
+/** @module How a command fails: bad input exits 2 with every problem listed, nothing partial printed. */
+
+export class UsageError extends Error {
+  constructor(readonly problems: ReadonlyArray<string>) {
+    super(problems.join('\n'))
+  }
+}
+
+/** Runs a command; a UsageError prints its problems to stderr and exits 2, anything else exits 1. */
+export const runCommand = async (run: () => Promise<void> | void): Promise<void> => {
+  try {
+    await run()
+  } catch (e) {
+    if (e instanceof UsageError) {
+      for (const p of e.problems) process.stderr.write(`${p}\n`)
+      process.exitCode = 2
+      return
+    }
+    process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    process.exitCode = 1
+  }
+}
