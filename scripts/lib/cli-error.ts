@@ -8,6 +8,11 @@ export class UsageError extends Error {
 
 /** Runs a command; a UsageError prints its problems to stderr and exits 2, anything else exits 1. */
 export const runCommand = async (run: () => Promise<void> | void): Promise<void> => {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
   try {
     await run()
   } catch (e) {
