@@ -1,2 +1,6 @@
-/** @module @kaoping/store — built in its own issue; kept so the layer exists and dependencies point one way. */
-export {}
+/** @module @kaoping/store — the event store port, its in-memory and SQLite adapters, and the validated way in. */
+export { type AppendError, describeAppendError, StoreOpenError } from './errors'
+export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-store'
+export type * from './port'
+export { SCHEMA_VERSION } from './port'
+export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store'

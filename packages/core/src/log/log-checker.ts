@@ -9,6 +9,7 @@ import { type CaseState, type CaseStreamEvent, caseLifecycle } from '../deciders
 import { describeError } from '../errors'
 import { isCaseFollowUp } from '../events/case'
 import type { DomainEvent } from '../events/catalog'
+import { validateScheme } from '../scheme/validate'
 
 export interface LogState {
   readonly ids: Map<string, string>
@@ -16,6 +17,8 @@ export interface LogState {
   readonly cases: Map<string, CaseState>
   /** Which case an event id belongs to, so retracting it updates that case. */
   readonly caseOf: Map<string, string>
+  /** The latest published version of each scheme. */
+  readonly schemes: Map<string, number>
 }
 
 export const emptyLog = (): LogState => ({
@@ -23,6 +26,7 @@ export const emptyLog = (): LogState => ({
   units: new Set(),
   cases: new Map(),
   caseOf: new Map(),
+  schemes: new Map(),
 })
 
 /**
@@ -46,6 +50,16 @@ export const checkNext = (
     return E.right('appended')
   }
   if (event.type === 'SchemePublished') {
+    const { schemeId, version, scheme } = event.data
+    const issues = validateScheme(scheme).map((i) => ({ path: `data.scheme.${i.path}`, message: i.message }))
+    const expected = (log.schemes.get(schemeId) ?? 0) + 1
+    if (version !== expected)
+      issues.push({
+        path: 'data.version',
+        message: `考核办法 ${schemeId} 的下一版本应为 ${expected}，实际为 ${version}`,
+      })
+    if (issues.length > 0) return E.left(issues)
+    log.schemes.set(schemeId, version)
     log.ids.set(id, fingerprint)
     return E.right('appended')
   }

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either'
 import { type Issue, toIssues } from '../codec/issues'
 import { decodeEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
+import { canonicalJson } from '../primitives/canonical-json'
 import { EventLine } from './line'
 import { checkNext, emptyLog } from './log-checker'
 
@@ -49,7 +50,7 @@ export const readLog = (text: string): E.Either<ReadonlyArray<LineIssue>, Readon
       issues.push(...event.left.map((i) => ({ line, ...i })))
       return
     }
-    const checked = checkNext(log, id, event.right, JSON.stringify([type, data]))
+    const checked = checkNext(log, id, event.right, canonicalJson([type, data]))
     if (E.isLeft(checked)) {
       issues.push(...checked.left.map((i) => ({ line, ...i })))
       return

@@ -1,0 +1,4 @@
+import { storeContract } from '../testing/contract'
+import { createMemoryStore } from './memory-store'
+
+storeContract('in-memory', (clock) => createMemoryStore({ clock }))

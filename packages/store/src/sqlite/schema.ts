@@ -1,0 +1,47 @@
+/** @module The SQLite file's schema and its migrations, keyed by `PRAGMA user_version`. */
+import type Database from 'better-sqlite3'
+import { StoreOpenError } from '../errors'
+
+/** 'KPNG': marks the file as kaoping's, so a foreign SQLite file is refused instead of being written into. */
+export const APPLICATION_ID = 0x4b504e47
+
+/** Each entry migrates from version i to i + 1; a later release appends, never edits. */
+const MIGRATIONS: ReadonlyArray<string> = [
+  `CREATE TABLE events (
+     position INTEGER PRIMARY KEY AUTOINCREMENT,
+     event_id TEXT NOT NULL UNIQUE,
+     stream TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     data TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     schema_version INTEGER NOT NULL,
+     UNIQUE (stream, revision)
+   );
+   CREATE TABLE streams (stream TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;`,
+]
+
+export const CURRENT_VERSION = MIGRATIONS.length
+
+/** Creates or upgrades the schema; refuses files that belong to something else or to a newer release. */
+export const migrate = (db: Database.Database, path: string): void => {
+  const appId = db.pragma('application_id', { simple: true }) as number
+  const version = db.pragma('user_version', { simple: true }) as number
+  const tables = (
+    db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
+  ).n
+  if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0))
+    throw new StoreOpenError(
+      `${path} 不是 kaoping 数据库（application_id=${appId}，已有 ${tables} 张表），拒绝写入`
+    )
+  if (version > CURRENT_VERSION)
+    throw new StoreOpenError(
+      `${path} 的数据库版本 ${version} 高于本程序支持的 ${CURRENT_VERSION}，请升级 kaoping`
+    )
+  db.transaction(() => {
+    for (let v = version; v < CURRENT_VERSION; v++) db.exec(MIGRATIONS[v]!)
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.pragma(`user_version = ${CURRENT_VERSION}`)
+  }).immediate()
+}

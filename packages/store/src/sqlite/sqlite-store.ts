@@ -1,0 +1,164 @@
+/**
+ * @module The embedded default store: one SQLite file, WAL, synchronous=FULL, one transaction per batch,
+ * UNIQUE(stream, revision) and UNIQUE(event_id), AUTOINCREMENT positions that are never reused.
+ */
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/Either'
+import type { AppendError } from '../errors'
+import { StoreOpenError } from '../errors'
+import { planAppend } from '../plan-append'
+import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent } from '../port'
+import { catchUpSubscription, wakeup } from '../subscribe'
+import { migrate } from './schema'
+
+export interface SqliteStoreOptions {
+  readonly path: string
+  readonly clock: () => string
+  /** `NORMAL` may lose the last transactions on power loss; the audit store defaults to `FULL`. */
+  readonly synchronous?: 'FULL' | 'NORMAL'
+  readonly readonly?: boolean
+}
+
+interface Row {
+  position: number | bigint
+  event_id: string
+  stream: string
+  revision: number | bigint
+  type: string
+  data: string
+  recorded_at: string
+  actor: string
+  schema_version: number
+}
+
+const toEvent = (r: Row): RecordedEvent => ({
+  id: r.event_id,
+  stream: r.stream,
+  revision: BigInt(r.revision),
+  position: BigInt(r.position),
+  type: r.type,
+  data: JSON.parse(r.data),
+  recordedAt: r.recorded_at,
+  actor: r.actor,
+  schemaVersion: r.schema_version,
+})
+
+/** SQLite's own failure codes that are expected outcomes, not crashes. */
+const storageError = (e: unknown): AppendError | undefined => {
+  const code = (e as { code?: string }).code ?? ''
+  if (code === 'SQLITE_FULL') return { _tag: 'StorageFull' }
+  if (code.startsWith('SQLITE_READONLY')) return { _tag: 'StorageReadOnly' }
+  if (code.startsWith('SQLITE_BUSY')) return { _tag: 'StorageBusy' }
+  return undefined
+}
+
+const open = (options: SqliteStoreOptions): Database.Database => {
+  try {
+    const db = new Database(options.path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    })
+    db.pragma('busy_timeout = 5000')
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL')
+      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+      migrate(db, options.path)
+    }
+    return db
+  } catch (e) {
+    if (e instanceof StoreOpenError) throw e
+    const code = (e as { code?: string }).code
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new StoreOpenError(`${options.path} 不是有效的 SQLite 数据库或已损坏（${code}）`)
+    throw new StoreOpenError(`无法打开数据库 ${options.path}：${(e as Error).message}`)
+  }
+}
+
+export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
+  const db = open(options)
+  const q = {
+    byId: db.prepare<[string], Row>('SELECT * FROM events WHERE event_id = ?'),
+    revision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
+    insert: db.prepare(
+      `INSERT INTO events (event_id, stream, revision, type, data, recorded_at, actor, schema_version)
+       VALUES (@id, @stream, @revision, @type, @data, @recordedAt, @actor, @schemaVersion)`
+    ),
+    upsertStream: db.prepare(
+      'INSERT INTO streams (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision'
+    ),
+    forwards: db.prepare<[string, number, number], Row>(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?'
+    ),
+    backwards: db.prepare<[string, number, number], Row>(
+      'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'
+    ),
+    all: db.prepare<[number, number], Row>(
+      'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'
+    ),
+  }
+  const signal = wakeup()
+
+  const appendTx = db.transaction(
+    (request: Parameters<EventStore['append']>[0]): E.Either<AppendError, AppendResult> => {
+      const plan = planAppend(
+        request,
+        {
+          findById: (id) => {
+            const row = q.byId.get(id)
+            return row ? toEvent(row) : undefined
+          },
+          revisionOf: (stream) => {
+            const row = q.revision.get(stream)
+            return row ? BigInt(row.revision) : null
+          },
+        },
+        options.clock()
+      )
+      if (E.isLeft(plan)) return plan
+      if (plan.right.duplicate) return E.right({ duplicate: true, events: plan.right.events })
+      const stored = plan.right.rows.map((row): RecordedEvent => {
+        const info = q.insert.run({ ...row, revision: row.revision, data: JSON.stringify(row.data) })
+        q.upsertStream.run(row.stream, row.revision)
+        return { ...row, position: BigInt(info.lastInsertRowid) }
+      })
+      return E.right({ duplicate: false, events: stored })
+    }
+  )
+
+  const readAll = async (o: ReadAllOptions = {}) =>
+    q.all.all(Number(o.after ?? 0n), o.maxCount ?? -1).map(toEvent)
+
+  return {
+    append: async (request) => {
+      try {
+        // IMMEDIATE takes the write lock before reading, so the revision checked is the revision written after.
+        const result = appendTx.immediate(request)
+        if (E.isRight(result) && !result.right.duplicate) signal.notify()
+        return result
+      } catch (e) {
+        const known = storageError(e)
+        if (known) return E.left(known)
+        throw e
+      }
+    },
+    readStream: async (stream, o = {}) => {
+      const max = o.maxCount ?? -1
+      return o.direction === 'backwards'
+        ? q.backwards.all(stream, Number(o.fromRevision ?? BigInt(Number.MAX_SAFE_INTEGER)), max).map(toEvent)
+        : q.forwards.all(stream, Number(o.fromRevision ?? 0n), max).map(toEvent)
+    },
+    readAll,
+    findEvents: async (ids) => {
+      const found = new Map<string, RecordedEvent>()
+      for (const id of ids) {
+        const row = q.byId.get(id)
+        if (row) found.set(id, toEvent(row))
+      }
+      return found
+    },
+    subscribe: (o, handler) => catchUpSubscription(readAll, signal, o.after, handler),
+    close: async () => {
+      db.close()
+    },
+  }
+}
