@@ -1,6 +1,8 @@
 /** @module @kaoping/core — the pure domain: event codecs, deciders, the scheme language and scoring. No I/O, no clock. */
 
 export { formatIssue, type Issue, toIssues } from './codec/issues'
+export { oneOfKeys } from './codec/one-of-keys'
+export { strict } from './codec/strict'
 export {
   type CaseCommand,
   type CaseState,
@@ -28,10 +30,13 @@ export {
 export type { StoredEvent } from './events/stored'
 export { type Fact, groupFacts, type UnitFacts } from './facts/fact'
 export { EventLine } from './log/line'
-export { checkNext, emptyLog, type LogState } from './log/log-checker'
+export { checkNext, emptyLog, fingerprint, type LogState } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, UNITS_STREAM, unitStream } from './log/stream-of'
 export { canonicalJson } from './primitives/canonical-json'
+export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
+export { IsoDate, IsoInstant } from './primitives/iso-date'
+export { NonNegativeInt } from './primitives/numbers'
 export { toCsv } from './result/csv'
 export type * from './result/result'
 export { Scheme } from './scheme/scheme'

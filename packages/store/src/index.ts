@@ -1,6 +1,10 @@
 /** @module @kaoping/store — the event store port, its in-memory and SQLite adapters, and the validated way in. */
+
+export { ClientEnvelope } from './envelope'
 export { type AppendError, describeAppendError, StoreOpenError } from './errors'
+export { exportLine, type ImportError, type Imported, importLog, readEverything } from './import-export'
 export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-store'
 export type * from './port'
 export { SCHEMA_VERSION } from './port'
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store'
+export { type AppendContext, appendValidated } from './validated-append'

@@ -9,6 +9,7 @@ import { type CaseState, type CaseStreamEvent, caseLifecycle } from '../deciders
 import { describeError } from '../errors'
 import { isCaseFollowUp } from '../events/case'
 import type { DomainEvent } from '../events/catalog'
+import { canonicalJson } from '../primitives/canonical-json'
 import { validateScheme } from '../scheme/validate'
 
 export interface LogState {
@@ -20,6 +21,9 @@ export interface LogState {
   /** The latest published version of each scheme. */
   readonly schemes: Map<string, number>
 }
+
+/** What "the same content" means for a repeated id: type and data, key order aside. */
+export const fingerprint = (type: string, data: unknown): string => canonicalJson([type, data])
 
 export const emptyLog = (): LogState => ({
   ids: new Map(),

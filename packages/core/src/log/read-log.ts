@@ -3,9 +3,8 @@ import * as E from 'fp-ts/Either'
 import { type Issue, toIssues } from '../codec/issues'
 import { decodeEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
-import { canonicalJson } from '../primitives/canonical-json'
 import { EventLine } from './line'
-import { checkNext, emptyLog } from './log-checker'
+import { checkNext, emptyLog, fingerprint, type LogState } from './log-checker'
 
 export interface LineIssue extends Issue {
   readonly line: number
@@ -16,12 +15,16 @@ export const formatLineIssue = (file: string, i: LineIssue): string =>
 
 /**
  * All-or-nothing: either every line is a valid event that the log rules accept, or the list of every problem.
- * Blank lines are skipped; line numbers are 1-based, as an editor shows them.
+ * Blank lines are skipped; line numbers are 1-based, as an editor shows them. A line repeating an event
+ * already in the log (same id, same content) is skipped, so reading a file twice adds nothing.
  */
-export const readLog = (text: string): E.Either<ReadonlyArray<LineIssue>, ReadonlyArray<StoredEvent>> => {
+export const readLog = (
+  text: string,
+  /** What the log already holds (an import into a store): its events count as earlier lines. */
+  log: LogState = emptyLog()
+): E.Either<ReadonlyArray<LineIssue>, ReadonlyArray<StoredEvent>> => {
   const issues: LineIssue[] = []
   const events: StoredEvent[] = []
-  const log = emptyLog()
   const lines = text.split('\n')
   lines.forEach((raw, index) => {
     const line = index + 1
@@ -50,7 +53,7 @@ export const readLog = (text: string): E.Either<ReadonlyArray<LineIssue>, Readon
       issues.push(...event.left.map((i) => ({ line, ...i })))
       return
     }
-    const checked = checkNext(log, id, event.right, canonicalJson([type, data]))
+    const checked = checkNext(log, id, event.right, fingerprint(type, data))
     if (E.isLeft(checked)) {
       issues.push(...checked.left.map((i) => ({ line, ...i })))
       return
