@@ -1,19 +1,42 @@
 /** @module The kaoping command line: picks the subcommand and hands over; no logic of its own. */
 import { runCommand, UsageError } from './lib/cli-error'
 
-type Command = (argv: ReadonlyArray<string>) => string
+type Command = (argv: ReadonlyArray<string>) => Promise<void>
+
+const print = (text: string) => {
+  process.stdout.write(text)
+}
+/** Writes and waits for the pipe to drain, so a large export never piles up in memory. */
+const write = (chunk: string) =>
+  new Promise<void>((resolve) => {
+    if (process.stdout.write(chunk)) resolve()
+    else process.stdout.once('drain', resolve)
+  })
 
 // Loaded on demand so that one command's dependencies never slow down or break another.
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
-  replay: async () => (await import('./commands/replay')).replay,
-  seed: async () => (await import('./commands/seed')).seed,
+  replay: async () => {
+    const { replay } = await import('./commands/replay')
+    return async (argv) => print(replay(argv))
+  },
+  seed: async () => {
+    const { seed } = await import('./commands/seed')
+    return async (argv) => print(seed(argv))
+  },
+  import: async () => {
+    const { importCommand } = await import('./commands/import')
+    return async (argv) => print(await importCommand(argv))
+  },
+  export: async () => {
+    const { exportCommand } = await import('./commands/export')
+    return (argv) => exportCommand(argv, write)
+  },
 }
 
 const [command, ...rest] = process.argv.slice(2)
 
 await runCommand(async () => {
   const load = command === undefined ? undefined : COMMANDS[command]
-  if (!load)
-    throw new UsageError([`未知命令 ${command ?? '（无）'}。可用命令：${Object.keys(COMMANDS).join('、')}`])
-  process.stdout.write((await load())(rest))
+  if (!load) throw new UsageError([`未知命令 ${command ?? '（无）'}。可用命令：${Object.keys(COMMANDS).join('、')}`])
+  await (await load())(rest)
 })

@@ -55,13 +55,15 @@ export const importLog = async (
   }
   const read = readLog(text, log)
   if (E.isLeft(read)) return E.left({ _tag: 'BadLines', issues: read.left })
-  const lines = text.split('\n').filter((l) => l.trim() !== '').length
+  const all = text.split('\n')
+  const lines = all.filter((l) => l.trim() !== '').length
   if (read.right.length === 0) return E.right({ imported: 0, skipped: lines })
   const events = read.right.map(
     (e): NewEvent => ({
       id: e.id,
       type: e.type,
-      data: e.data,
+      // Stored as written (the line's own data, not its decoded form), so export gives back the same bytes.
+      data: (JSON.parse(all[e.seq - 1]!) as { data: unknown }).data,
       stream: streamOf(e, e.type === 'EventRetracted' ? log.caseOf.get(e.data.targetEventId) : undefined),
       recordedAt: e.recordedAt,
       actor: e.actor ?? actor,

@@ -1,3 +1,4 @@
+import { decodeEvent } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from './memory/memory-store'
@@ -187,5 +188,9 @@ describe('validated append', () => {
       issues(await appendValidated(store, [scheme(2, { grades: [{ name: '合格', min: 60 }] })], ctx))
     ).toEqual(['events.0.data.scheme.grades.0.min: 最低等次的分数线应为 0，使每个总分都有等次'])
     expect(E.isRight(await appendValidated(store, [scheme(2)], ctx))).toBe(true)
+    // Stored as written, so it decodes the same way on every later read.
+    const stored = await store.readStream('scheme-s')
+    expect(stored.map((e) => E.isRight(decodeEvent(e.type, e.data)))).toEqual([true, true])
+    expect((stored[0]!.data as { scheme: { categories: [{ indicators: [{ metric: unknown }] }] } }).scheme.categories[0].indicators[0].metric).toEqual({ count: 'TrainingHeld' })
   })
 })

@@ -33,7 +33,10 @@ export interface AppendContext {
 
 interface Decoded {
   readonly id: string
+  /** Decoded, for the checks; a scheme's metrics, for one, decode into another shape. */
   readonly event: DomainEvent
+  /** As the client wrote it: what is stored, so it decodes again the same way forever. */
+  readonly raw: unknown
   readonly expectedRevision?: ExpectedRevision
 }
 
@@ -67,6 +70,7 @@ const decodeAll = (envelopes: ReadonlyArray<unknown>, ctx: AppendContext): E.Eit
     decoded.push({
       id: id ?? ctx.newId(),
       event: event.right,
+      raw: data,
       ...(expected === undefined ? {} : { expectedRevision: expected }),
     })
   })
@@ -148,7 +152,7 @@ export const appendValidated = async (
     return {
       id: d.id,
       type: d.event.type,
-      data: d.event.data,
+      data: d.raw,
       stream: streamOf(d.event, target && log.caseOf.get(target)),
     }
   })
