@@ -37,6 +37,7 @@ const [command, ...rest] = process.argv.slice(2)
 
 await runCommand(async () => {
   const load = command === undefined ? undefined : COMMANDS[command]
-  if (!load) throw new UsageError([`未知命令 ${command ?? '（无）'}。可用命令：${Object.keys(COMMANDS).join('、')}`])
+  if (!load)
+    throw new UsageError([`未知命令 ${command ?? '（无）'}。可用命令：${Object.keys(COMMANDS).join('、')}`])
   await (await load())(rest)
 })

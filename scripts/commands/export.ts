@@ -6,13 +6,20 @@ import { openStore } from '../lib/open-store'
 
 export const EXPORT_USAGE = '用法：kaoping export [--from 位置] [--db data/kaoping.db]（输出位置之后的事件）'
 
-export const exportCommand = async (argv: ReadonlyArray<string>, write: (chunk: string) => Promise<void>): Promise<void> => {
+export const exportCommand = async (
+  argv: ReadonlyArray<string>,
+  write: (chunk: string) => Promise<void>
+): Promise<void> => {
   const { values } = parse(argv, { from: { type: 'string' }, db: { type: 'string' } }, EXPORT_USAGE)
-  if (values.from !== undefined && !/^\d+$/.test(values.from)) throw new UsageError([`--from 应为非负整数位置，实际为 ${values.from}`, EXPORT_USAGE])
+  if (values.from !== undefined && !/^\d+$/.test(values.from))
+    throw new UsageError([`--from 应为非负整数位置，实际为 ${values.from}`, EXPORT_USAGE])
   const store = openStore(values.db)
   try {
     let chunk: string[] = []
-    for await (const e of readEverything(store, values.from === undefined ? undefined : BigInt(values.from))) {
+    for await (const e of readEverything(
+      store,
+      values.from === undefined ? undefined : BigInt(values.from)
+    )) {
       chunk.push(exportLine(e))
       if (chunk.length === 1000) {
         await write(`${chunk.join('\n')}\n`)

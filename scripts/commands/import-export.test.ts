@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest'
 
 const dir = mkdtempSync(join(tmpdir(), 'kaoping-import-'))
 const kaoping = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 const fields = (text: string) =>
@@ -25,14 +28,22 @@ describe('kaoping import / export', () => {
   it('round-trips the demo city byte for byte (ids, types, data, recordedAt, actor), and a second import adds nothing', () => {
     expect(kaoping('seed', '--out', demo).code).toBe(0)
     const first = kaoping('import', demo, '--db', db)
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^已导入 \d+ 条事件，跳过已存在的 0 条/) })
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^已导入 \d+ 条事件，跳过已存在的 0 条/),
+    })
     const again = kaoping('import', demo, '--db', db)
     expect(again.stdout).toMatch(/^已导入 0 条事件，跳过已存在的 \d+ 条/)
     const out = kaoping('export', '--db', db)
     expect(out.code).toBe(0)
     expect(fields(out.stdout)).toEqual(fields(readFileSync(demo, 'utf8')))
     // Full metadata on export: stream, revision and position.
-    expect(JSON.parse(out.stdout.split('\n')[0]!)).toMatchObject({ stream: 'units', revision: '0', position: '1', schemaVersion: 1 })
+    expect(JSON.parse(out.stdout.split('\n')[0]!)).toMatchObject({
+      stream: 'units',
+      revision: '0',
+      position: '1',
+      schemaVersion: 1,
+    })
   })
 
   it('exports only what follows --from', () => {
@@ -49,13 +60,18 @@ describe('kaoping import / export', () => {
     writeFileSync(bad, lines.join('\n'))
     const r = kaoping('import', bad, '--db', other)
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('bad.ndjson:100 data.occurredOn: 应为有效日期（YYYY-MM-DD），实际为 "2017-02-30"')
+    expect(r.stderr).toContain(
+      'bad.ndjson:100 data.occurredOn: 应为有效日期（YYYY-MM-DD），实际为 "2017-02-30"'
+    )
     expect(kaoping('export', '--db', other).stdout).toBe('')
   })
 
   it('refuses a file that is not a kaoping database with a clear message', () => {
     const foreign = join(dir, 'foreign.db')
-    writeFileSync(foreign, 'this is not sqlite at all, just some text that is long enough to look like a header......')
+    writeFileSync(
+      foreign,
+      'this is not sqlite at all, just some text that is long enough to look like a header......'
+    )
     const r = kaoping('export', '--db', foreign)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('不是有效的 SQLite 数据库或已损坏')

@@ -18,14 +18,20 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    throw new UsageError([`无法读取事件文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`])
+    throw new UsageError([
+      `无法读取事件文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    ])
   }
   const store = openStore(values.db)
   try {
     const result = await importLog(store, text)
     if (E.isLeft(result)) {
       const err = result.left
-      throw new UsageError(err._tag === 'BadLines' ? err.issues.map((i) => formatLineIssue(basename(file), i)) : [describeAppendError(err)])
+      throw new UsageError(
+        err._tag === 'BadLines'
+          ? err.issues.map((i) => formatLineIssue(basename(file), i))
+          : [describeAppendError(err)]
+      )
     }
     return `已导入 ${result.right.imported} 条事件，跳过已存在的 ${result.right.skipped} 条\n`
   } finally {

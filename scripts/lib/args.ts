@@ -1,8 +1,13 @@
 /** @module Argument parsing shared by the commands: strict options, Chinese usage errors. */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { UsageError } from './cli-error'
 
-export const parse = <O extends NonNullable<ParseArgsConfig['options']>>(argv: ReadonlyArray<string>, options: O, usage: string, positionals = false) => {
+export const parse = <O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: ReadonlyArray<string>,
+  options: O,
+  usage: string,
+  positionals = false
+) => {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: positionals })
   } catch (e) {

@@ -191,6 +191,9 @@ describe('validated append', () => {
     // Stored as written, so it decodes the same way on every later read.
     const stored = await store.readStream('scheme-s')
     expect(stored.map((e) => E.isRight(decodeEvent(e.type, e.data)))).toEqual([true, true])
-    expect((stored[0]!.data as { scheme: { categories: [{ indicators: [{ metric: unknown }] }] } }).scheme.categories[0].indicators[0].metric).toEqual({ count: 'TrainingHeld' })
+    expect(
+      (stored[0]!.data as { scheme: { categories: [{ indicators: [{ metric: unknown }] }] } }).scheme
+        .categories[0].indicators[0].metric
+    ).toEqual({ count: 'TrainingHeld' })
   })
 })

@@ -17,6 +17,8 @@ export interface SqliteStoreOptions {
   /** `NORMAL` may lose the last transactions on power loss; the audit store defaults to `FULL`. */
   readonly synchronous?: 'FULL' | 'NORMAL'
   readonly readonly?: boolean
+  /** A size quota in pages (4 KiB each); past it appends fail with StorageFull, as on a full disk. */
+  readonly maxPageCount?: number
 }
 
 interface Row {
@@ -63,6 +65,7 @@ const open = (options: SqliteStoreOptions): Database.Database => {
       db.pragma('journal_mode = WAL')
       db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
       migrate(db, options.path)
+      if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`)
     }
     return db
   } catch (e) {
