@@ -8,7 +8,8 @@ import type { AppendError } from './errors'
 import { type AppendRequest, type ExpectedRevision, type RecordedEvent, SCHEMA_VERSION } from './port'
 
 export interface AppendView {
-  readonly findById: (id: string) => RecordedEvent | undefined
+  /** The stored events among these ids (one lookup per batch, not per event). */
+  readonly findByIds: (ids: ReadonlyArray<string>) => ReadonlyMap<string, RecordedEvent>
   /** The stream's last revision, or null when it does not exist. */
   readonly revisionOf: (stream: string) => bigint | null
 }
@@ -35,13 +36,15 @@ export const planAppend = (
   now: string
 ): E.Either<AppendError, Plan> => {
   // A repeat of an acknowledged batch (a client retry) is acknowledged again with the original events.
-  const existing = request.events.map((e) => view.findById(e.id))
+  const found = view.findByIds(request.events.map((e) => e.id))
+  const existing = request.events.map((e) => found.get(e.id))
   if (existing.some((x) => x !== undefined)) {
     const conflict = request.events.find((e, i) => {
       const x = existing[i]
       return x === undefined || !sameContent(x, e)
     })
     if (conflict) return E.left({ _tag: 'IdConflict', id: conflict.id })
+    // Every event is already stored with the same content.
     return E.right({ duplicate: true, events: existing as RecordedEvent[] })
   }
   const seen = new Set<string>()

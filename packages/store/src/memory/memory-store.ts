@@ -25,7 +25,8 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
       const plan = planAppend(
         request,
         {
-          findById: (id) => byId.get(id),
+          findByIds: (ids) =>
+            new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
           revisionOf: (stream) => {
             const s = streams.get(stream)
             return s && s.length > 0 ? BigInt(s.length - 1) : null

@@ -18,8 +18,7 @@ const MIGRATIONS: ReadonlyArray<string> = [
      actor TEXT NOT NULL,
      schema_version INTEGER NOT NULL,
      UNIQUE (stream, revision)
-   );
-   CREATE TABLE streams (stream TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;`,
+   );`,
 ]
 
 export const CURRENT_VERSION = MIGRATIONS.length

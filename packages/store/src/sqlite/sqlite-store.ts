@@ -81,13 +81,16 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
   const db = open(options)
   const q = {
     byId: db.prepare<[string], Row>('SELECT * FROM events WHERE event_id = ?'),
-    revision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
+    byIds: db.prepare<[string], Row>(
+      'SELECT * FROM events WHERE event_id IN (SELECT value FROM json_each(?))'
+    ),
+    // The UNIQUE (stream, revision) index answers this without a table of its own.
+    revision: db.prepare<[string], { revision: number | null }>(
+      'SELECT max(revision) AS revision FROM events WHERE stream = ?'
+    ),
     insert: db.prepare(
       `INSERT INTO events (event_id, stream, revision, type, data, recorded_at, actor, schema_version)
-       VALUES (@id, @stream, @revision, @type, @data, @recordedAt, @actor, @schemaVersion)`
-    ),
-    upsertStream: db.prepare(
-      'INSERT INTO streams (stream, revision) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET revision = excluded.revision'
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     forwards: db.prepare<[string, number, number], Row>(
       'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?'
@@ -100,19 +103,33 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     ),
   }
   const signal = wakeup()
+  // Stream revisions this connection knows. `data_version` changes when another connection commits, and
+  // then the cache is dropped; inside the IMMEDIATE transaction nobody else can write, so a hit is exact.
+  const revisions = new Map<string, bigint | null>()
+  let seenVersion = -1
 
   const appendTx = db.transaction(
-    (request: Parameters<EventStore['append']>[0]): E.Either<AppendError, AppendResult> => {
+    (
+      request: Parameters<EventStore['append']>[0],
+      lookUpIds: boolean
+    ): E.Either<AppendError, AppendResult> => {
+      const version = db.pragma('data_version', { simple: true }) as number
+      if (version !== seenVersion) {
+        revisions.clear()
+        seenVersion = version
+      }
       const plan = planAppend(
         request,
         {
-          findById: (id) => {
-            const row = q.byId.get(id)
-            return row ? toEvent(row) : undefined
-          },
+          findByIds: (ids) =>
+            lookUpIds
+              ? new Map(q.byIds.all(JSON.stringify(ids)).map((row) => [row.event_id, toEvent(row)] as const))
+              : new Map(),
           revisionOf: (stream) => {
+            const cached = revisions.get(stream)
+            if (cached !== undefined) return cached
             const row = q.revision.get(stream)
-            return row ? BigInt(row.revision) : null
+            return row?.revision == null ? null : BigInt(row.revision)
           },
         },
         options.clock()
@@ -120,13 +137,40 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
       if (E.isLeft(plan)) return plan
       if (plan.right.duplicate) return E.right({ duplicate: true, events: plan.right.events })
       const stored = plan.right.rows.map((row): RecordedEvent => {
-        const info = q.insert.run({ ...row, revision: row.revision, data: JSON.stringify(row.data) })
-        q.upsertStream.run(row.stream, row.revision)
+        const { id, stream, revision, type, data, recordedAt, actor, schemaVersion } = row
+        const info = q.insert.run(
+          id,
+          stream,
+          revision,
+          type,
+          JSON.stringify(data),
+          recordedAt,
+          actor,
+          schemaVersion
+        )
+        revisions.set(stream, revision)
         return { ...row, position: BigInt(info.lastInsertRowid) }
       })
       return E.right({ duplicate: false, events: stored })
     }
   )
+
+  /**
+   * The common append skips the id lookup: a repeat is rare (a client's retry). When UNIQUE(event_id) fires, or
+   * a revision check fails (a retried batch no longer matches its expectation), the append is planned again with
+   * the lookup, so a repeat is still acknowledged with its original events and a reused id still conflicts.
+   */
+  const appendOnce = (request: Parameters<EventStore['append']>[0]): E.Either<AppendError, AppendResult> => {
+    try {
+      const fast = appendTx.immediate(request, false)
+      if (E.isRight(fast) || fast.left._tag !== 'WrongExpectedVersion') return fast
+    } catch (e) {
+      const { code, message } = e as { code?: string; message?: string }
+      if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) throw e
+      revisions.clear()
+    }
+    return appendTx.immediate(request, true)
+  }
 
   const readAll = async (o: ReadAllOptions = {}) =>
     q.all.all(Number(o.after ?? 0n), o.maxCount ?? -1).map(toEvent)
@@ -135,10 +179,12 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     append: async (request) => {
       try {
         // IMMEDIATE takes the write lock before reading, so the revision checked is the revision written after.
-        const result = appendTx.immediate(request)
+        const result = appendOnce(request)
         if (E.isRight(result) && !result.right.duplicate) signal.notify()
         return result
       } catch (e) {
+        // The transaction rolled back: what it cached never happened.
+        revisions.clear()
         const known = storageError(e)
         if (known) return E.left(known)
         throw e
