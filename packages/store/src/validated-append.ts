@@ -91,7 +91,11 @@ const preload = async (store: EventStore, batch: ReadonlyArray<Decoded>) => {
     d.event.type === 'EventRetracted' ? [d.event.data.targetEventId] : []
   )
   const known = await store.findEvents([...batch.map((d) => d.id), ...targets])
-  for (const [id, e] of known) log.ids.set(id, fingerprint(e.type, e.data))
+  for (const [id, e] of known) {
+    log.ids.set(id, fingerprint(e.type, e.data))
+    const unitId = (e.data as { unitId?: unknown }).unitId
+    if (typeof unitId === 'string' && e.type !== 'UnitRegistered') log.unitOf.set(id, unitId)
+  }
 
   const caseIds = new Set<string>()
   for (const d of batch) if ('caseId' in d.event.data) caseIds.add(d.event.data.caseId as string)

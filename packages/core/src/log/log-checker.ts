@@ -20,6 +20,8 @@ export interface LogState {
   readonly caseOf: Map<string, string>
   /** The latest published version of each scheme. */
   readonly schemes: Map<string, number>
+  /** The unit of each unit-scoped event, so a retraction can only aim at its own unit's facts. */
+  readonly unitOf: Map<string, string>
 }
 
 /** What "the same content" means for a repeated id: type and data, key order aside. */
@@ -31,6 +33,7 @@ export const emptyLog = (): LogState => ({
   cases: new Map(),
   caseOf: new Map(),
   schemes: new Map(),
+  unitOf: new Map(),
 })
 
 /**
@@ -91,12 +94,21 @@ export const checkNext = (
       return E.left([
         { path: 'data.targetEventId', message: `撤回的目标事件 ${target} 不存在（须在本记录之前）` },
       ])
+    // Scores are computed unit by unit, so a unit may only retract its own facts (not the registry or schemes).
+    if (log.unitOf.get(target) !== event.data.unitId)
+      return E.left([
+        {
+          path: 'data.targetEventId',
+          message: `只能撤回本单位（${event.data.unitId}）的事实记录，${target} 不是`,
+        },
+      ])
     const caseId = log.caseOf.get(target)
     const state = caseId === undefined ? undefined : log.cases.get(caseId)
     if (caseId !== undefined && state)
       caseUpdate = [caseId, caseLifecycle.evolve(state, { id, ...event } as CaseStreamEvent)]
   }
   if (caseUpdate) log.cases.set(...caseUpdate)
+  log.unitOf.set(id, event.data.unitId)
   log.ids.set(id, fingerprint)
   return E.right('appended')
 }

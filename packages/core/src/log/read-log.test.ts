@@ -88,6 +88,18 @@ describe('reading an event file', () => {
     ])
   })
 
+  it("rejects a retraction of another unit's fact", () => {
+    const b = logBuilder().add(unitRegistered('a'), unitRegistered('b'), training('b', 'lecture'))
+    const target = b.ids()[2]!
+    b.add({
+      type: 'EventRetracted',
+      data: { unitId: 'a', occurredOn: '2017-05-01', targetEventId: target, reason: '错误' },
+    })
+    expect(problems(b.text())).toEqual([
+      `events.ndjson:4 data.targetEventId: 只能撤回本单位（a）的事实记录，${target} 不是`,
+    ])
+  })
+
   it('rejects a retraction of an event that does not exist', () => {
     const text = logBuilder()
       .add(unitRegistered('a'), {

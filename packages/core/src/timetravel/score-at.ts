@@ -5,14 +5,15 @@
 import * as E from 'fp-ts/Either'
 import type { ReplayError } from '../errors'
 import type { StoredEvent } from '../events/stored'
-import { type Fact, groupFacts } from '../facts/fact'
+import { groupFacts } from '../facts/fact'
 import { endOfBeijingDayMs, instantMs, toUtcIso } from '../primitives/iso-date'
 import type { Basis, Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import { assemble } from '../scoring/assemble'
-import { evaluateUnit, isAssessed } from '../scoring/evaluate-unit'
+import { evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
 import { type Cut, parseAsOf } from './as-of'
-import { type Selection, select } from './select'
+import { type LogSource, memorySource } from './log-source'
+import { select } from './select'
 
 export interface ScoreOptions {
   readonly schemeId: string
@@ -27,23 +28,30 @@ export interface ScoreOptions {
   readonly given?: ReadonlyArray<Scheme> | undefined
 }
 
-const NONE: ReadonlyArray<Fact> = []
+/** The Result together with the scheme version it was scored under (for headers, CSV columns, names). */
+export interface Scored {
+  readonly result: Result
+  readonly scheme: Scheme
+}
+
+/**
+ * Unit evaluations kept between queries of the current state (no asOf). The owner forgets a unit's entries
+ * when an event of that unit arrives; keys are `schemeId@version/unitId`.
+ */
+export type EvaluationCache = Map<string, UnitEvaluation>
 
 const schemeFor = (
-  events: ReadonlyArray<StoredEvent>,
-  selection: Selection,
+  source: LogSource,
+  published: ReadonlyArray<Scheme>,
   options: ScoreOptions
 ): E.Either<ReplayError, Scheme> => {
   const { schemeId, version } = options
   const given = (options.given ?? []).filter((s) => s.schemeId === schemeId)
-  // A what-if version may have been published after the cut, so it is looked up in the whole log.
-  const published =
-    version === undefined
-      ? selection.schemes.map((p) => p.scheme)
-      : events.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : []))
+  // A what-if version may have been published after the cut, so it is looked up among all versions.
+  const pool = version === undefined ? published : source.allSchemes()
   const candidates = [
     ...given,
-    ...published.filter((s) => s.schemeId === schemeId && !given.some((g) => g.version === s.version)),
+    ...pool.filter((s) => s.schemeId === schemeId && !given.some((g) => g.version === s.version)),
   ]
   if (candidates.length === 0) return E.left({ _tag: 'SchemeNotFound', schemeId })
   if (version !== undefined) {
@@ -60,42 +68,54 @@ const schemeFor = (
   return E.right(candidates.reduce((a, b) => (b.version > a.version ? b : a)))
 }
 
-const label = (cut: Cut, selection: Selection, scheme: Scheme): string => {
+const label = (cut: Cut, source: LogSource, scheme: Scheme): string => {
   if (cut.label !== null) return cut.label
   if (cut.basis === 'occurred') return scheme.period.to
-  return toUtcIso(
-    selection.lastRecordedAt ? instantMs(selection.lastRecordedAt) : endOfBeijingDayMs(scheme.period.to)
-  )
+  const last = source.lastRecordedAt()
+  return toUtcIso(last ? instantMs(last) : endOfBeijingDayMs(scheme.period.to))
 }
 
-/** The Result together with the scheme version it was scored under (for headers, CSV columns, names). */
-export interface Scored {
-  readonly result: Result
-  readonly scheme: Scheme
+export const scoreSource = (
+  source: LogSource,
+  options: ScoreOptions,
+  cache?: EvaluationCache
+): E.Either<ReplayError, Scored> => {
+  const basis = options.basis ?? 'recorded'
+  const parsed = parseAsOf(options.asOf, basis)
+  if (E.isLeft(parsed)) return E.left({ _tag: 'InvalidAsOf', message: parsed.left.message })
+  const cut = parsed.right
+  const recordedBy = 'recordedBy' in cut ? cut.recordedBy : undefined
+  const registry = select(source.registry(recordedBy), cut)
+  const scheme = schemeFor(
+    source,
+    registry.schemes.map((p) => p.scheme),
+    options
+  )
+  if (E.isLeft(scheme)) return scheme
+  const s = scheme.right
+  // Only the current state may be cached: an asOf query sees another log.
+  const memo = cut.label === null && basis === 'recorded' ? cache : undefined
+  const evaluations = [...registry.units.values()]
+    .filter((u) => isAssessed(s, u))
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : 1))
+    .map((u) => {
+      const key = `${s.schemeId}@${s.version}/${u.unitId}`
+      const hit = memo?.get(key)
+      if (hit && hit.unit.name === u.name) return hit
+      const facts = select(source.unitEvents(u.unitId, recordedBy), cut).facts.get(u.unitId) ?? []
+      const evaluation = evaluateUnit(s, u, groupFacts(facts))
+      memo?.set(key, evaluation)
+      return evaluation
+    })
+  return E.right({ result: assemble(s, evaluations, { asOf: label(cut, source, s), basis }), scheme: s })
 }
+
+export const score = (
+  events: ReadonlyArray<StoredEvent>,
+  options: ScoreOptions
+): E.Either<ReplayError, Scored> => scoreSource(memorySource(events), options)
 
 export const scoreAt = (
   events: ReadonlyArray<StoredEvent>,
   options: ScoreOptions
 ): E.Either<ReplayError, Result> => E.map((s: Scored) => s.result)(score(events, options))
-
-export const score = (
-  events: ReadonlyArray<StoredEvent>,
-  options: ScoreOptions
-): E.Either<ReplayError, Scored> => {
-  const basis = options.basis ?? 'recorded'
-  const cut = parseAsOf(options.asOf, basis)
-  if (E.isLeft(cut)) return E.left({ _tag: 'InvalidAsOf', message: cut.left.message })
-  const selection = select(events, cut.right)
-  const scheme = schemeFor(events, selection, options)
-  if (E.isLeft(scheme)) return scheme
-  const s = scheme.right
-  const evaluations = [...selection.units.values()]
-    .filter((u) => isAssessed(s, u))
-    .sort((a, b) => (a.unitId < b.unitId ? -1 : 1))
-    .map((u) => evaluateUnit(s, u, groupFacts(selection.facts.get(u.unitId) ?? NONE)))
-  return E.right({
-    result: assemble(s, evaluations, { asOf: label(cut.right, selection, s), basis }),
-    scheme: s,
-  })
-}

@@ -1,0 +1,51 @@
+/**
+ * @module Where scoring reads events from: a log split into the registry and each unit's events. Scores are
+ * computed unit by unit, so a source only has to answer "this unit's events, recorded by then" — an event file
+ * in memory (replay) and the projections' event index answer it the same way, and so score the same.
+ */
+import type { StoredEvent } from '../events/stored'
+import { instantMs } from '../primitives/iso-date'
+import type { Scheme } from '../scheme/scheme'
+
+export interface LogSource {
+  /** UnitRegistered and SchemePublished events recorded by `recordedBy` (ms; all when undefined), in log order. */
+  readonly registry: (recordedBy?: number) => ReadonlyArray<StoredEvent>
+  /** The unit's own events (data.unitId = unitId) recorded by `recordedBy`, in log order. */
+  readonly unitEvents: (unitId: string, recordedBy?: number) => ReadonlyArray<StoredEvent>
+  /** Every published scheme version, whenever published (what-if versions may postdate the cut). */
+  readonly allSchemes: () => ReadonlyArray<Scheme>
+  /** The latest recordedAt by `recordedBy`, as stored; null for an empty log. */
+  readonly lastRecordedAt: (recordedBy?: number) => string | null
+}
+
+const recordedBy = (events: ReadonlyArray<StoredEvent>, ms: number | undefined) =>
+  ms === undefined ? events : events.filter((e) => instantMs(e.recordedAt) <= ms)
+
+/** A source over events held in memory (an event file). */
+export const memorySource = (events: ReadonlyArray<StoredEvent>): LogSource => {
+  const registry: StoredEvent[] = []
+  const units = new Map<string, StoredEvent[]>()
+  for (const e of events) {
+    if (e.type === 'UnitRegistered' || e.type === 'SchemePublished') {
+      registry.push(e)
+      continue
+    }
+    const list = units.get(e.data.unitId)
+    if (list) list.push(e)
+    else units.set(e.data.unitId, [e])
+  }
+  return {
+    registry: (ms) => recordedBy(registry, ms),
+    unitEvents: (unitId, ms) => recordedBy(units.get(unitId) ?? [], ms),
+    allSchemes: () => registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : [])),
+    lastRecordedAt: (ms) => {
+      let best: string | null = null
+      let bestMs = Number.NEGATIVE_INFINITY
+      for (const e of recordedBy(events, ms)) {
+        const t = instantMs(e.recordedAt)
+        if (t >= bestMs) [best, bestMs] = [e.recordedAt, t]
+      }
+      return best
+    },
+  }
+}
