@@ -44,5 +44,13 @@ export { parseScheme, validateScheme } from './scheme/validate'
 export { assemble } from './scoring/assemble'
 export { evaluateUnit, isAssessed, type UnitEvaluation, type UnitInfo } from './scoring/evaluate-unit'
 export { type Cut, parseAsOf } from './timetravel/as-of'
-export { type Scored, type ScoreOptions, score, scoreAt } from './timetravel/score-at'
+export { type LogSource, memorySource } from './timetravel/log-source'
+export {
+  type EvaluationCache,
+  type Scored,
+  type ScoreOptions,
+  score,
+  scoreAt,
+  scoreSource,
+} from './timetravel/score-at'
 export { type Selection, select } from './timetravel/select'

@@ -1,2 +1,15 @@
-/** @module @kaoping/projections — built in its own issue; kept so the layer exists and dependencies point one way. */
-export {}
+/** @module @kaoping/projections — read models that follow the log, with exactly-once checkpoints and time travel. */
+export { ProjectionLocked, ProjectionStopped } from './errors'
+export { indexSource } from './index-source'
+export { openProjector, type Progress, type Projector, type ProjectorOptions } from './projector'
+export {
+  currentRankingJson,
+  type Diff,
+  diff,
+  type IndicatorChange,
+  type RankingQuery,
+  ranking,
+  type UnitDiff,
+  unitResult,
+} from './queries'
+export { PROJECTION_CODE_VERSION, type Tables } from './tables'

@@ -69,6 +69,8 @@ export interface EventStore {
   readonly append: (request: AppendRequest) => Promise<E.Either<AppendError, AppendResult>>
   readonly readStream: (stream: string, options?: ReadStreamOptions) => Promise<ReadonlyArray<RecordedEvent>>
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
+  /** The position of the last stored event, 0n for an empty log (for progress and lag). */
+  readonly headPosition: () => Promise<bigint>
   /** The stored events with these ids (missing ids are absent from the map). */
   readonly findEvents: (ids: ReadonlyArray<string>) => Promise<ReadonlyMap<string, RecordedEvent>>
   /** Catch-up from `after`, then live, in log order, one event at a time. */

@@ -62,6 +62,7 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
       return s.filter((e) => e.revision >= from).slice(0, max)
     },
     readAll,
+    headPosition: async () => BigInt(log.length),
     findEvents: async (ids) =>
       new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
     subscribe: (options, handler) => catchUpSubscription(readAll, signal, options.after, handler),

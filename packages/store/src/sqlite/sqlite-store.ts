@@ -98,6 +98,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     backwards: db.prepare<[string, number, number], Row>(
       'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'
     ),
+    head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     all: db.prepare<[number, number], Row>(
       'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'
     ),
@@ -197,6 +198,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
         : q.forwards.all(stream, Number(o.fromRevision ?? 0n), max).map(toEvent)
     },
     readAll,
+    headPosition: async () => BigInt(q.head.get()?.position ?? 0),
     findEvents: async (ids) => {
       const found = new Map<string, RecordedEvent>()
       for (const id of ids) {

@@ -157,6 +157,13 @@ export const storeContract = (name: string, factory: StoreFactory): void => {
       ])
     })
 
+    it('reports the head position: 0 when empty, then the last position', async () => {
+      const s = await fresh()
+      expect(await s.headPosition()).toBe(0n)
+      const r = await ok(s, req([ev('a'), ev('b')]))
+      expect(await s.headPosition()).toBe(r.events[1]!.position)
+    })
+
     it('finds stored events by id', async () => {
       const s = await fresh()
       const [a, b] = [ev('a'), ev('b')]

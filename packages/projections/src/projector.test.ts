@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs'
+import { readLog, score } from '@kaoping/core'
+import { appendValidated } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { describe, expect, it } from 'vitest'
+import { generateDemoCity } from '../../../examples/demo-city/generate'
+import { ProjectionLocked, ProjectionStopped } from './errors'
+import { openProjector } from './projector'
+import { currentRankingJson, diff, ranking } from './queries'
+import { given } from './testing/projection-spec'
+
+const schemeJson = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../../examples/schemes/${file}`, import.meta.url), 'utf8'))
+const published = (file: string, recordedAt: string) => {
+  const scheme = schemeJson(file)
+  return JSON.stringify({
+    id:
+      file.startsWith('d') && file.includes('district')
+        ? '40000000-0000-4000-8000-000000000001'
+        : '40000000-0000-4000-8000-000000000002',
+    type: 'SchemePublished',
+    data: { schemeId: scheme.schemeId, version: scheme.version, scheme },
+    recordedAt,
+    actor: 'admin:city',
+  })
+}
+// The demo city with both schemes published at the start of the year.
+const demo = [
+  published('districts-2017.json', '2016-12-30T00:00:00.000Z'),
+  published('departments-2017.json', '2016-12-30T00:00:01.000Z'),
+  ...generateDemoCity().map((l) => JSON.stringify(l)),
+].join('\n')
+
+const replay = (
+  schemeId: string,
+  options: { asOf?: string; basis?: 'recorded' | 'occurred'; version?: number } = {}
+) => {
+  const events = readLog(demo)
+  if (E.isLeft(events)) throw new Error('bad demo')
+  const r = score(events.right, { schemeId, ...options })
+  if (E.isLeft(r)) throw new Error(r.left._tag)
+  return r.right.result
+}
+
+describe('projector over the demo city', async () => {
+  const p = await given(demo)
+  const t = p.projector.tables()
+
+  it('fills the unit registry, the case index and the event index', () => {
+    expect(p.rows<{ n: number }>('SELECT count(*) AS n FROM $units')[0]!.n).toBe(14)
+    expect(p.rows<{ n: number }>('SELECT count(*) AS n FROM $events')[0]!.n).toBe(demo.split('\n').length)
+    const lizhou = p.rows<{ status: string; n: number }>(
+      "SELECT status, count(*) AS n FROM $cases WHERE unit_id = 'lizhou' AND kind = 'labor_arbitration' GROUP BY status ORDER BY status"
+    )
+    expect(lizhou).toEqual([
+      { status: 'closed', n: 1071 },
+      { status: 'open', n: 18 },
+    ])
+    const wangcang = p.rows<{ hearings: number }>(
+      "SELECT sum(hearings) AS hearings FROM $cases WHERE unit_id = 'wangcang'"
+    )
+    expect(wangcang[0]!.hearings).toBe(10)
+  })
+
+  it('stores rankings identical, byte for byte, to replaying the same events', () => {
+    for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
+      expect(currentRankingJson(p.db, t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+  })
+
+  it('answers as-of queries from the event index exactly as replay does, on both bases and for another version', () => {
+    for (const q of [
+      { asOf: '2017-06-30' },
+      { asOf: '2017-06-30', basis: 'occurred' as const },
+      { asOf: '2017-11-30T08:00:00+08:00' },
+    ]) {
+      const r = ranking(p.db, t, { schemeId: 'guangyuan-districts-2017', ...q })
+      expect(E.isRight(r) && JSON.stringify(r.right.result)).toBe(
+        JSON.stringify(replay('guangyuan-districts-2017', q))
+      )
+    }
+  })
+
+  it('re-scores only the unit a new event touches', async () => {
+    const before = JSON.parse(currentRankingJson(p.db, t, 'guangyuan-districts-2017')!)
+    const appended = await appendValidated(
+      p.store,
+      [
+        {
+          type: 'VetoIncidentRecorded',
+          data: {
+            unitId: 'jiange',
+            occurredOn: '2017-12-20',
+            incidentId: 'jiange-veto',
+            kind: 'major_safety_accident',
+            description: '重大安全事故',
+          },
+        },
+      ],
+      { actor: 'admin:city', newId: () => '50000000-0000-4000-8000-000000000001' }
+    )
+    expect(E.isRight(appended)).toBe(true)
+    expect(await p.projector.catchUp()).toBe(1)
+    // jiange under each of the two schemes' unit lists: only the district scheme assesses it.
+    expect(p.projector.lastRescore()).toBe(1)
+    const after = JSON.parse(currentRankingJson(p.db, t, 'guangyuan-districts-2017')!)
+    // Vetoed, it now ranks after every unit that is not (7th, ahead of the other vetoed unit 朝天 on total).
+    expect(
+      after.units.slice(-2).map((u: { unitId: string; vetoed: boolean }) => [u.unitId, u.vetoed])
+    ).toEqual([
+      ['jiange', true],
+      ['chaotian', true],
+    ])
+    expect(before.units.find((u: { unitId: string }) => u.unitId === 'jiange').vetoed).toBe(false)
+  })
+
+  it('lists what changed between two instants, and the events that changed it', () => {
+    const d = diff(p.db, t, 'guangyuan-districts-2017', '2017-06-30', '2017-12-31')
+    if (E.isLeft(d)) throw new Error(d.left._tag)
+    // The law exams are held from September: every district's B3 changes in the second half-year.
+    const b3 = d.right.units
+      .find((u) => u.unitId === 'wangcang')!
+      .indicators.find((i) => i.indicatorId === 'B3')!
+    expect(b3.from).toBe('0.00')
+    expect(b3.added).toHaveLength(1)
+    for (const u of d.right.units)
+      for (const i of u.indicators) {
+        expect(i.from).not.toBe(i.to)
+        if (i.from !== null && i.to !== null) expect(i.delta).toBe((Number(i.to) - Number(i.from)).toFixed(2))
+        expect(i.added.length + i.removed.length, `${u.unitId} ${i.indicatorId}`).toBeGreaterThan(0)
+      }
+  })
+})
+
+describe('projector rules', () => {
+  const small = [
+    JSON.stringify({
+      id: '60000000-0000-4000-8000-000000000001',
+      type: 'UnitRegistered',
+      data: { unitId: 'a', name: '甲', kind: 'district' },
+      recordedAt: '2017-01-01T00:00:00Z',
+    }),
+    JSON.stringify({
+      id: '60000000-0000-4000-8000-000000000002',
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'a',
+        occurredOn: '2017-02-01',
+        sessionId: 's',
+        kind: 'lecture',
+        topic: '学法',
+        attendees: 3,
+      },
+      recordedAt: '2017-02-02T00:00:00Z',
+    }),
+  ].join('\n')
+
+  it('lets only one runner work on a database; the second fails clearly', async () => {
+    const p = await given(small)
+    const other = openProjector({ store: p.store, db: p.db, owner: 'pid 4242', now: () => 1_000_000 })
+    // The first runner's lease is released after each catch-up; hold it as a running runner would.
+    p.db
+      .prepare("INSERT OR REPLACE INTO pj_meta (key, value) VALUES ('lock', ?)")
+      .run(JSON.stringify({ owner: 'pid 1', renewedAt: 1_000_000 }))
+    await expect(other.catchUp()).rejects.toThrow(ProjectionLocked)
+    await expect(other.catchUp()).rejects.toThrow('另一个投影进程（pid 1）正在运行')
+  })
+
+  it('stops at an event it cannot handle, naming its position, and never skips it', async () => {
+    const p = await given(small)
+    const bad = await p.store.append({
+      events: [
+        { id: '60000000-0000-4000-8000-000000000009', stream: 'unit-a', type: 'FutureEvent', data: {} },
+      ],
+      actor: 'newer-release',
+    })
+    expect(E.isRight(bad)).toBe(true)
+    await expect(p.projector.catchUp()).rejects.toThrow(ProjectionStopped)
+    await expect(p.projector.catchUp()).rejects.toThrow(/位置 3 停止：无法处理事件 FutureEvent/)
+    expect(p.projector.position()).toBe(2n)
+  })
+
+  it('rebuilds a new generation beside the live one when the code version changes, then switches', async () => {
+    const p = await given(small)
+    const old = p.projector.tables()
+    p.db.prepare(`UPDATE ${old.checkpoint} SET code_version = 0`).run()
+    await p.projector.catchUp()
+    const now = p.projector.tables()
+    expect(now.generation).toBe(old.generation + 1)
+    expect(
+      p.db.prepare('SELECT count(*) AS n FROM sqlite_master WHERE name LIKE ?').get(`pj_g${old.generation}_%`)
+    ).toEqual({ n: 0 })
+    expect(p.rows<{ n: number }>('SELECT count(*) AS n FROM $events')[0]!.n).toBe(2)
+  })
+})

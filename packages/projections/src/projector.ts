@@ -1,0 +1,198 @@
+/**
+ * @module The runner: reads the log from its checkpoint and commits each page's read-model changes together
+ * with the new checkpoint in one SQLite transaction, so a crash never double-counts nor skips. When it reaches
+ * the head it re-scores — only the units the new events touched — and stores each scheme's ranking in the same
+ * transaction. A code-version change rebuilds a new generation of tables beside the live one and switches.
+ */
+import { decodeEvent, type EvaluationCache, scoreSource } from '@kaoping/core'
+import type { EventStore, RecordedEvent } from '@kaoping/store'
+import type Database from 'better-sqlite3'
+import * as E from 'fp-ts/Either'
+import { writers } from './apply'
+import { ProjectionStopped } from './errors'
+import { indexSource } from './index-source'
+import { acquireLock, type Lock } from './lock'
+import {
+  createMeta,
+  createTables,
+  dropTables,
+  getMeta,
+  PROJECTION_CODE_VERSION,
+  setMeta,
+  type Tables,
+  tablesOf,
+} from './tables'
+
+export interface Progress {
+  readonly done: number
+  readonly position: bigint
+  readonly head: bigint
+}
+
+export interface ProjectorOptions {
+  readonly store: EventStore
+  /** The read models' database (it may be the store's own file). */
+  readonly db: Database.Database
+  /** Who holds the lock (shown to a second runner). */
+  readonly owner?: string
+  readonly batchSize?: number
+  readonly now?: () => number
+  readonly onProgress?: (p: Progress) => void
+}
+
+export interface Projector {
+  /** Processes everything up to the head, then re-scores; returns how many events it applied. */
+  readonly catchUp: () => Promise<number>
+  /** Rebuilds every read model from position 0 in a new generation, then switches to it. */
+  readonly rebuild: () => Promise<number>
+  /** The live generation's tables (for queries). */
+  readonly tables: () => Tables
+  /** The live generation's checkpoint. */
+  readonly position: () => bigint
+  /** How many unit evaluations the last re-scoring computed (the rest came from the cache). */
+  readonly lastRescore: () => number
+  readonly close: () => void
+}
+
+export const openProjector = (options: ProjectorOptions): Projector => {
+  const { store, db } = options
+  const now = options.now ?? Date.now
+  const batchSize = options.batchSize ?? 1000
+  const owner = options.owner ?? `pid ${process.pid}`
+  createMeta(db)
+  db.transaction(() => {
+    if (getMeta(db, 'active_generation') === undefined) setMeta(db, 'active_generation', '1')
+    createTables(db, tablesOf(Number(getMeta(db, 'active_generation'))))
+  }).immediate()
+
+  const active = () => tablesOf(Number(getMeta(db, 'active_generation')))
+  const checkpointOf = (t: Tables) =>
+    db.prepare(`SELECT position, code_version FROM ${t.checkpoint} WHERE id = 1`).get() as {
+      position: number
+      code_version: number
+    }
+  /** Scores kept between re-scorings of the live generation; a unit's entries go when its events arrive. */
+  const caches = new Map<number, EvaluationCache>()
+  const cacheOf = (t: Tables) =>
+    caches.get(t.generation) ?? caches.set(t.generation, new Map()).get(t.generation)!
+
+  let evaluated = 0
+  const rescore = (t: Tables, dirty: ReadonlySet<string>) => {
+    const cache = cacheOf(t)
+    for (const key of [...cache.keys()]) if (dirty.has(key.slice(key.indexOf('/') + 1))) cache.delete(key)
+    const before = cache.size
+    const source = indexSource(db, t)
+    const schemeIds = [...new Set(source.allSchemes().map((s) => s.schemeId))]
+    const upsert = db.prepare(
+      `INSERT OR REPLACE INTO ${t.rankings} (scheme_id, version, result) VALUES (?, ?, ?)`
+    )
+    for (const schemeId of schemeIds) {
+      const scored = scoreSource(source, { schemeId }, cache)
+      if (E.isRight(scored))
+        upsert.run(schemeId, scored.right.result.version, JSON.stringify(scored.right.result))
+    }
+    evaluated = cache.size - before
+  }
+
+  /** One page: read models + checkpoint (+ rankings when at the head) in one transaction. */
+  const applyPage = (
+    t: Tables,
+    page: ReadonlyArray<RecordedEvent>,
+    atHead: boolean,
+    dirty: Set<string>,
+    lock: Lock
+  ) =>
+    db
+      .transaction(() => {
+        const from = BigInt(checkpointOf(t).position)
+        const w = writers(db, t)
+        let last = from
+        for (const e of page) {
+          if (e.position <= from) continue
+          const decoded = decodeEvent(e.type, e.data)
+          if (E.isLeft(decoded))
+            throw new ProjectionStopped(
+              e.position,
+              e.type,
+              decoded.left.map((i) => `${i.path}: ${i.message}`).join('；')
+            )
+          const unit = w.apply(e, decoded.right)
+          if (unit !== undefined) dirty.add(unit)
+          last = e.position
+        }
+        // Compare-and-set: if another writer moved the checkpoint, this transaction must not commit.
+        const moved = db
+          .prepare(`UPDATE ${t.checkpoint} SET position = ? WHERE id = 1 AND position = ?`)
+          .run(last, from)
+        if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
+        if (atHead) {
+          rescore(t, dirty)
+          dirty.clear()
+        }
+        lock.renew()
+      })
+      .immediate()
+
+  const run = async (t: Tables, lock: Lock): Promise<number> => {
+    const head = await store.headPosition()
+    let position = BigInt(checkpointOf(t).position)
+    let done = 0
+    const dirty = new Set<string>()
+    let first = true
+    for (;;) {
+      const page = await store.readAll({ after: position, maxCount: batchSize })
+      const atHead = page.length < batchSize
+      // The first pass after opening re-scores even with nothing new: the cache starts empty.
+      if (page.length > 0 || first) applyPage(t, page, atHead, dirty, lock)
+      first = false
+      done += page.length
+      if (page.length > 0) position = page[page.length - 1]!.position
+      options.onProgress?.({ done, position, head: head > position ? head : position })
+      if (atHead) return done
+    }
+  }
+
+  const build = async (lock: Lock): Promise<number> => {
+    const live = active()
+    const next = tablesOf(Number(getMeta(db, 'building_generation') ?? live.generation + 1))
+    db.transaction(() => {
+      setMeta(db, 'building_generation', String(next.generation))
+      createTables(db, next)
+    }).immediate()
+    const done = await run(next, lock)
+    db.transaction(() => {
+      setMeta(db, 'active_generation', String(next.generation))
+      db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
+      dropTables(db, live)
+    }).immediate()
+    caches.delete(live.generation)
+    return done
+  }
+
+  const locked = async (f: (lock: Lock) => Promise<number>) => {
+    const lock = acquireLock(db, owner, now)
+    try {
+      return await f(lock)
+    } finally {
+      lock.release()
+    }
+  }
+
+  return {
+    catchUp: () =>
+      locked(async (lock) => {
+        // A rebuild interrupted by a crash, or read models written by other code: finish building beside them.
+        if (
+          getMeta(db, 'building_generation') !== undefined ||
+          checkpointOf(active()).code_version !== PROJECTION_CODE_VERSION
+        )
+          return build(lock)
+        return run(active(), lock)
+      }),
+    rebuild: () => locked(build),
+    tables: active,
+    position: () => BigInt(checkpointOf(active()).position),
+    lastRescore: () => evaluated,
+    close: () => {},
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * @module The questions the read models answer: the ranking now (one row), the ranking at another instant,
+ * basis or scheme version (from the event index, unit by unit, through the same scoring code as replay), one
+ * unit's entry, and what changed between two instants.
+ */
+import { type ReplayError, type Result, type Scored, scoreSource, type UnitResult } from '@kaoping/core'
+import type Database from 'better-sqlite3'
+import * as E from 'fp-ts/Either'
+import { indexSource } from './index-source'
+import type { Tables } from './tables'
+
+export interface RankingQuery {
+  readonly schemeId: string
+  readonly asOf?: string | undefined
+  readonly basis?: 'recorded' | 'occurred' | undefined
+  readonly version?: number | undefined
+}
+
+const isCurrent = (q: RankingQuery) =>
+  q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
+
+export const ranking = (db: Database.Database, t: Tables, q: RankingQuery): E.Either<ReplayError, Scored> => {
+  const source = indexSource(db, t)
+  if (isCurrent(q)) {
+    const row = db.prepare(`SELECT version, result FROM ${t.rankings} WHERE scheme_id = ?`).get(q.schemeId) as
+      | { version: number; result: string }
+      | undefined
+    const scheme =
+      row && source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === row.version)
+    if (row && scheme) return E.right({ result: JSON.parse(row.result) as Result, scheme })
+  }
+  return scoreSource(source, q)
+}
+
+/** The current ranking's JSON exactly as stored (what replay prints), for byte-for-byte comparison and serving. */
+export const currentRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
+  (
+    db.prepare(`SELECT result FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
+      | { result: string }
+      | undefined
+  )?.result
+
+export const unitResult = (db: Database.Database, t: Tables, q: RankingQuery & { readonly unitId: string }) =>
+  E.map((s: Scored): UnitResult | undefined => s.result.units.find((u) => u.unitId === q.unitId))(
+    ranking(db, t, q)
+  )
+
+export interface IndicatorChange {
+  readonly indicatorId: string
+  readonly from: string | null
+  readonly to: string | null
+  /** to − from, 2 decimals; null when the indicator was or became not applicable. */
+  readonly delta: string | null
+  /** Events behind the value at `to` that were not behind it at `from`, and those that stopped counting. */
+  readonly added: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
+}
+
+export interface UnitDiff {
+  readonly unitId: string
+  readonly name: string
+  readonly total: {
+    readonly from: string | null
+    readonly to: string
+    readonly rankFrom: number | null
+    readonly rankTo: number
+  }
+  readonly indicators: ReadonlyArray<IndicatorChange>
+}
+
+export interface Diff {
+  readonly schemeId: string
+  readonly from: string
+  readonly to: string
+  readonly units: ReadonlyArray<UnitDiff>
+}
+
+const indicators = (u: UnitResult | undefined) =>
+  new Map(
+    (u ? [...u.categories.flatMap((c) => c.indicators), ...(u.bonus?.indicators ?? [])] : []).map((i) => [
+      i.id,
+      i,
+    ])
+  )
+
+const cents = (s: string) => Math.round(Number(s) * 100)
+
+/** Per unit, every indicator whose points changed between two instants (recorded basis), and the events why. */
+export const diff = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string,
+  from: string,
+  to: string
+): E.Either<ReplayError, Diff> => {
+  const before = ranking(db, t, { schemeId, asOf: from })
+  const after = ranking(db, t, { schemeId, asOf: to })
+  if (E.isLeft(after)) return after
+  const beforeUnits = E.isRight(before) ? before.right.result.units : []
+  const units = after.right.result.units.flatMap((u): UnitDiff[] => {
+    const old = beforeUnits.find((x) => x.unitId === u.unitId)
+    const was = indicators(old)
+    const changes = [...indicators(u).values()].flatMap((i): IndicatorChange[] => {
+      const prev = was.get(i.id)
+      const p = prev?.points ?? null
+      if (p === i.points) return []
+      const prevEvents = new Set(prev?.events ?? [])
+      const nowEvents = new Set(i.events)
+      return [
+        {
+          indicatorId: i.id,
+          from: p,
+          to: i.points,
+          // Integer cents: both sides are 2-decimal strings, so the difference is exact.
+          delta: p === null || i.points === null ? null : ((cents(i.points) - cents(p)) / 100).toFixed(2),
+          added: i.events.filter((e) => !prevEvents.has(e)),
+          removed: [...prevEvents].filter((e) => !nowEvents.has(e)),
+        },
+      ]
+    })
+    if (changes.length === 0 && old?.total === u.total) return []
+    return [
+      {
+        unitId: u.unitId,
+        name: u.name,
+        total: { from: old?.total ?? null, to: u.total, rankFrom: old?.rank ?? null, rankTo: u.rank },
+        indicators: changes,
+      },
+    ]
+  })
+  return E.right({
+    schemeId,
+    from: E.isRight(before) ? before.right.result.asOf : from,
+    to: after.right.result.asOf,
+    units,
+  })
+}

@@ -1,0 +1,68 @@
+/**
+ * @module The read models' tables. They live in generations (`pj_g{n}_…`): a rebuild fills generation n + 1
+ * beside the live one and switches to it in one transaction, so readers never see a half-built model.
+ */
+import type Database from 'better-sqlite3'
+
+/** Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation. */
+export const PROJECTION_CODE_VERSION = 1
+
+export interface Tables {
+  readonly generation: number
+  readonly checkpoint: string
+  readonly events: string
+  readonly units: string
+  readonly cases: string
+  readonly rankings: string
+}
+
+export const tablesOf = (generation: number): Tables => {
+  const p = `pj_g${generation}_`
+  return {
+    generation,
+    checkpoint: `${p}checkpoint`,
+    events: `${p}events`,
+    units: `${p}units`,
+    cases: `${p}cases`,
+    rankings: `${p}rankings`,
+  }
+}
+
+export const createMeta = (db: Database.Database): void => {
+  db.exec('CREATE TABLE IF NOT EXISTS pj_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+}
+
+export const createTables = (db: Database.Database, t: Tables): void => {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ${t.checkpoint} (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, code_version INTEGER NOT NULL);
+    INSERT OR IGNORE INTO ${t.checkpoint} (id, position, code_version) VALUES (1, 0, ${PROJECTION_CODE_VERSION});
+    -- Event index: every event by unit and recording time, for explanations and as-of queries.
+    CREATE TABLE IF NOT EXISTS ${t.events} (
+      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, type TEXT NOT NULL, unit_id TEXT,
+      occurred_on TEXT, recorded_at TEXT NOT NULL, recorded_ms INTEGER NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${t.events}_unit ON ${t.events} (unit_id, position);
+    CREATE INDEX IF NOT EXISTS ${t.events}_recorded ON ${t.events} (recorded_ms);
+    -- Unit registry.
+    CREATE TABLE IF NOT EXISTS ${t.units} (unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
+    -- Case index: the state of every case.
+    CREATE TABLE IF NOT EXISTS ${t.cases} (
+      case_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT,
+      opened_on TEXT NOT NULL, status TEXT NOT NULL, hearings INTEGER NOT NULL, decisions TEXT NOT NULL, closed_on TEXT);
+    -- Ranking per scheme: the current Result JSON, exactly what replay prints.
+    CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, result TEXT NOT NULL);
+  `)
+}
+
+export const dropTables = (db: Database.Database, t: Tables): void => {
+  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings])
+    db.exec(`DROP TABLE IF EXISTS ${name}`)
+}
+
+export const getMeta = (db: Database.Database, key: string): string | undefined =>
+  (db.prepare('SELECT value FROM pj_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+
+export const setMeta = (db: Database.Database, key: string, value: string): void => {
+  db.prepare(
+    'INSERT INTO pj_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+  ).run(key, value)
+}
