@@ -27,6 +27,22 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const { importCommand } = await import('./commands/import')
     return async (argv) => print(await importCommand(argv))
   },
+  rebuild: async () => {
+    const { rebuild } = await import('./commands/rebuild')
+    return async (argv) => print(await rebuild(argv))
+  },
+  'publish-scheme': async () => {
+    const { publishScheme } = await import('./commands/publish-scheme')
+    return async (argv) => print(await publishScheme(argv))
+  },
+  ranking: async () => {
+    const { ranking } = await import('./commands/ranking')
+    return async (argv) => print(await ranking(argv))
+  },
+  diff: async () => {
+    const { diff } = await import('./commands/diff')
+    return async (argv) => print(await diff(argv))
+  },
   export: async () => {
     const { exportCommand } = await import('./commands/export')
     return (argv) => exportCommand(argv, write)

@@ -5,6 +5,9 @@
  * hearings and loses 2 suits; 利州 has no hearing at all and closes 1071 of 1089 arbitration cases; 朝天 has a
  * 一票否决 incident. Pure: the same seed always gives the same lines.
  */
+
+import departments from '../schemes/departments-2017.json'
+import districts from '../schemes/districts-2017.json'
 import { between } from './calendar'
 import { districtYear } from './district-year'
 import { rng } from './prng'
@@ -22,6 +25,21 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
   const rec = recorder(r, '2016-12-28')
   for (const u of [...DISTRICTS, ...SECTIONS])
     rec.record('UnitRegistered', { unitId: u.unitId, name: u.name, kind: u.kind }, ADMIN)
+  // Seed 003 asked the 政策法规科 to draw up the year's 考核办法 after the 2017-03-23 meeting; both are published in April.
+  rec.record(
+    'SchemePublished',
+    { schemeId: districts.schemeId, version: districts.version, scheme: districts },
+    ADMIN,
+    undefined,
+    '2017-04-10'
+  )
+  rec.record(
+    'SchemePublished',
+    { schemeId: departments.schemeId, version: departments.version, scheme: departments },
+    ADMIN,
+    undefined,
+    '2017-04-12'
+  )
 
   const unit = (id: string) => [...DISTRICTS, ...SECTIONS].find((u) => u.unitId === id)!
   districtYear(rec, r, unit('jiange'), {

@@ -19,6 +19,7 @@ interface Pending {
   readonly actor: string
   readonly after?: string
   readonly order: number
+  readonly day?: string
   readonly lagDays: number
   readonly minute: number
 }
@@ -26,19 +27,29 @@ interface Pending {
 const BEIJING = 8 * 3_600_000
 
 export interface Recorder {
-  /** Records a fact; `after` is an event id this one must be recorded after. Returns the new id. */
-  readonly record: (type: string, data: Record<string, unknown>, actor: string, after?: string) => string
+  /**
+   * Records a fact; `after` is an event id this one must be recorded after; `on` dates an event whose data
+   * has no business date (a scheme's publication). Returns the new id.
+   */
+  readonly record: (
+    type: string,
+    data: Record<string, unknown>,
+    actor: string,
+    after?: string,
+    on?: string
+  ) => string
   readonly lines: () => DemoEventLine[]
 }
 
 export const recorder = (r: Rng, start: string): Recorder => {
   const pending: Pending[] = []
   return {
-    record: (type, data, actor, after) => {
+    record: (type, data, actor, after, on) => {
       const id = r.uuid()
       // Facts: office hours 08:30–17:30 Beijing, a lag of 0–10 days, most within 3. Registry entries
       // (no business date) are set up in one sitting on the start day, before any fact.
-      const dated = typeof data.occurredOn === 'string'
+      const day = on ?? (typeof data.occurredOn === 'string' ? data.occurredOn : undefined)
+      const dated = day !== undefined
       const lagDays = dated ? Math.min(10, Math.floor(r.next() ** 2 * 11)) : 0
       const minute = dated ? r.int(510, 1050) : 480 + pending.length
       pending.push({
@@ -47,6 +58,7 @@ export const recorder = (r: Rng, start: string): Recorder => {
         data,
         actor,
         ...(after ? { after } : {}),
+        ...(day ? { day } : {}),
         order: pending.length,
         lagDays,
         minute,
@@ -56,7 +68,7 @@ export const recorder = (r: Rng, start: string): Recorder => {
     lines: () => {
       const at = new Map<string, number>()
       const stamped = pending.map((p) => {
-        const day = typeof p.data.occurredOn === 'string' ? p.data.occurredOn : start
+        const day = p.day ?? start
         let ms = Date.parse(`${day}T00:00:00Z`) - BEIJING + p.lagDays * 86_400_000 + p.minute * 60_000
         const before = p.after === undefined ? undefined : at.get(p.after)
         if (before !== undefined && ms <= before) ms = before + 60_000

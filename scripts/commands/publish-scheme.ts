@@ -1,0 +1,43 @@
+/** @module `kaoping publish-scheme FILE.json [--db PATH]`: publishes a scheme; a new version when its schemeId exists. */
+import { randomUUID } from 'node:crypto'
+import { schemeStream } from '@kaoping/core'
+import { appendValidated, describeAppendError } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { parse } from '../lib/args'
+import { UsageError } from '../lib/cli-error'
+import { readSchemeFile } from '../lib/inputs'
+import { openStore } from '../lib/open-store'
+
+export const PUBLISH_USAGE = '用法：kaoping publish-scheme 文件.json [--db data/kaoping.db]'
+
+export const publishScheme = async (argv: ReadonlyArray<string>): Promise<string> => {
+  const { values, positionals } = parse(argv, { db: { type: 'string' } }, PUBLISH_USAGE, true)
+  if (positionals.length !== 1) throw new UsageError(['请指定一个考核办法文件', PUBLISH_USAGE])
+  const [scheme] = readSchemeFile(positionals[0]!)
+  if (!scheme) throw new UsageError(['考核办法文件为空'])
+  const raw = JSON.parse((await import('node:fs')).readFileSync(positionals[0]!, 'utf8'))
+  const json = Array.isArray(raw) ? raw[0] : raw
+  const store = openStore(values.db)
+  try {
+    // The file's own version number is replaced by the next one: publishing an amendment is "the next version".
+    const last = await store.readStream(schemeStream(scheme.schemeId), {
+      direction: 'backwards',
+      maxCount: 1,
+    })
+    const version = ((last[0]?.data as { version?: number } | undefined)?.version ?? 0) + 1
+    const r = await appendValidated(
+      store,
+      [
+        {
+          type: 'SchemePublished',
+          data: { schemeId: scheme.schemeId, version, scheme: { ...json, version } },
+        },
+      ],
+      { actor: 'cli', newId: randomUUID }
+    )
+    if (E.isLeft(r)) throw new UsageError([describeAppendError(r.left)])
+    return `已发布考核办法 ${scheme.schemeId} 第 ${version} 版\n`
+  } finally {
+    await store.close()
+  }
+}
