@@ -41,7 +41,7 @@ export const diff = async (argv: ReadonlyArray<string>): Promise<string> => {
       const total = `${u.total.from ?? '—'} → ${u.total.to}`
       const rank = `${u.total.rankFrom ?? '—'} → ${u.total.rankTo}`
       if (u.indicators.length === 0) table.push([u.name, total, rank, '', '', '', ''])
-      u.indicators.forEach((i, k) =>
+      u.indicators.forEach((i, k) => {
         table.push([
           k === 0 ? u.name : '',
           k === 0 ? total : '',
@@ -51,7 +51,7 @@ export const diff = async (argv: ReadonlyArray<string>): Promise<string> => {
           String(i.added.length),
           String(i.removed.length),
         ])
-      )
+      })
     }
     return `${values.scheme} 自 ${d.right.from} 至 ${d.right.to} 的变化（按记录时间）\n${table.toString()}\n`
   } catch (e) {
