@@ -1,0 +1,158 @@
+/**
+ * @module `pnpm bench [--events 1000000]`: a province-scale history (200 districts, deterministic), then, in one
+ * run: raw log scan, full rebuild, incremental latency (append one event → its unit's new score stored), ranking
+ * query latency, one unit's as-of replay, the whole ranking as of a date, and peak RSS. Prints a table and JSON.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { evaluateUnit, groupFacts, parseAsOf, parseScheme, select } from '@kaoping/core'
+import { currentRankingJson, indexSource, openProjector, ranking } from '@kaoping/projections'
+import { createSqliteStore } from '@kaoping/store'
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/Either'
+import districts from '../../examples/schemes/districts-2017.json'
+import { provinceHistory, UNITS } from './province'
+
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
+})
+const total = Number(values.events)
+const dir = mkdtempSync(join(tmpdir(), 'kaoping-bench-'))
+const path = join(dir, 'province.db')
+const clock = () => new Date().toISOString()
+const log = (s: string) => process.stderr.write(`${s}\n`)
+const ms = (t: number) => Number(t.toFixed(3))
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+
+const timeit = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
+  const t = performance.now()
+  const v = await f()
+  return [v, performance.now() - t]
+}
+
+// 1. Generate: the district scheme (appliesTo district, all 200 units) and the history, straight into the store.
+const store = createSqliteStore({ path, clock, synchronous: 'NORMAL' })
+const scheme = parseScheme(districts)
+if (E.isLeft(scheme)) throw new Error('scheme')
+await store.append({
+  events: [
+    {
+      id: '7fffffff-0000-4000-8000-000000000000',
+      stream: `scheme-${districts.schemeId}`,
+      type: 'SchemePublished',
+      data: { schemeId: districts.schemeId, version: 1, scheme: districts },
+      recordedAt: '2016-12-31T00:00:00.000Z',
+    },
+  ],
+  actor: 'bench',
+})
+const [, genMs] = await timeit(async () => {
+  for await (const batch of provinceHistory(total)) {
+    const r = await store.append({ events: batch, actor: 'bench' })
+    if (E.isLeft(r)) throw new Error(`generate: ${r.left._tag}`)
+  }
+})
+const events = Number(await store.headPosition())
+log(`generated ${events} events in ${(genMs / 1000).toFixed(1)} s`)
+
+// 2. Raw scan: read + JSON parse of every row through the store (the floor for any projection).
+const [, scanMs] = await timeit(async () => {
+  let after: bigint | undefined
+  for (;;) {
+    const page = await store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 5000 })
+    if (page.length < 5000) break
+    after = page[page.length - 1]!.position
+  }
+})
+log(`raw scan ${(events / (scanMs / 1000)).toFixed(0)} events/s`)
+
+// 3. Full rebuild.
+const db = new Database(path)
+db.pragma('journal_mode = WAL')
+db.pragma('synchronous = NORMAL')
+const projector = openProjector({ store, db })
+const [, rebuildMs] = await timeit(() => projector.rebuild())
+log(`rebuild ${(events / (rebuildMs / 1000)).toFixed(0)} events/s`)
+const t = projector.tables()
+
+// 4. Incremental: append one event for a unit, catch up (re-scores that unit, stores the ranking).
+const incremental: number[] = []
+for (let i = 0; i < 100; i++) {
+  const unitId = `d${String((i * 37) % UNITS).padStart(3, '0')}`
+  await store.append({
+    events: [
+      {
+        id: `7ffffffe-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        stream: `unit-${unitId}`,
+        type: 'TrainingHeld',
+        data: {
+          unitId,
+          occurredOn: '2017-12-30',
+          sessionId: `bench-${i}`,
+          kind: 'lecture',
+          topic: '学法',
+          attendees: 10,
+        },
+      },
+    ],
+    actor: 'bench',
+  })
+  const [, dt] = await timeit(() => projector.catchUp())
+  incremental.push(dt)
+}
+
+// 5. Ranking query from the read model: the stored JSON as a server sends it, and parsed into a Result.
+const queries: number[] = []
+for (let i = 0; i < 1000; i++)
+  queries.push((await timeit(() => currentRankingJson(db, t, districts.schemeId)))[1])
+const parsed: number[] = []
+for (let i = 0; i < 50; i++)
+  parsed.push((await timeit(() => ranking(db, t, { schemeId: districts.schemeId })))[1])
+const rankingBytes = currentRankingJson(db, t, districts.schemeId)?.length ?? 0
+
+// 6. One unit as of mid-year (its events from the index, scored through the core pipeline).
+const source = indexSource(db, t)
+const cut = parseAsOf('2017-06-30', 'recorded')
+if (E.isLeft(cut) || !('recordedBy' in cut.right)) throw new Error('cut')
+const recordedBy = cut.right.recordedBy
+const unitAsOf: number[] = []
+for (let i = 0; i < 20; i++) {
+  const unitId = `d${String(i * 7).padStart(3, '0')}`
+  const [, dt] = await timeit(() => {
+    const facts = select(source.unitEvents(unitId, recordedBy), cut.right).facts.get(unitId) ?? []
+    return evaluateUnit(scheme.right, { unitId, name: unitId, kind: 'district' }, groupFacts(facts))
+  })
+  unitAsOf.push(dt)
+}
+// 7. The whole ranking as of mid-year (all 200 units, from the index).
+const [, rankingAsOfMs] = await timeit(() =>
+  ranking(db, t, { schemeId: districts.schemeId, asOf: '2017-06-30' })
+)
+
+const figures = {
+  events,
+  units: UNITS,
+  rawScanPerSec: Math.round(events / (scanMs / 1000)),
+  rebuildPerSec: Math.round(events / (rebuildMs / 1000)),
+  rebuildToScan: Number((scanMs / rebuildMs).toFixed(2)),
+  incrementalMs: { p50: ms(pct(incremental, 50)), p99: ms(pct(incremental, 99)) },
+  rankingQueryMs: { p50: ms(pct(queries, 50)), p99: ms(pct(queries, 99)) },
+  rankingParsedMs: { p50: ms(pct(parsed, 50)), p99: ms(pct(parsed, 99)) },
+  rankingJsonMiB: Number((rankingBytes / 1048576).toFixed(1)),
+  unitAsOfMs: { p50: ms(pct(unitAsOf, 50)), max: ms(Math.max(...unitAsOf)) },
+  rankingAsOfMs: ms(rankingAsOfMs),
+  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+}
+db.close()
+await store.close()
+if (!values.keep) rmSync(dir, { recursive: true, force: true })
+console.table(
+  Object.entries(figures).map(([k, v]) => ({
+    figure: k,
+    value: typeof v === 'object' ? JSON.stringify(v) : v,
+  }))
+)
+console.log(JSON.stringify({ bench: 'projections', node: process.version, ...figures }))
