@@ -27,6 +27,7 @@ export async function* provinceHistory(total: number, seed = 2017): AsyncGenerat
   const unitIds = Array.from({ length: UNITS }, (_, i) => `d${String(i).padStart(3, '0')}`)
   let batch: NewEvent[] = []
   const emit = (stream: string, type: string, data: Record<string, unknown>) => {
+    if (n >= total) return
     batch.push({
       id: id(),
       stream,
@@ -38,8 +39,9 @@ export async function* provinceHistory(total: number, seed = 2017): AsyncGenerat
   }
   for (const u of unitIds)
     emit('units', 'UnitRegistered', { unitId: u, name: `第${u.slice(1)}区人社局`, kind: 'district' })
-  // Each unit produces ≈ total / UNITS events over the year: a steady daily rate plus scheduled case steps.
-  const perUnitDay = total / UNITS / 365
+  // Each unit produces ≈ total / UNITS events over the year: a steady daily rate plus scheduled case steps
+  // (8% over, since steps scheduled past the year's end are dropped; the history is cut at exactly `total`).
+  const perUnitDay = (total / UNITS / 365) * 1.08
   const pending = new Map<number, Array<[string, string, Record<string, unknown>]>>()
   let caseNo = 0
   for (let day = 0; day < 365 && n < total; day++) {

@@ -5,7 +5,7 @@ import { appendValidated, describeAppendError } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { parse } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
-import { readSchemeFile } from '../lib/inputs'
+import { readSchemeJson } from '../lib/inputs'
 import { openStore } from '../lib/open-store'
 
 export const PUBLISH_USAGE = '用法：kaoping publish-scheme 文件.json [--db data/kaoping.db]'
@@ -13,10 +13,9 @@ export const PUBLISH_USAGE = '用法：kaoping publish-scheme 文件.json [--db 
 export const publishScheme = async (argv: ReadonlyArray<string>): Promise<string> => {
   const { values, positionals } = parse(argv, { db: { type: 'string' } }, PUBLISH_USAGE, true)
   if (positionals.length !== 1) throw new UsageError(['请指定一个考核办法文件', PUBLISH_USAGE])
-  const [scheme] = readSchemeFile(positionals[0]!)
-  if (!scheme) throw new UsageError(['考核办法文件为空'])
-  const raw = JSON.parse((await import('node:fs')).readFileSync(positionals[0]!, 'utf8'))
-  const json = Array.isArray(raw) ? raw[0] : raw
+  const [first] = readSchemeJson(positionals[0]!)
+  if (!first) throw new UsageError(['考核办法文件为空'])
+  const { scheme, json } = first
   const store = openStore(values.db)
   try {
     // The file's own version number is replaced by the next one: publishing an amendment is "the next version".
@@ -30,7 +29,7 @@ export const publishScheme = async (argv: ReadonlyArray<string>): Promise<string
       [
         {
           type: 'SchemePublished',
-          data: { schemeId: scheme.schemeId, version, scheme: { ...json, version } },
+          data: { schemeId: scheme.schemeId, version, scheme: { ...(json as object), version } },
         },
       ],
       { actor: 'cli', newId: randomUUID }

@@ -29,7 +29,13 @@ export const readEventFile = (path: string): ReadonlyArray<StoredEvent> => {
 }
 
 /** A scheme file holds one scheme, or an array of its versions. */
-export const readSchemeFile = (path: string): ReadonlyArray<Scheme> => {
+export const readSchemeFile = (path: string): ReadonlyArray<Scheme> =>
+  readSchemeJson(path).map((s) => s.scheme)
+
+/** Each scheme of a file, decoded and validated, beside the JSON as written (what gets published). */
+export const readSchemeJson = (
+  path: string
+): ReadonlyArray<{ readonly scheme: Scheme; readonly json: unknown }> => {
   const name = basename(path)
   let json: unknown
   try {
@@ -40,9 +46,9 @@ export const readSchemeFile = (path: string): ReadonlyArray<Scheme> => {
   }
   const items = Array.isArray(json) ? json : [json]
   const problems: string[] = []
-  const schemes = items.flatMap((item, i) => {
+  const schemes = items.flatMap((item: unknown, i) => {
     const parsed = parseScheme(item)
-    if (E.isRight(parsed)) return [parsed.right]
+    if (E.isRight(parsed)) return [{ scheme: parsed.right, json: item }]
     const prefix = Array.isArray(json) ? `${i}.` : ''
     problems.push(
       ...parsed.left.map((issue) => `${name} ${formatIssue({ ...issue, path: prefix + issue.path })}`)

@@ -87,3 +87,47 @@ describe('rebuild under SIGKILL', () => {
     expect(interrupted).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('two runners on one database', () => {
+  it('lets one do the work while the other fails clearly; never both', async () => {
+    const base = join(dir, 'two.db')
+    const store = createSqliteStore({ path: base, clock: () => new Date().toISOString() })
+    await importLog(
+      store,
+      generateDemoCity()
+        .map((l) => JSON.stringify(l))
+        .join('\n')
+    )
+    await store.close()
+    const start = (mode: string) => {
+      // Pages of 100, each read 50 ms late: the first runner works for ≈ 3 s.
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, mode, base, '100', '50'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let out = ''
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+      return new Promise<{ code: number | null; out: string }>((resolve) =>
+        child.on('exit', (code) => resolve({ code, out }))
+      )
+    }
+    const first = start('rebuild')
+    // Start the second runner once the first holds the lease.
+    const leased = () => {
+      const db = new Database(base, { readonly: true })
+      try {
+        return (
+          db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'pj_meta'").get() !== undefined &&
+          db.prepare("SELECT 1 FROM pj_meta WHERE key = 'lock'").get() !== undefined
+        )
+      } finally {
+        db.close()
+      }
+    }
+    for (let i = 0; i < 500 && !leased(); i++) await new Promise((r) => setTimeout(r, 10))
+    const [a, b] = await Promise.all([first, start('rebuild')])
+    expect(a.code).toBe(0)
+    expect(b.code).not.toBe(0)
+    expect(b.out).toContain('正在运行，本进程不重复处理')
+  })
+})

@@ -20,8 +20,6 @@ export interface Selection {
   readonly units: ReadonlyMap<string, UnitInfo>
   readonly schemes: ReadonlyArray<PublishedScheme>
   readonly facts: ReadonlyMap<string, ReadonlyArray<Fact>>
-  /** The latest recordedAt seen (the default asOf of a recorded-basis query), or null for an empty log. */
-  readonly lastRecordedAt: string | null
 }
 
 export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
@@ -34,11 +32,7 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
   const units = new Map<string, UnitInfo>()
   const schemes: PublishedScheme[] = []
   const cases = new Map<string, CaseAttributes>()
-  let lastMs = Number.NEGATIVE_INFINITY
-  let lastRecordedAt: string | null = null
   for (const e of visible) {
-    const ms = instantMs(e.recordedAt)
-    if (ms >= lastMs) [lastMs, lastRecordedAt] = [ms, e.recordedAt]
     if (retracted.has(e.id)) continue
     if (e.type === 'UnitRegistered') units.set(e.data.unitId, { ...e.data })
     else if (e.type === 'SchemePublished')
@@ -71,5 +65,5 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])
   }
-  return { units, schemes, facts, lastRecordedAt }
+  return { units, schemes, facts }
 }

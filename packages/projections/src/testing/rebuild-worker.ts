@@ -1,10 +1,23 @@
-/** @module A child process for the kill tests: rebuilds (or, with `resume`, catches up) the read models of a file. */
+/**
+ * @module A child process for the kill tests: rebuilds (or, with `resume`, catches up) the read models of a file.
+ * A fourth argument slows each page read by that many milliseconds, so another process can meet it mid-run.
+ */
 import { createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import { openProjector } from '../projector'
 
-const [mode, path, batch] = process.argv.slice(2)
-const store = createSqliteStore({ path: path!, clock: () => new Date().toISOString() })
+const [mode, path, batch, pauseMs] = process.argv.slice(2)
+const sqlite = createSqliteStore({ path: path!, clock: () => new Date().toISOString() })
+const pause = Number(pauseMs ?? 0)
+const store =
+  pause > 0
+    ? {
+        ...sqlite,
+        readAll: async (o?: Parameters<typeof sqlite.readAll>[0]) => (
+          await new Promise((r) => setTimeout(r, pause)), sqlite.readAll(o)
+        ),
+      }
+    : sqlite
 const db = new Database(path!)
 db.pragma('journal_mode = WAL')
 db.pragma('busy_timeout = 5000')
