@@ -23,7 +23,10 @@ export async function* provinceHistory(total: number, seed = 2017): AsyncGenerat
   let n = 0
   let clock = START - DAY
   const id = () => `70000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`
-  const stamp = () => new Date((clock += 7)).toISOString()
+  const stamp = () => {
+    clock += 7
+    return new Date(clock).toISOString()
+  }
   const unitIds = Array.from({ length: UNITS }, (_, i) => `d${String(i).padStart(3, '0')}`)
   let batch: NewEvent[] = []
   const emit = (stream: string, type: string, data: Record<string, unknown>) => {
@@ -114,8 +117,11 @@ export async function* provinceHistory(total: number, seed = 2017): AsyncGenerat
       while (cases > 0 && (cases >= 1 || r.next() < cases)) {
         cases--
         const x = r.next()
-        let acc = 0
-        const kind = KINDS.find(([, w]) => (acc += w) >= x)?.[0] ?? 'labor_arbitration'
+        // Cumulative weights: the first kind whose running total reaches x.
+        const cumulative = KINDS.map(
+          ([k], i) => [k, KINDS.slice(0, i + 1).reduce((a, [, w]) => a + w, 0)] as const
+        )
+        const kind = cumulative.find(([, c]) => c >= x)?.[0] ?? 'labor_arbitration'
         const caseId = `${unitId}-${++caseNo}`
         const cs = `case-${caseId}`
         emit(cs, 'CaseOpened', { ...base, caseId, kind })

@@ -13,9 +13,10 @@ const store =
   pause > 0
     ? {
         ...sqlite,
-        readAll: async (o?: Parameters<typeof sqlite.readAll>[0]) => (
-          await new Promise((r) => setTimeout(r, pause)), sqlite.readAll(o)
-        ),
+        readAll: async (o?: Parameters<typeof sqlite.readAll>[0]) => {
+          await new Promise((r) => setTimeout(r, pause))
+          return sqlite.readAll(o)
+        },
       }
     : sqlite
 const db = new Database(path!)
