@@ -3,6 +3,7 @@ import { addDays, between, inQuarter, YEAR_END, YEAR_START } from './calendar'
 import { type CasePlan, recordCase } from './cases'
 import type { Rng } from './prng'
 import type { Recorder } from './recorder'
+import { reporter } from './reporter'
 import type { DemoUnit } from './units'
 
 /** The parts of a year the fixtures pin down (domain notes §5). */
@@ -17,11 +18,8 @@ export interface DistrictOverrides {
 
 export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOverrides = {}): void => {
   const d = u.diligence
-  const actor = `reporter:${u.unitId}`
-  const at = (type: string, data: Record<string, unknown>, occurredOn: string) =>
-    rec.record(type, { unitId: u.unitId, occurredOn, ...data }, actor)
-  let seq = 0
-  const id = (prefix: string) => `${u.unitId}-${prefix}-2017-${String(++seq).padStart(4, '0')}`
+  const rep = reporter(rec, r, u)
+  const { actor, at, id } = rep
 
   // 组织保障: staffing report in January, plans by their deadlines (late ones for the less diligent).
   at(
@@ -186,7 +184,9 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
     }
     recordCase(rec, r, u.unitId, id('al'), plan, actor)
   })
-  for (let i = 0; i < r.int(1, 4); i++)
+  // Counts are drawn once (a `for` condition is re-evaluated on every pass).
+  const reconsiderations = r.int(1, 4)
+  for (let i = 0; i < reconsiderations; i++)
     recordCase(
       rec,
       r,
@@ -250,7 +250,8 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       actor
     )
   }
-  for (let i = 0; i < r.int(10, 40); i++)
+  const injuries = r.int(10, 40)
+  for (let i = 0; i < injuries; i++)
     recordCase(
       rec,
       r,
@@ -266,15 +267,5 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
     )
 
   // 人大建议、政协提案, handled mid-year.
-  for (let i = 0; i < r.int(3, 12); i++)
-    at(
-      'RepresentationHandled',
-      {
-        itemId: id('rep'),
-        kind: r.pick(['npc_suggestion', 'cppcc_proposal']),
-        completed: true,
-        satisfied: r.chance(0.9 + d * 0.1),
-      },
-      between(r, '2017-05-01', '2017-08-31')
-    )
+  rep.representations(r.int(3, 12), 0.9 + d * 0.1)
 }

@@ -3,15 +3,13 @@ import { between, YEAR_END, YEAR_START } from './calendar'
 import { recordCase } from './cases'
 import type { Rng } from './prng'
 import type { Recorder } from './recorder'
+import { reporter } from './reporter'
 import type { DemoUnit } from './units'
 
 export const sectionYear = (rec: Recorder, r: Rng, u: DemoUnit): void => {
   const d = u.diligence
-  const actor = `reporter:${u.unitId}`
-  const at = (type: string, data: Record<string, unknown>, occurredOn: string) =>
-    rec.record(type, { unitId: u.unitId, occurredOn, ...data }, actor)
-  let seq = 0
-  const id = (prefix: string) => `${u.unitId}-${prefix}-2017-${String(++seq).padStart(4, '0')}`
+  const rep = reporter(rec, r, u)
+  const { actor, at, id } = rep
 
   // 共性: study, exam, publicity, representations, the annual report.
   for (let i = 0; i < Math.round(3 + d * 4); i++)
@@ -50,17 +48,7 @@ export const sectionYear = (rec: Recorder, r: Rng, u: DemoUnit): void => {
       },
       between(r, YEAR_START, YEAR_END)
     )
-  for (let i = 0; i < r.int(0, 3); i++)
-    at(
-      'RepresentationHandled',
-      {
-        itemId: id('rep'),
-        kind: r.pick(['npc_suggestion', 'cppcc_proposal']),
-        completed: true,
-        satisfied: r.chance(0.85 + d * 0.15),
-      },
-      between(r, '2017-05-01', '2017-08-31')
-    )
+  rep.representations(r.int(0, 3), 0.85 + d * 0.15)
   at(
     'DocumentIssued',
     { documentId: id('doc'), docType: 'annual_report', title: '2017年度法治建设工作报告' },
