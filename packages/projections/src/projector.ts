@@ -12,6 +12,7 @@ import { writers } from './apply'
 import { ProjectionStopped } from './errors'
 import { indexSource } from './index-source'
 import { acquireLock, type Lock } from './lock'
+import { writeRanking } from './ranking-store'
 import {
   createMeta,
   createTables,
@@ -83,13 +84,21 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     const before = cache.size
     const source = indexSource(db, t)
     const schemeIds = [...new Set(source.allSchemes().map((s) => s.schemeId))]
-    const upsert = db.prepare(
-      `INSERT OR REPLACE INTO ${t.rankings} (scheme_id, version, result) VALUES (?, ?, ?)`
-    )
     for (const schemeId of schemeIds) {
       const scored = scoreSource(source, { schemeId }, cache)
-      if (E.isRight(scored))
-        upsert.run(schemeId, scored.right.result.version, JSON.stringify(scored.right.result))
+      if (E.isLeft(scored)) continue
+      // A rank indicator's points depend on every unit's value: then any new event may change every entry.
+      const { scheme, result } = scored.right
+      const ranked = [
+        ...scheme.categories.flatMap((c) => c.indicators),
+        ...(scheme.bonus?.indicators ?? []),
+      ].some((i) => i.scoring.kind === 'rank')
+      writeRanking(
+        db,
+        t,
+        result,
+        ranked && dirty.size > 0 ? new Set(result.units.map((u) => u.unitId)) : dirty
+      )
     }
     evaluated = cache.size - before
   }

@@ -7,6 +7,7 @@ import { type ReplayError, type Result, type Scored, scoreSource, type UnitResul
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { indexSource } from './index-source'
+import { rankingVersion, readRankingJson } from './ranking-store'
 import type { Tables } from './tables'
 
 export interface RankingQuery {
@@ -22,23 +23,17 @@ const isCurrent = (q: RankingQuery) =>
 export const ranking = (db: Database.Database, t: Tables, q: RankingQuery): E.Either<ReplayError, Scored> => {
   const source = indexSource(db, t)
   if (isCurrent(q)) {
-    const row = db.prepare(`SELECT version, result FROM ${t.rankings} WHERE scheme_id = ?`).get(q.schemeId) as
-      | { version: number; result: string }
-      | undefined
-    const scheme =
-      row && source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === row.version)
-    if (row && scheme) return E.right({ result: JSON.parse(row.result) as Result, scheme })
+    const version = rankingVersion(db, t, q.schemeId)
+    const json = readRankingJson(db, t, q.schemeId)
+    const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === version)
+    if (json && scheme) return E.right({ result: JSON.parse(json) as Result, scheme })
   }
   return scoreSource(source, q)
 }
 
 /** The current ranking's JSON exactly as stored (what replay prints), for byte-for-byte comparison and serving. */
 export const currentRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
-  (
-    db.prepare(`SELECT result FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
-      | { result: string }
-      | undefined
-  )?.result
+  readRankingJson(db, t, schemeId)
 
 export const unitResult = (db: Database.Database, t: Tables, q: RankingQuery & { readonly unitId: string }) =>
   E.map((s: Scored): UnitResult | undefined => s.result.units.find((u) => u.unitId === q.unitId))(

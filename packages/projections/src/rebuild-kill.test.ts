@@ -30,6 +30,7 @@ const readModelHash = (path: string): string => {
     [t.units, 'unit_id'],
     [t.cases, 'case_id'],
     [t.rankings, 'scheme_id'],
+    [t.unitResults, 'scheme_id, unit_id'],
   ] as const)
     for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all())
       hash.update(JSON.stringify(row))
@@ -62,20 +63,28 @@ describe('rebuild under SIGKILL', () => {
 
     const clean = join(dir, 'clean.db')
     copyFileSync(base, clean)
-    expect(run('rebuild', clean).stdout).toMatch(/^done/)
+    expect(run('rebuild', clean).stdout).toMatch(/^done/m)
     const expected = readModelHash(clean)
 
     let interrupted = 0
     for (let i = 0; i < 8; i++) {
       const path = join(dir, `killed-${i}.db`)
       copyFileSync(base, path)
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'rebuild', path, '5'], {
-        stdio: 'ignore',
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'rebuild', path, '20'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
       })
       const exited = new Promise((r) => child.on('exit', r))
-      // tsx starts in ≈ 300 ms and a rebuild in batches of 5 takes ≈ 2 s more: kill somewhere in between.
-      await new Promise((r) => setTimeout(r, 400 + i * 200 + Math.random() * 100))
-      child.kill('SIGKILL')
+      // Kill after a random number of committed pages (of ≈ 290), a random moment later: inside or between commits.
+      const after = 1 + Math.floor(Math.random() * 250)
+      let pages = 0
+      child.stdout.on('data', (d: Buffer) => {
+        pages += d
+          .toString()
+          .split('\n')
+          .filter((l) => l.startsWith('page')).length
+        if (pages >= after && child.exitCode === null)
+          setTimeout(() => child.kill('SIGKILL'), Math.random() * 5)
+      })
       await exited
       if (buildingAfterKill(path)) interrupted++
       // Restart: the next runner finishes the interrupted generation, taking over the dead runner's lease.
@@ -84,7 +93,7 @@ describe('rebuild under SIGKILL', () => {
       expect(readModelHash(path), `kill point ${i}`).toBe(expected)
     }
     // The kills must have landed inside rebuilds, or this proves nothing.
-    expect(interrupted).toBeGreaterThanOrEqual(3)
+    expect(interrupted).toBeGreaterThanOrEqual(6)
   })
 })
 

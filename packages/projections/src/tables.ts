@@ -14,6 +14,7 @@ export interface Tables {
   readonly units: string
   readonly cases: string
   readonly rankings: string
+  readonly unitResults: string
 }
 
 export const tablesOf = (generation: number): Tables => {
@@ -25,6 +26,7 @@ export const tablesOf = (generation: number): Tables => {
     units: `${p}units`,
     cases: `${p}cases`,
     rankings: `${p}rankings`,
+    unitResults: `${p}unit_results`,
   }
 }
 
@@ -48,13 +50,17 @@ export const createTables = (db: Database.Database, t: Tables): void => {
     CREATE TABLE IF NOT EXISTS ${t.cases} (
       case_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT,
       opened_on TEXT NOT NULL, status TEXT NOT NULL, hearings INTEGER NOT NULL, decisions TEXT NOT NULL, closed_on TEXT);
-    -- Ranking per scheme: the current Result JSON, exactly what replay prints.
-    CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, result TEXT NOT NULL);
+    -- Ranking per scheme: the Result's head, and each unit's entry as its own row in ranking order, so a new
+    -- event rewrites only the entries it changed; together they print exactly what replay prints.
+    CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, as_of TEXT NOT NULL, basis TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS ${t.unitResults} (
+      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, entry TEXT NOT NULL,
+      PRIMARY KEY (scheme_id, unit_id));
   `)
 }
 
 export const dropTables = (db: Database.Database, t: Tables): void => {
-  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings])
+  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings, t.unitResults])
     db.exec(`DROP TABLE IF EXISTS ${name}`)
 }
 

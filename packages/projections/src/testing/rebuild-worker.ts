@@ -22,7 +22,13 @@ const store =
 const db = new Database(path!)
 db.pragma('journal_mode = WAL')
 db.pragma('busy_timeout = 5000')
-const projector = openProjector({ store, db, batchSize: Number(batch ?? 200) })
+// One line per committed page, so a test can kill the runner between (or inside) chosen commits.
+const projector = openProjector({
+  store,
+  db,
+  batchSize: Number(batch ?? 200),
+  onProgress: (p) => process.stdout.write(`page ${p.position}\n`),
+})
 if (mode === 'rebuild') await projector.rebuild()
 else await projector.catchUp()
 process.stdout.write(`done ${projector.tables().generation}\n`)
