@@ -28,7 +28,7 @@ export const indexSource = (db: Database.Database, t: Tables): LogSource => {
       `SELECT * FROM ${t.events} WHERE unit_id = ? AND recorded_ms <= ? ORDER BY position`
     ),
     schemes: db.prepare<[], Row>(
-      `SELECT * FROM ${t.events} WHERE type = 'SchemePublished' ORDER BY position`
+      `SELECT * FROM ${t.events} WHERE unit_id IS NULL AND type = 'SchemePublished' ORDER BY position`
     ),
     last: db.prepare<[number], { recorded_at: string }>(
       `SELECT recorded_at FROM ${t.events} WHERE recorded_ms <= ? ORDER BY recorded_ms DESC, position DESC LIMIT 1`
