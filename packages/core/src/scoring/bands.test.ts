@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { caseWith, times, unitRegistered } from '../testing/facts'
+import { appearanceRate } from '../testing/indicators'
 import { given, testScheme } from '../testing/scoring-spec'
 
-const appearance = {
-  id: 'E1',
-  name: '负责人出庭应诉率',
-  max: 6,
-  metric: { ratio: [{ count: 'HearingHeld', where: { leaderAppeared: true } }, { count: 'HearingHeld' }] },
-  scoring: {
-    kind: 'bands',
-    bands: [
-      { gte: 1, points: 6 },
-      { gte: 0.9, points: 4 },
-      { gte: 0.8, points: 2 },
-    ],
-  },
-}
+const appearance = appearanceRate()
 const winRate = {
   id: 'W1',
   name: '行政诉讼胜诉率',

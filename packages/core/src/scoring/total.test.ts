@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { caseWith, fact, times, training, unitRegistered } from '../testing/facts'
+import { appearanceRate } from '../testing/indicators'
 import { given, schemeFrom, testScheme } from '../testing/scoring-spec'
 
 const GRADES = [
@@ -9,20 +10,7 @@ const GRADES = [
   { name: '不合格', min: 0 },
 ]
 
-const appearance = (whenUndefined: 'full' | 'zero' | 'exclude') => ({
-  id: 'E1',
-  name: '负责人出庭应诉率',
-  max: 6,
-  metric: { ratio: [{ count: 'HearingHeld', where: { leaderAppeared: true } }, { count: 'HearingHeld' }] },
-  scoring: {
-    kind: 'bands',
-    bands: [
-      { gte: 1, points: 6 },
-      { gte: 0.9, points: 4 },
-    ],
-  },
-  whenUndefined,
-})
+const appearance = (whenUndefined: 'full' | 'zero' | 'exclude') => appearanceRate({ whenUndefined })
 const studies = {
   id: 'B1',
   name: '学法',
