@@ -14,6 +14,7 @@ import { indexSource } from './index-source'
 import { acquireLock, type Lock } from './lock'
 import { writeRanking } from './ranking-store'
 import {
+  createIndexes,
   createMeta,
   createTables,
   dropTables,
@@ -77,6 +78,11 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   const cacheOf = (t: Tables) =>
     caches.get(t.generation) ?? caches.set(t.generation, new Map()).get(t.generation)!
 
+  // Prepared once per generation, not once per page.
+  const prepared = new Map<number, ReturnType<typeof writers>>()
+  const writersOf = (t: Tables) =>
+    prepared.get(t.generation) ?? prepared.set(t.generation, writers(db, t)).get(t.generation)!
+
   let evaluated = 0
   const rescore = (t: Tables, dirty: ReadonlySet<string>) => {
     const cache = cacheOf(t)
@@ -114,7 +120,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     db
       .transaction(() => {
         const from = BigInt(checkpointOf(t).position)
-        const w = writers(db, t)
+        const w = writersOf(t)
         let last = from
         for (const e of page) {
           if (e.position <= from) continue
@@ -138,7 +144,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
       })
       .immediate()
 
-  const run = async (t: Tables, lock: Lock): Promise<number> => {
+  /** Catches `t` up; `scoreAtHead: false` leaves the re-scoring to the caller (a rebuild does it once, at the end). */
+  const run = async (t: Tables, lock: Lock, scoreAtHead = true): Promise<number> => {
     const head = await store.headPosition()
     let position = BigInt(checkpointOf(t).position)
     let done = 0
@@ -148,7 +155,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
       const page = await store.readAll({ after: position, maxCount: batchSize })
       const atHead = page.length < batchSize
       // The first pass after opening re-scores even with nothing new: the cache starts empty.
-      if (page.length > 0 || first) applyPage(t, page, atHead, dirty, lock)
+      if (page.length > 0 || first) applyPage(t, page, atHead && scoreAtHead, dirty, lock)
       first = false
       done += page.length
       if (page.length > 0) position = page[page.length - 1]!.position
@@ -162,15 +169,19 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     const next = tablesOf(Number(getMeta(db, 'building_generation') ?? live.generation + 1))
     db.transaction(() => {
       setMeta(db, 'building_generation', String(next.generation))
-      createTables(db, next)
+      createTables(db, next, { indexes: false })
     }).immediate()
-    const done = await run(next, lock)
+    const done = await run(next, lock, false)
     db.transaction(() => {
+      // Indexes built in one pass over the finished table, then every unit scored once.
+      createIndexes(db, next)
+      rescore(next, new Set())
       setMeta(db, 'active_generation', String(next.generation))
       db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
       dropTables(db, live)
     }).immediate()
     caches.delete(live.generation)
+    prepared.delete(live.generation)
     return done
   }
 
