@@ -131,6 +131,55 @@ describe('projector over the demo city', async () => {
   })
 })
 
+const demoSmall = () =>
+  [
+    JSON.stringify({
+      id: '60000000-0000-4000-8000-0000000000a1',
+      type: 'UnitRegistered',
+      data: { unitId: 'a', name: '甲', kind: 'district' },
+      recordedAt: '2017-01-01T00:00:00Z',
+    }),
+  ].join('\n')
+
+describe('following the log', () => {
+  it('projects appends as they come, and waitFor gives a writer its own write back', async () => {
+    const p = await given(demoSmall())
+    const following = p.projector.follow({ pollMs: 50 })
+    const r = await appendValidated(
+      p.store,
+      [
+        {
+          type: 'TrainingHeld',
+          data: {
+            unitId: 'a',
+            occurredOn: '2017-03-01',
+            sessionId: 's2',
+            kind: 'lecture',
+            topic: '学法',
+            attendees: 5,
+          },
+        },
+      ],
+      { actor: 'reporter:a', newId: () => '60000000-0000-4000-8000-0000000000f1' }
+    )
+    const position = E.isRight(r) ? r.right.events[0]!.position : 0n
+    expect(await following.waitFor(position, 2000)).toBe(true)
+    expect(p.projector.position()).toBe(position)
+    // While it follows, it holds the lease: no second runner.
+    const other = openProjector({ store: p.store, db: p.db, owner: 'other', now: () => 1_000_000 })
+    await expect(other.catchUp()).rejects.toThrow(ProjectionLocked)
+    await following.stop()
+    expect(await other.catchUp()).toBe(0)
+  })
+
+  it('reports false when a position is not projected in time', async () => {
+    const p = await given(demoSmall())
+    const following = p.projector.follow({ pollMs: 50 })
+    expect(await following.waitFor(99n, 100)).toBe(false)
+    await following.stop()
+  })
+})
+
 describe('projector rules', () => {
   const small = [
     JSON.stringify({

@@ -31,6 +31,13 @@ export interface Progress {
   readonly head: bigint
 }
 
+export interface Following {
+  /** Resolves true once `position` is projected, false after `timeoutMs`. */
+  readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
+  /** Stops following and releases the lease; rejects with the error that stopped the runner, if any. */
+  readonly stop: () => Promise<void>
+}
+
 export interface ProjectorOptions {
   readonly store: EventStore
   /** The read models' database (it may be the store's own file). */
@@ -45,6 +52,12 @@ export interface ProjectorOptions {
 export interface Projector {
   /** Processes everything up to the head, then re-scores; returns how many events it applied. */
   readonly catchUp: () => Promise<number>
+  /**
+   * Keeps the read models current: holds the lease and catches up whenever the store reports an append
+   * (and at least every `pollMs`). `waitFor(position)` resolves once that position is projected — the
+   * read-your-writes a client needs after an append. Stop with `stop()`.
+   */
+  readonly follow: (options?: { readonly pollMs?: number }) => Following
   /** Rebuilds every read model from position 0 in a new generation, then switches to it. */
   readonly rebuild: () => Promise<number>
   /** The live generation's tables (for queries). */
@@ -78,6 +91,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   const cacheOf = (t: Tables) =>
     caches.get(t.generation) ?? caches.set(t.generation, new Map()).get(t.generation)!
 
+  const scoredOnce = new Set<number>()
   // Prepared once per generation, not once per page.
   const prepared = new Map<number, ReturnType<typeof writers>>()
   const writersOf = (t: Tables) =>
@@ -150,12 +164,14 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     let position = BigInt(checkpointOf(t).position)
     let done = 0
     const dirty = new Set<string>()
-    let first = true
+    // The first pass after opening re-scores even with nothing new (the cache starts empty); later passes
+    // with nothing new do nothing.
+    let first = !scoredOnce.has(t.generation)
     for (;;) {
       const page = await store.readAll({ after: position, maxCount: batchSize })
       const atHead = page.length < batchSize
-      // The first pass after opening re-scores even with nothing new: the cache starts empty.
       if (page.length > 0 || first) applyPage(t, page, atHead && scoreAtHead, dirty, lock)
+      if (atHead && scoreAtHead) scoredOnce.add(t.generation)
       first = false
       done += page.length
       if (page.length > 0) position = page[page.length - 1]!.position
@@ -176,6 +192,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
       // Indexes built in one pass over the finished table, then every unit scored once.
       createIndexes(db, next)
       rescore(next, new Set())
+      scoredOnce.add(next.generation)
       setMeta(db, 'active_generation', String(next.generation))
       db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
       dropTables(db, live)
@@ -194,7 +211,68 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     }
   }
 
+  const follow = ({ pollMs = 200 }: { readonly pollMs?: number } = {}): Following => {
+    const lock = acquireLock(db, owner, now)
+    let stopped = false
+    let failure: unknown
+    let waiters: Array<() => void> = []
+    let wake: () => void = () => {}
+    const settle = () => {
+      const ws = waiters
+      waiters = []
+      for (const w of ws) w()
+    }
+    // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
+    const bell = store.subscribe({ after: BigInt(checkpointOf(active()).position) }, () => wake())
+    const loop = (async () => {
+      while (!stopped) {
+        try {
+          await run(active(), lock)
+        } catch (e) {
+          failure = e
+          stopped = true
+        }
+        settle()
+        if (stopped) break
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs)
+          wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+      }
+    })()
+    return {
+      waitFor: async (position, timeoutMs = 5000) => {
+        // Real elapsed time here, not the lease clock (which tests may freeze).
+        const deadline = performance.now() + timeoutMs
+        while (BigInt(checkpointOf(active()).position) < position) {
+          if (stopped || performance.now() >= deadline) return false
+          wake()
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.max(1, deadline - performance.now()))
+            waiters.push(() => {
+              clearTimeout(timer)
+              resolve()
+            })
+          })
+        }
+        return true
+      },
+      stop: async () => {
+        stopped = true
+        wake()
+        await loop
+        await bell.close()
+        lock.release()
+        if (failure) throw failure
+      },
+    }
+  }
+
   return {
+    follow,
     catchUp: () =>
       locked(async (lock) => {
         // A rebuild interrupted by a crash, or read models written by other code: finish building beside them.
