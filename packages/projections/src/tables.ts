@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 
 /** Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation. */
-export const PROJECTION_CODE_VERSION = 1
+export const PROJECTION_CODE_VERSION = 2
 
 export interface Tables {
   readonly generation: number

@@ -5,19 +5,29 @@ import type { Scheme } from '../scheme/scheme'
 import type { UnitEvaluation } from './evaluate-unit'
 import { rankAcrossUnits } from './rank-across'
 import { rank } from './ranking'
-import { unitTotal } from './total'
+import { type UnitTotal, unitTotal } from './total'
 
 export interface ResultMeta {
   readonly asOf: string
   readonly basis: Basis
 }
 
+const totalled = new WeakMap<UnitEvaluation, UnitTotal>()
+
 export const assemble = (
   scheme: Scheme,
   evaluations: ReadonlyArray<UnitEvaluation>,
   meta: ResultMeta
 ): Result => {
-  const totals = rankAcrossUnits(evaluations).map((e) => unitTotal(scheme, e))
+  const totals = rankAcrossUnits(evaluations).map((e) => {
+    // A unit's total depends only on its own evaluation (rank indicators make new evaluation objects), so an
+    // evaluation kept in a projection's cache is totalled once, not on every re-scoring of the others.
+    const known = totalled.get(e)
+    if (known) return known
+    const total = unitTotal(scheme, e)
+    totalled.set(e, total)
+    return total
+  })
   const units = rank(totals).map(
     (u): UnitResult => ({
       unitId: u.unitId,
