@@ -76,6 +76,8 @@ db.pragma('synchronous = NORMAL')
 const projector = openProjector({ store, db })
 const [, rebuildMs] = await timeit(() => projector.rebuild())
 log(`rebuild ${(events / (rebuildMs / 1000)).toFixed(0)} events/s`)
+const mib = () => Math.round(process.memoryUsage().rss / 1048576)
+const rssAfterRebuild = mib()
 const t = projector.tables()
 
 // 4. Incremental: append one event for a unit, catch up (re-scores that unit, stores the ranking).
@@ -103,6 +105,8 @@ for (let i = 0; i < 100; i++) {
   const [, dt] = await timeit(() => projector.catchUp())
   incremental.push(dt)
 }
+
+const rssAfterIncremental = mib()
 
 // 5. Ranking query from the read model: the stored JSON as a server sends it, and parsed into a Result.
 const queries: number[] = []
@@ -144,6 +148,8 @@ const figures = {
   rankingJsonMiB: Number((rankingBytes / 1048576).toFixed(1)),
   unitAsOfMs: { p50: ms(pct(unitAsOf, 50)), max: ms(Math.max(...unitAsOf)) },
   rankingAsOfMs: ms(rankingAsOfMs),
+  rssAfterRebuildMiB: rssAfterRebuild,
+  rssAfterIncrementalMiB: rssAfterIncremental,
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
 }
 db.close()
