@@ -50,8 +50,34 @@ export const writeRanking = (
   ).run(result.schemeId, result.version, result.asOf, result.basis)
 }
 
+/**
+ * Assembled rankings kept per connection. Rankings change only in the transaction that moves the checkpoint,
+ * so a text assembled at checkpoint p is still the stored ranking while the checkpoint is p.
+ */
+const assembled = new WeakMap<
+  Database.Database,
+  Map<string, { readonly position: number; readonly json: string }>
+>()
+
 /** The stored ranking as the JSON text of its Result (key order as the Result type declares it). */
 export const readRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
+  const position =
+    (
+      db.prepare(`SELECT position FROM ${t.checkpoint} WHERE id = 1`).get() as
+        | { position: number }
+        | undefined
+    )?.position ?? -1
+  const memo = assembled.get(db) ?? assembled.set(db, new Map()).get(db)!
+  const key = `${t.rankings}/${schemeId}`
+  const hit = memo.get(key)
+  if (hit && hit.position === position) return hit.json
+  const json = assemble(db, t, schemeId)
+  if (json === undefined) memo.delete(key)
+  else memo.set(key, { position, json })
+  return json
+}
+
+const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
   const head = db
     .prepare(`SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`)
     .get(schemeId) as { version: number; as_of: string; basis: string } | undefined
