@@ -43,6 +43,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const { diff } = await import('./commands/diff')
     return async (argv) => print(await diff(argv))
   },
+  serve: async () => {
+    const { serve } = await import('./commands/serve')
+    return serve
+  },
   export: async () => {
     const { exportCommand } = await import('./commands/export')
     return (argv) => exportCommand(argv, write)

@@ -1,7 +1,6 @@
 /** @module `kaoping publish-scheme FILE.json [--db PATH]`: publishes a scheme; a new version when its schemeId exists. */
 import { randomUUID } from 'node:crypto'
-import { schemeStream } from '@kaoping/core'
-import { appendValidated, describeAppendError } from '@kaoping/store'
+import { describeAppendError, publishScheme as publish } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { parse } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
@@ -15,27 +14,11 @@ export const publishScheme = async (argv: ReadonlyArray<string>): Promise<string
   if (positionals.length !== 1) throw new UsageError(['请指定一个考核办法文件', PUBLISH_USAGE])
   const [first] = readSchemeJson(positionals[0]!)
   if (!first) throw new UsageError(['考核办法文件为空'])
-  const { scheme, json } = first
   const store = openStore(values.db)
   try {
-    // The file's own version number is replaced by the next one: publishing an amendment is "the next version".
-    const last = await store.readStream(schemeStream(scheme.schemeId), {
-      direction: 'backwards',
-      maxCount: 1,
-    })
-    const version = ((last[0]?.data as { version?: number } | undefined)?.version ?? 0) + 1
-    const r = await appendValidated(
-      store,
-      [
-        {
-          type: 'SchemePublished',
-          data: { schemeId: scheme.schemeId, version, scheme: { ...(json as object), version } },
-        },
-      ],
-      { actor: 'cli', newId: randomUUID }
-    )
+    const r = await publish(store, first.json, { actor: 'cli', newId: randomUUID })
     if (E.isLeft(r)) throw new UsageError([describeAppendError(r.left)])
-    return `已发布考核办法 ${scheme.schemeId} 第 ${version} 版\n`
+    return `已发布考核办法 ${r.right.schemeId} 第 ${r.right.version} 版\n`
   } finally {
     await store.close()
   }

@@ -1,5 +1,6 @@
 /** @module @kaoping/core — the pure domain: event codecs, deciders, the scheme language and scoring. No I/O, no clock. */
 
+export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
 export { oneOfKeys } from './codec/one-of-keys'
 export { strict } from './codec/strict'

@@ -6,5 +6,6 @@ export { exportLine, type ImportError, type Imported, importLog, readEverything 
 export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-store'
 export type * from './port'
 export { SCHEMA_VERSION } from './port'
+export { type Published, publishScheme } from './publish-scheme'
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store'
 export { type AppendContext, appendValidated } from './validated-append'

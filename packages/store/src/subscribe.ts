@@ -41,6 +41,11 @@ export const catchUpSubscription = (
   handler: EventHandler
 ): Subscription => {
   let closed = false
+  // close() must not wait out a poll interval: it ends the wait at once.
+  let interrupt: () => void = () => {}
+  const interrupted = new Promise<void>((resolve) => {
+    interrupt = resolve
+  })
   let position = after
   let markCaughtUp: () => void = () => {}
   let failCaughtUp: (e: unknown) => void = () => {}
@@ -62,7 +67,7 @@ export const catchUpSubscription = (
           live = true
           markCaughtUp()
         }
-        await signal.wait(POLL_MS)
+        await Promise.race([signal.wait(POLL_MS), interrupted])
       }
     }
   })().catch((e: unknown) => {
@@ -75,6 +80,7 @@ export const catchUpSubscription = (
     caughtUp,
     close: async () => {
       closed = true
+      interrupt()
       markCaughtUp()
       await loop
     },

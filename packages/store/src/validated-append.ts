@@ -29,6 +29,8 @@ export interface AppendContext {
   readonly actor: string
   /** Supplies ids for envelopes that come without one. */
   readonly newId: () => string
+  /** When set, every event must belong to this stream (an append addressed to one stream). */
+  readonly stream?: string
 }
 
 interface Decoded {
@@ -160,6 +162,14 @@ export const appendValidated = async (
       stream: streamOf(d.event, target && log.caseOf.get(target)),
     }
   })
+  if (ctx.stream !== undefined) {
+    const outside = events.flatMap((e, i) =>
+      e.stream === ctx.stream
+        ? []
+        : [{ path: `events.${i}`, message: `该事件属于流 ${e.stream}，不属于 ${ctx.stream}` }]
+    )
+    if (outside.length > 0) return E.left({ _tag: 'Rejected', issues: outside })
+  }
   // The revisions read are what the decisions were made on; a client's own expectation must agree with them.
   const expected = new Map<string, ExpectedRevision>()
   for (const [stream, revision] of revisions) expected.set(stream, revision ?? 'no_stream')

@@ -1,5 +1,6 @@
 /** @module A union chosen by which key is present, with one precise error instead of io-ts's one-per-branch noise. */
 import * as t from 'io-ts'
+import { withAlternatives } from './alternatives'
 
 /**
  * Picks the branch whose discriminating key the input has (`{ count: … }` → the count codec).
@@ -10,16 +11,19 @@ export const oneOfKeys = <A>(
   branches: ReadonlyArray<readonly [key: string, codec: t.Type<A, unknown, unknown>]>,
   describe: string
 ): t.Type<A, unknown, unknown> =>
-  new t.Type<A, unknown, unknown>(
-    name,
-    (u): u is A => branches.some(([, c]) => c.is(u)),
-    (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, describe)
-      const present = branches.filter(([k]) => k in u)
-      if (present.length !== 1) return t.failure(u, c, describe)
-      return present[0]![1].validate(u, c)
-    },
-    (a) => a
+  withAlternatives(
+    new t.Type<A, unknown, unknown>(
+      name,
+      (u): u is A => branches.some(([, c]) => c.is(u)),
+      (u, c) => {
+        if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, describe)
+        const present = branches.filter(([k]) => k in u)
+        if (present.length !== 1) return t.failure(u, c, describe)
+        return present[0]![1].validate(u, c)
+      },
+      (a) => a
+    ),
+    branches.map(([, c]) => c)
   )
 
 /** A union chosen by a `kind` (or other tag) field's value. */
@@ -28,18 +32,21 @@ export const byTag = <A>(
   tag: string,
   branches: Readonly<Record<string, t.Decoder<unknown, unknown>>>
 ): t.Type<A, unknown, unknown> =>
-  new t.Type<A, unknown, unknown>(
-    name,
-    (_u): _u is A => false,
-    (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, '对象')
-      const value = (u as Record<string, unknown>)[tag]
-      const branch = typeof value === 'string' ? branches[value] : undefined
-      if (!branch) {
-        const ctx = [...c, { key: tag, type: t.string, actual: value }]
-        return t.failure(value, ctx, `以下取值之一：${Object.keys(branches).join(' | ')}`)
-      }
-      return branch.validate(u, c) as t.Validation<A>
-    },
-    (a) => a
+  withAlternatives(
+    new t.Type<A, unknown, unknown>(
+      name,
+      (_u): _u is A => false,
+      (u, c) => {
+        if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, '对象')
+        const value = (u as Record<string, unknown>)[tag]
+        const branch = typeof value === 'string' ? branches[value] : undefined
+        if (!branch) {
+          const ctx = [...c, { key: tag, type: t.string, actual: value }]
+          return t.failure(value, ctx, `以下取值之一：${Object.keys(branches).join(' | ')}`)
+        }
+        return branch.validate(u, c) as t.Validation<A>
+      },
+      (a) => a
+    ),
+    Object.values(branches)
   )

@@ -1,5 +1,6 @@
 /** @module The metric language of a scheme: what is counted, summed or compared (SPEC §4 "Metrics"). */
 import * as t from 'io-ts'
+import { withAlternatives } from '../codec/alternatives'
 import { mapDecoded } from '../codec/map-decoded'
 import { oneOfKeys } from '../codec/one-of-keys'
 import { strict } from '../codec/strict'
@@ -52,15 +53,18 @@ const ObjectCondition = oneOfKeys(
 const InList = mapDecoded(t.array(Scalar), (xs): Condition => ({ in: xs }))
 const Equal = mapDecoded(Scalar, (v): Condition => ({ eq: v }))
 
-export const Condition = new t.Type<Condition, unknown, unknown>(
-  'Condition',
-  (_u): _u is Condition => true,
-  (u, c) => {
-    if (Array.isArray(u)) return InList.validate(u, c)
-    if (typeof u === 'object' && u !== null) return ObjectCondition.validate(u, c)
-    return Equal.validate(u, c)
-  },
-  (a) => a
+export const Condition = withAlternatives(
+  new t.Type<Condition, unknown, unknown>(
+    'Condition',
+    (_u): _u is Condition => true,
+    (u, c) => {
+      if (Array.isArray(u)) return InList.validate(u, c)
+      if (typeof u === 'object' && u !== null) return ObjectCondition.validate(u, c)
+      return Equal.validate(u, c)
+    },
+    (a) => a
+  ),
+  [InList, ObjectCondition, Equal]
 )
 
 export type Where = Readonly<Record<string, Condition>>
@@ -94,15 +98,16 @@ const withTag =
 const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } =>
   (v === undefined ? {} : { [k]: v }) as { [P in K]?: V }
 
-export const MetricRef: t.Type<MetricRef, unknown, unknown> = t.recursion(
-  'MetricRef',
-  () =>
+export const MetricRef: t.Type<MetricRef, unknown, unknown> = t.recursion('MetricRef', () =>
+  withAlternatives(
     new t.Type<MetricRef, unknown, unknown>(
       'MetricRef',
       (_u): _u is MetricRef => false,
       (u, c) => (typeof u === 'string' ? NonEmptyString.validate(u, c) : Metric.validate(u, c)),
       (a) => a
-    )
+    ),
+    [NonEmptyString, Metric]
+  )
 )
 
 export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', () =>

@@ -1,0 +1,103 @@
+/**
+ * @module `createApp(deps)`: the whole HTTP API as a Hono app, apart from serving it (tests call
+ * `app.request` without a port). Order matters: request id → timing/logs/metrics → errors → public routes →
+ * bearer auth → body limit → resource routers.
+ */
+import { randomUUID } from 'node:crypto'
+import type { EventStore } from '@kaoping/store'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { authenticate } from './auth/guard'
+import type { TokenBook } from './auth/tokens'
+import { type ApiError, ApiFailure, errorBody, STATUS } from './http/api-error'
+import type { AppEnv } from './http/env'
+import type { Logger } from './observability/logger'
+import { createMetrics, type Metrics } from './observability/metrics'
+import { openApiDocument } from './openapi/document'
+import type { ReadModels } from './read-models'
+import type { RouteDeps } from './routes/deps'
+import { eventRoutes } from './routes/events'
+import { opsRoutes } from './routes/ops'
+import { resultRoutes } from './routes/results'
+import { schemeRoutes } from './routes/schemes'
+import { streamRoutes } from './routes/streams'
+import { unitRoutes } from './routes/units'
+
+export interface AppDeps {
+  readonly store: EventStore
+  readModels: ReadModels
+  readonly tokens: TokenBook
+  readonly logger?: Logger
+  readonly metrics?: Metrics
+  readonly newId?: () => string
+  /** Largest request body accepted (default 8 MiB). */
+  readonly bodyLimitBytes?: number
+  /** How long a read waits for the read models to catch up with the latest append (default 5 s). */
+  readonly readTimeoutMs?: number
+  /** False once the projection runner has stopped (an event it cannot handle): /healthz answers 503. */
+  readonly healthy?: () => boolean
+  /** True while the server drains for shutdown: new appends are refused, in-flight ones finish. */
+  readonly draining?: () => boolean
+  readonly version?: string
+}
+
+export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024
+
+const fail = (c: { json: (body: unknown, status: never) => Response }, e: ApiError) =>
+  c.json(errorBody(e), STATUS[e._tag].status as never)
+
+export const createApp = (deps: AppDeps): Hono<AppEnv> => {
+  const metrics = deps.metrics ?? createMetrics(deps.readModels)
+  const routeDeps: RouteDeps = {
+    store: deps.store,
+    readModels: deps.readModels,
+    metrics,
+    newId: deps.newId ?? randomUUID,
+    readTimeoutMs: deps.readTimeoutMs ?? 5000,
+  }
+  const limit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId())
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    const seconds = (performance.now() - started) / 1000
+    const route = c.req.routePath
+    metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) })
+    metrics.latency.observe({ method: c.req.method, route }, seconds)
+    const principal = c.get('principal')
+    deps.logger?.info({
+      reqId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(seconds * 1e4) / 10,
+      ...(principal ? { actor: principal.actor } : {}),
+    })
+  })
+  app.onError((err, c) => {
+    if (err instanceof ApiFailure) return fail(c, err.error)
+    deps.logger?.error({ reqId: c.get('requestId'), err }, 'unhandled error')
+    return fail(c, { _tag: 'Internal', requestId: c.get('requestId') })
+  })
+  app.notFound((c) => fail(c, { _tag: 'NotFound', message: `没有这个接口：${c.req.method} ${c.req.path}` }))
+
+  // Public: registered before the auth middleware, so they answer without a token.
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app, { version: deps.version ?? '1.0.0' })))
+  app.route('/', opsRoutes({ ...routeDeps, healthy: deps.healthy ?? (() => true) }))
+
+  app.use('/v1/*', authenticate(deps.tokens))
+  app.use(
+    '/v1/*',
+    bodyLimit({ maxSize: limit, onError: (c) => fail(c, { _tag: 'PayloadTooLarge', limitBytes: limit }) })
+  )
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'POST' && deps.draining?.()) throw new ApiFailure({ _tag: 'ShuttingDown' })
+    await next()
+  })
+  for (const routes of [eventRoutes, streamRoutes, unitRoutes, schemeRoutes, resultRoutes])
+    app.route('/', routes(routeDeps))
+  return app
+}

@@ -1,0 +1,66 @@
+/**
+ * @module What the routes read, over the projections: the runner (following the store in this process)
+ * keeps the read models current; `settle` gives read-your-writes by waiting, for a bounded time, until
+ * they include everything stored when the request arrived.
+ */
+import type { ReplayError, Scheme, Scored } from '@kaoping/core'
+import {
+  currentRankingJson,
+  type Diff,
+  diff,
+  indexSource,
+  type Projector,
+  type RankingQuery,
+  ranking,
+} from '@kaoping/projections'
+import type { EventStore } from '@kaoping/store'
+import type Database from 'better-sqlite3'
+import type * as E from 'fp-ts/Either'
+
+export interface UnitRow {
+  readonly unitId: string
+  readonly name: string
+  readonly kind: string
+}
+
+export interface ReadModels {
+  /** Resolves true once the read models include every event stored before the call, false on timeout. */
+  readonly settle: (timeoutMs: number) => Promise<boolean>
+  readonly position: () => bigint
+  readonly head: () => Promise<bigint>
+  readonly units: () => ReadonlyArray<UnitRow>
+  readonly schemes: () => ReadonlyArray<Scheme>
+  readonly ranking: (q: RankingQuery) => E.Either<ReplayError, Scored>
+  /** The current ranking's JSON as stored: served without parsing. */
+  readonly rankingJson: (schemeId: string) => string | undefined
+  readonly diff: (schemeId: string, from: string, to: string) => E.Either<ReplayError, Diff>
+}
+
+export interface Following {
+  readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
+}
+
+export const projectedReadModels = (deps: {
+  readonly store: EventStore
+  readonly db: Database.Database
+  readonly projector: Projector
+  readonly following: Following
+}): ReadModels => {
+  const { store, db, projector, following } = deps
+  return {
+    settle: async (timeoutMs) => {
+      const head = await store.headPosition()
+      return projector.position() >= head || following.waitFor(head, timeoutMs)
+    },
+    position: () => projector.position(),
+    head: () => store.headPosition(),
+    units: () =>
+      db
+        .prepare(`SELECT unit_id AS unitId, name, kind FROM ${projector.tables().units} ORDER BY unit_id`)
+        .all() as UnitRow[],
+    schemes: () => indexSource(db, projector.tables()).allSchemes(),
+    ranking: (q) => ranking(db, projector.tables(), q),
+    rankingJson: (schemeId) => currentRankingJson(db, projector.tables(), schemeId),
+    diff: (schemeId, from, to) => diff(db, projector.tables(), schemeId, from, to),
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * @module Results (SPEC §4–5): the ranking (now, as of an instant on either basis, under another version;
+ * JSON or CSV), one unit's breakdown with its events paged, and the diff between two instants. The current
+ * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
+ */
+import { type Result, strict, toCsv, type UnitResult } from '@kaoping/core'
+import type { RecordedEvent } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { Hono } from 'hono'
+import { allow, ownUnit } from '../auth/guard'
+import { ApiFailure } from '../http/api-error'
+import type { AppEnv } from '../http/env'
+import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
+import { validate } from '../http/validate'
+import { type RouteDeps, settled } from './deps'
+import { fromReplayError } from './replay-error'
+
+const RankingQuery = strict(
+  {},
+  { asOf: AsOf, basis: Basis, version: PositiveIntQuery, format: RankingFormat },
+  'RankingQuery'
+)
+const UnitQuery = strict(
+  {},
+  { asOf: AsOf, basis: Basis, version: PositiveIntQuery, page: PositiveIntQuery, pageSize: PositiveIntQuery },
+  'UnitQuery'
+)
+const DiffQuery = strict({ from: AsOf, to: AsOf }, {}, 'DiffQuery')
+
+const JSON_UTF8 = { 'Content-Type': 'application/json; charset=utf-8' }
+const MAX_PAGE_SIZE = 500
+
+/** Every event a unit's result names (indicators, bonus, rules fired, adjustments), once each. */
+const eventsBehind = (u: UnitResult): string[] => [
+  ...new Set([
+    ...u.categories.flatMap((c) => c.indicators.flatMap((i) => i.events)),
+    ...(u.bonus?.indicators.flatMap((i) => i.events) ?? []),
+    ...u.rulesFired.flatMap((r) => r.events),
+    ...(u.adjustments?.items.map((a) => a.event) ?? []),
+  ]),
+]
+
+const shown = (e: RecordedEvent) => ({
+  id: e.id,
+  type: e.type,
+  data: e.data,
+  stream: e.stream,
+  revision: e.revision.toString(),
+  position: e.position.toString(),
+  recordedAt: e.recordedAt,
+  actor: e.actor,
+})
+
+export const resultRoutes = (deps: RouteDeps) =>
+  new Hono<AppEnv>()
+    .get(
+      '/v1/schemes/:schemeId/ranking',
+      allow('admin', 'auditor'),
+      validate('query', RankingQuery),
+      async (c) => {
+        await settled(deps, c)
+        const schemeId = c.req.param('schemeId')
+        const { format = 'json', ...q } = c.req.valid('query')
+        const current =
+          q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
+        if (current && format === 'json') {
+          const stored = deps.readModels.rankingJson(schemeId)
+          if (stored !== undefined) return c.body(stored, 200, JSON_UTF8)
+        }
+        const scored = deps.readModels.ranking({ schemeId, ...q })
+        if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
+        const { result, scheme } = scored.right
+        if (format === 'csv') {
+          c.header('Content-Type', 'text/csv; charset=utf-8')
+          c.header('Content-Disposition', `attachment; filename="${schemeId}-ranking.csv"`)
+          return c.body(toCsv(result, scheme))
+        }
+        return c.body(JSON.stringify(result), 200, JSON_UTF8)
+      }
+    )
+    .get(
+      '/v1/schemes/:schemeId/units/:unitId',
+      allow('admin', 'auditor', 'reporter'),
+      validate('query', UnitQuery),
+      async (c) => {
+        const { schemeId, unitId } = c.req.param()
+        ownUnit(c.get('principal'), unitId)
+        await settled(deps, c)
+        const { page = 1, pageSize = 50, ...q } = c.req.valid('query')
+        const scored = deps.readModels.ranking({ schemeId, ...q })
+        if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
+        const result: Result = scored.right.result
+        const unit = result.units.find((u) => u.unitId === unitId)
+        if (!unit)
+          throw new ApiFailure({
+            _tag: 'NotFound',
+            message: `单位 ${unitId} 不在考核办法 ${schemeId} 的考核范围内（或尚未登记）`,
+          })
+        const size = Math.min(pageSize, MAX_PAGE_SIZE)
+        const ids = eventsBehind(unit)
+        const found = await deps.store.findEvents(ids)
+        const ordered = [...found.values()].sort((a, b) =>
+          a.position < b.position ? -1 : a.position > b.position ? 1 : 0
+        )
+        return c.json({
+          schemeId: result.schemeId,
+          version: result.version,
+          asOf: result.asOf,
+          basis: result.basis,
+          unit,
+          events: {
+            page,
+            pageSize: size,
+            total: ordered.length,
+            items: ordered.slice((page - 1) * size, page * size).map(shown),
+          },
+        })
+      }
+    )
+    .get('/v1/schemes/:schemeId/diff', allow('admin', 'auditor'), validate('query', DiffQuery), async (c) => {
+      await settled(deps, c)
+      const { from, to } = c.req.valid('query')
+      const d = deps.readModels.diff(c.req.param('schemeId'), from, to)
+      if (E.isLeft(d)) throw new ApiFailure(fromReplayError(d.left, 'query.from'))
+      return c.json(d.right)
+    })

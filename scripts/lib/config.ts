@@ -1,0 +1,50 @@
+/**
+ * @module The server's configuration, from the environment (README "Configuration"): every variable checked,
+ * every problem named in Chinese before anything starts.
+ */
+import { dirname, join } from 'node:path'
+import { UsageError } from './cli-error'
+import { DEFAULT_DB } from './open-store'
+
+export interface ServerConfig {
+  readonly port: number
+  readonly db: string
+  /** A path to a JSON file, or the JSON itself (starts with `[`). */
+  readonly tokens:
+    | { readonly source: 'file'; readonly path: string; readonly generated: boolean }
+    | { readonly source: 'inline'; readonly json: string }
+  readonly demo: boolean
+  readonly logLevel: string
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export const readConfig = (
+  env: NodeJS.ProcessEnv,
+  overrides: { port?: string; db?: string } = {}
+): ServerConfig => {
+  const problems: string[] = []
+  const portText = overrides.port ?? env.PORT ?? '3000'
+  const port = Number(portText)
+  if (!/^\d{1,5}$/.test(portText) || port > 65535)
+    problems.push(`PORT 应为 0–65535 的整数，实际为 ${portText}`)
+  const db = overrides.db ?? env.KAOPING_DB ?? DEFAULT_DB
+  const demo = env.KAOPING_DEMO ?? '1'
+  if (demo !== '0' && demo !== '1') problems.push(`KAOPING_DEMO 应为 0 或 1，实际为 ${demo}`)
+  const logLevel = env.KAOPING_LOG_LEVEL ?? 'info'
+  if (!LEVELS.includes(logLevel))
+    problems.push(`KAOPING_LOG_LEVEL 应为 ${LEVELS.join('、')} 之一，实际为 ${logLevel}`)
+  if (env.EVENTSTORE_URL)
+    problems.push(
+      'EVENTSTORE_URL：EventStoreDB 后端尚未提供（见 issue #6），请取消该变量以使用内置 SQLite 存储'
+    )
+  if (problems.length > 0) throw new UsageError(problems)
+  const raw = env.KAOPING_TOKENS
+  const tokens: ServerConfig['tokens'] =
+    raw === undefined || raw === ''
+      ? { source: 'file', path: join(dirname(db), 'tokens.json'), generated: true }
+      : raw.trimStart().startsWith('[')
+        ? { source: 'inline', json: raw }
+        : { source: 'file', path: raw, generated: false }
+  return { port, db, tokens, demo: demo === '1', logLevel }
+}

@@ -1,0 +1,99 @@
+/**
+ * @module Puts the server together on the embedded store: open the SQLite file (store and read models),
+ * load the demo city into an empty store when asked, bring the read models up to date, follow the log,
+ * serve — and on SIGTERM/SIGINT drain: refuse new appends, let in-flight requests answer, then close.
+ */
+import { readFileSync } from 'node:fs'
+import { createApp, createLogger, projectedReadModels, serveApp } from '@kaoping/api'
+import { ProjectionStopped } from '@kaoping/projections'
+import { describeAppendError, importLog } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { generateDemoCity } from '../../examples/demo-city/generate'
+import { UsageError } from './cli-error'
+import type { ServerConfig } from './config'
+import { openProjections } from './open-projections'
+import { loadTokens } from './tokens'
+
+export interface Started {
+  readonly url: string
+  readonly demoAdmin?: string
+  readonly tokensFile: string
+  readonly demoLoaded: number
+  readonly stop: () => Promise<void>
+}
+
+const packageVersion = () =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string })
+    .version ?? '0.0.0'
+
+export const startServer = async (config: ServerConfig): Promise<Started> => {
+  const tokens = loadTokens(config.tokens)
+  const logger = createLogger({ level: config.logLevel })
+  const opened = openProjections(config.db)
+  const { store, db, projector } = opened
+  let demoLoaded = 0
+  if (config.demo && (await store.headPosition()) === 0n) {
+    const text = generateDemoCity({})
+      .map((l) => JSON.stringify(l))
+      .join('\n')
+    const imported = await importLog(store, text)
+    if (E.isLeft(imported))
+      throw new UsageError([
+        imported.left._tag === 'BadLines' ? '示范城市数据无效' : describeAppendError(imported.left),
+      ])
+    demoLoaded = imported.right.imported
+  }
+  try {
+    await projector.catchUp()
+  } catch (e) {
+    if (e instanceof ProjectionStopped) throw new UsageError([e.message])
+    throw e
+  }
+  const following = projector.follow()
+  let draining = false
+  let healthy = true
+  const app = createApp({
+    store,
+    readModels: projectedReadModels({ store, db, projector, following }),
+    tokens: tokens.book,
+    logger,
+    version: packageVersion(),
+    draining: () => draining,
+    healthy: () => healthy,
+  })
+  const serving = await serveApp(app, { port: config.port })
+  logger.info({ url: serving.url, db: config.db, tokens: tokens.where }, 'kaoping API listening')
+  return {
+    url: serving.url,
+    tokensFile: tokens.where,
+    demoLoaded,
+    ...(tokens.demoAdmin ? { demoAdmin: tokens.demoAdmin } : {}),
+    stop: async () => {
+      draining = true
+      await serving.close()
+      healthy = false
+      await following
+        .stop()
+        .catch((e: unknown) => logger.error({ err: e }, 'projection runner stopped with an error'))
+      await opened.close()
+      logger.info('kaoping API stopped')
+    },
+  }
+}
+
+/** Runs until SIGTERM or SIGINT, then stops gracefully. */
+export const serveUntilSignalled = (started: Started): Promise<void> =>
+  new Promise((resolve) => {
+    let stopping = false
+    const onSignal = () => {
+      if (stopping) return
+      stopping = true
+      started.stop().then(resolve, (e: unknown) => {
+        process.stderr.write(`停止时出错：${String(e)}\n`)
+        process.exitCode = 1
+        resolve()
+      })
+    }
+    process.once('SIGTERM', onSignal)
+    process.once('SIGINT', onSignal)
+  })
