@@ -95,11 +95,14 @@ export const givenApi = async (
   const store: EventStore = createMemoryStore({
     clock: () => new Date(Date.UTC(2026, 2, 1) + ++minute * 60_000).toISOString(),
   })
-  const seeded = await appendValidated(store, options.events ?? CITY, {
-    actor: 'fixture',
-    newId: () => crypto.randomUUID(),
-  })
-  if (E.isLeft(seeded)) throw new Error(`bad fixture: ${JSON.stringify(seeded.left)}`)
+  // One append per event, so each is recorded a minute after the previous (as-of tests rely on it).
+  for (const event of options.events ?? CITY) {
+    const seeded = await appendValidated(store, [event], {
+      actor: 'fixture',
+      newId: () => crypto.randomUUID(),
+    })
+    if (E.isLeft(seeded)) throw new Error(`bad fixture: ${JSON.stringify(seeded.left)}`)
+  }
   const db = new Database(':memory:')
   const projector = openProjector({ store, db })
   await projector.catchUp()

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Api, givenApi, training } from '../testing/api-spec'
+
+let api: Api
+beforeEach(async () => {
+  api = await givenApi()
+})
+afterEach(() => api.close())
+
+describe('operations', () => {
+  it('reports health with the projection caught up to the head', async () => {
+    const r = await api.request('GET', '/healthz')
+    expect(r.status).toBe(200)
+    expect(r.json).toEqual({ status: 'ok', head: '9', position: '9', lag: '0' })
+  })
+
+  it('counts requests by route pattern and appended events in Prometheus text', async () => {
+    await api.get('/v1/schemes/test-2026/ranking')
+    await api.get('/v1/schemes/test-2026/ranking')
+    await api.post('/v1/events', { events: [training('lizhou'), training('cangxi')] })
+    const r = await api.request('GET', '/metrics')
+    expect(r.headers.get('Content-Type')).toContain('text/plain')
+    expect(r.text).toContain(
+      'kaoping_http_requests_total{method="GET",route="/v1/schemes/:schemeId/ranking",status="200"} 2'
+    )
+    expect(r.text).toContain('kaoping_events_appended_total 2')
+    expect(r.text).toMatch(/kaoping_projection_lag_events \d+/)
+    expect(r.text).toContain('kaoping_http_request_duration_seconds_bucket')
+  })
+
+  it('gives every request an id, or keeps the caller’s', async () => {
+    const mine = await api.request('GET', '/healthz', { headers: { 'X-Request-Id': 'abc-123' } })
+    expect(mine.headers.get('X-Request-Id')).toBe('abc-123')
+    const theirs = await api.request('GET', '/healthz')
+    expect(theirs.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('answers 404 in the error shape for an unknown route', async () => {
+    const r = await api.get('/v1/nothing')
+    expect(r.status).toBe(404)
+    expect(r.json.error).toEqual({ code: 'not_found', message: '没有这个接口：GET /v1/nothing', issues: [] })
+  })
+})
+
+describe('GET /v1/openapi.json', () => {
+  it('lists every route of SPEC §6 with its roles, without a token', async () => {
+    const r = await api.request('GET', '/v1/openapi.json')
+    expect(r.status).toBe(200)
+    const ops = Object.entries(r.json.paths as Record<string, Record<string, unknown>>).flatMap(([p, m]) =>
+      Object.keys(m).map((verb) => `${verb.toUpperCase()} ${p}`)
+    )
+    expect(ops.sort()).toEqual(
+      [
+        'POST /v1/events',
+        'GET /v1/events/export',
+        'GET /v1/streams/{stream}',
+        'POST /v1/streams/{stream}',
+        'GET /v1/units',
+        'GET /v1/schemes',
+        'GET /v1/schemes/{schemeId}',
+        'POST /v1/schemes',
+        'GET /v1/schemes/{schemeId}/ranking',
+        'GET /v1/schemes/{schemeId}/units/{unitId}',
+        'GET /v1/schemes/{schemeId}/diff',
+        'GET /v1/openapi.json',
+        'GET /healthz',
+        'GET /metrics',
+      ].sort()
+    )
+    expect(r.json.paths['/v1/events'].post['x-roles']).toEqual(['admin', 'reporter'])
+  })
+
+  it('describes request bodies and parameters from the codecs the server validates with', async () => {
+    const doc = (await api.request('GET', '/v1/openapi.json')).json
+    const events = doc.paths['/v1/events'].post.requestBody.content['application/json'].schema
+    const envelopes = events.properties.events.items.oneOf
+    const trainingHeld = envelopes.find(
+      (e: { properties: { type: { const: string } } }) => e.properties.type.const === 'TrainingHeld'
+    )
+    expect(trainingHeld.properties.data.required).toEqual([
+      'unitId',
+      'occurredOn',
+      'sessionId',
+      'kind',
+      'topic',
+      'attendees',
+    ])
+    expect(trainingHeld.properties.data.properties.occurredOn).toMatchObject({
+      type: 'string',
+      format: 'date',
+    })
+    expect(trainingHeld.properties.data.additionalProperties).toBe(false)
+    const ranking = doc.paths['/v1/schemes/{schemeId}/ranking'].get.parameters
+    expect(ranking.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
+      'path:schemeId',
+      'query:asOf',
+      'query:basis',
+      'query:version',
+      'query:format',
+    ])
+    expect(ranking[2].schema).toEqual({ type: 'string', enum: ['recorded', 'occurred'] })
+    // The scheme language is recursive (a ratio of metrics): it is a named component.
+    expect(doc.components.schemas.Metric.oneOf.length).toBeGreaterThan(5)
+    expect(
+      doc.paths['/v1/schemes'].post.requestBody.content['application/json'].schema.required
+    ).not.toContain('version')
+  })
+})
