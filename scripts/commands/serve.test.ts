@@ -1,0 +1,146 @@
+/**
+ * The server as a real process: started on a fresh database with the demo city, it serves the same ranking
+ * as an offline replay; stopped with SIGTERM while an append is in flight, it answers that append before
+ * exiting, and after a restart the events are there.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
+})
+
+interface Server {
+  readonly url: string
+  readonly child: ChildProcess
+  readonly output: () => string
+  readonly exited: Promise<number | null>
+}
+
+const startServer = (env: Record<string, string>): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
+      env: { ...process.env, KAOPING_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    children.push(child)
+    let out = ''
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+    child.stdout.on('data', (d: Buffer) => {
+      out += String(d)
+      const url = /服务已启动：(http:\/\/\S+)/.exec(out)?.[1]
+      if (url) resolve({ url, child, output: () => out, exited })
+    })
+    child.stderr.on('data', (d: Buffer) => {
+      out += String(d)
+    })
+    exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)))
+  })
+
+const ADMIN = 'serve-test-admin-token-0123456789'
+const TOKENS = JSON.stringify([{ token: ADMIN, role: 'admin', name: 'tester' }])
+const auth = { Authorization: `Bearer ${ADMIN}` }
+
+describe('kaoping serve', () => {
+  it('loads the demo city into a fresh database and serves the ranking replay prints, with the printed token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaoping-serve-'))
+    const server = await startServer({ KAOPING_DB: join(dir, 'k.db') })
+    expect(server.output()).toContain('已载入示范城市')
+    const token = /示范管理员令牌：(\S+)/.exec(server.output())?.[1]
+    expect(token).toBeDefined()
+    expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'))).toHaveLength(3)
+    const headers = { Authorization: `Bearer ${token}` }
+    const scheme = 'guangyuan-districts-2017'
+    const served = await (await fetch(`${server.url}/v1/schemes/${scheme}/ranking`, { headers })).text()
+
+    const events = join(dir, 'demo.ndjson')
+    expect(
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'seed', '--out', events]).status
+    ).toBe(0)
+    const replayed = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/kaoping.ts',
+        'replay',
+        '--events',
+        events,
+        '--scheme',
+        'examples/schemes/districts-2017.json',
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8' }
+    )
+    expect(served).toBe(JSON.stringify(JSON.parse(replayed.stdout)))
+
+    const unit = await fetch(`${server.url}/v1/schemes/${scheme}/units/zhaohua`, { headers })
+    expect(unit.status).toBe(200)
+    const openapi = await fetch(`${server.url}/v1/openapi.json`)
+    expect(((await openapi.json()) as { openapi: string }).openapi).toBe('3.1.0')
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+  })
+
+  it('answers an append in flight when stopped with SIGTERM, and the events survive a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaoping-drain-'))
+    const env = { KAOPING_DB: join(dir, 'k.db'), KAOPING_TOKENS: TOKENS, KAOPING_DEMO: '0' }
+    const server = await startServer(env)
+    const register = await fetch(`${server.url}/v1/events`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        events: [{ type: 'UnitRegistered', data: { unitId: 'lizhou', name: '利州区', kind: 'district' } }],
+      }),
+    })
+    expect(register.status).toBe(201)
+    const events = Array.from({ length: 2000 }, (_, i) => ({
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2026-03-01',
+        sessionId: `s-${i}`,
+        kind: 'daily_study',
+        topic: '学法',
+        attendees: 10,
+      },
+    }))
+    const inFlight = fetch(`${server.url}/v1/events`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ events }),
+    })
+    // The request is on its way (its body being read or the batch being appended) when the signal lands.
+    await new Promise((r) => setTimeout(r, 30))
+    server.child.kill('SIGTERM')
+    const answer = await inFlight
+    expect(answer.status).toBe(201)
+    expect(await server.exited).toBe(0)
+
+    const again = await startServer(env)
+    const exported = await (await fetch(`${again.url}/v1/events/export`, { headers: auth })).text()
+    expect(exported.trimEnd().split('\n')).toHaveLength(2001)
+    again.child.kill('SIGTERM')
+    expect(await again.exited).toBe(0)
+  })
+
+  it('refuses to start with a clear message when the token file is wrong', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaoping-tokens-'))
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
+      env: {
+        ...process.env,
+        KAOPING_DB: join(dir, 'k.db'),
+        KAOPING_TOKENS: '[{"token":"long-enough-token-1","role":"boss"}]',
+        PORT: 'x',
+      },
+      encoding: 'utf8',
+    })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('KAOPING_TOKENS: 0.role')
+  })
+})
