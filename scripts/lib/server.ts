@@ -4,7 +4,7 @@
  * serve — and on SIGTERM/SIGINT drain: refuse new appends, let in-flight requests answer, then close.
  */
 import { readFileSync } from 'node:fs'
-import { createApp, createLogger, projectedReadModels, serveApp } from '@kaoping/api'
+import { createApp, createLogger, projectedReadModels, serveApp, startProjectionThread } from '@kaoping/api'
 import { ProjectionStopped } from '@kaoping/projections'
 import { describeAppendError, importLog } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -49,9 +49,13 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     if (e instanceof ProjectionStopped) throw new UsageError([e.message])
     throw e
   }
-  const following = projector.follow()
+  // The runner follows the log on its own thread: scoring never holds up an HTTP answer.
+  const following = startProjectionThread({
+    path: config.db,
+    owner: `pid ${process.pid} projection thread`,
+    from: projector.position(),
+  })
   let draining = false
-  let healthy = true
   const app = createApp({
     store,
     readModels: projectedReadModels({ store, db, projector, following }),
@@ -59,7 +63,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     logger,
     version: packageVersion(),
     draining: () => draining,
-    healthy: () => healthy,
+    healthy: () => following.failure() === undefined,
   })
   const serving = await serveApp(app, { port: config.port })
   logger.info({ url: serving.url, db: config.db, tokens: tokens.where }, 'kaoping API listening')
@@ -71,7 +75,6 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     stop: async () => {
       draining = true
       await serving.close()
-      healthy = false
       await following
         .stop()
         .catch((e: unknown) => logger.error({ err: e }, 'projection runner stopped with an error'))

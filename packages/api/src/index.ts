@@ -5,5 +5,6 @@ export { type ApiError, describeApiError, errorBody, STATUS } from './http/api-e
 export { createLogger, type Logger } from './observability/logger'
 export { createMetrics, type Metrics } from './observability/metrics'
 export { openApiDocument } from './openapi/document'
+export { type ProjectionThread, startProjectionThread } from './projection-thread/thread'
 export { projectedReadModels, type ReadModels } from './read-models'
 export { type Serving, serveApp } from './server'

@@ -24,6 +24,8 @@ export interface UnitRow {
 }
 
 export interface ReadModels {
+  /** Tells the runner an append landed at `position` (so it need not wait for its next poll). */
+  readonly appended: (position: bigint) => void
   /** Resolves true once the read models include every event stored before the call, false on timeout. */
   readonly settle: (timeoutMs: number) => Promise<boolean>
   readonly position: () => bigint
@@ -36,8 +38,10 @@ export interface ReadModels {
   readonly diff: (schemeId: string, from: string, to: string) => E.Either<ReplayError, Diff>
 }
 
+/** The runner keeping the read models current: in this thread (`projector.follow()`) or another. */
 export interface Following {
   readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
+  readonly notify?: (position: bigint) => void
 }
 
 export const projectedReadModels = (deps: {
@@ -48,6 +52,7 @@ export const projectedReadModels = (deps: {
 }): ReadModels => {
   const { store, db, projector, following } = deps
   return {
+    appended: (position) => following.notify?.(position),
     settle: async (timeoutMs) => {
       const head = await store.headPosition()
       return projector.position() >= head || following.waitFor(head, timeoutMs)

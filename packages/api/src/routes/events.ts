@@ -72,7 +72,10 @@ export const eventRoutes = (deps: RouteDeps) =>
       const r = unwrap(
         await appendValidated(deps.store, events, { actor: principal.actor, newId: deps.newId })
       )
-      if (!r.duplicate) deps.metrics.appended.inc(r.events.length)
+      if (!r.duplicate) {
+        deps.metrics.appended.inc(r.events.length)
+        deps.readModels.appended(r.events.at(-1)!.position)
+      }
       return c.json(acknowledgement(r), r.duplicate ? 200 : 201)
     })
     .get('/v1/events/export', allow('admin', 'auditor'), validate('query', ExportQuery), (c) => {

@@ -23,6 +23,29 @@ describe('GET /v1/schemes/{schemeId}/ranking', () => {
     expect(r.json.units[1].categories[0].indicators[0].events).toHaveLength(2)
   })
 
+  it('answers 304 to a client that already has the current ranking, and a new ETag after an append', async () => {
+    const first = await api.get(RANKING)
+    const etag = first.headers.get('ETag')!
+    expect(etag).toMatch(/^"[\w-]{27}"$/)
+    const again = await api.request('GET', RANKING, { as: 'admin', headers: { 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+    expect(again.text).toBe('')
+    await api.post('/v1/events', { events: [training('lizhou')] })
+    const changed = await api.request('GET', RANKING, { as: 'admin', headers: { 'If-None-Match': etag } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('ETag')).not.toBe(etag)
+  })
+
+  it('sends the ranking gzip-compressed to a client that accepts it, decoding to the same bytes', async () => {
+    const { gunzipSync } = await import('node:zlib')
+    const plain = await api.get(RANKING)
+    const res = await api.app.request(RANKING, {
+      headers: { Authorization: 'Bearer admin-token-0123456789abcdef', 'Accept-Encoding': 'gzip, br' },
+    })
+    expect(res.headers.get('Content-Encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toBe(plain.text)
+  })
+
   it('serves the same bytes as an as-of query at the last recording (one scoring path)', async () => {
     const now = await api.get(RANKING)
     const asOf = await api.get(`${RANKING}?asOf=${now.json.asOf}`)

@@ -9,6 +9,7 @@ import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import { allow, ownUnit } from '../auth/guard'
 import { ApiFailure } from '../http/api-error'
+import { cachedBodies } from '../http/cached-body'
 import type { AppEnv } from '../http/env'
 import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
 import { validate } from '../http/validate'
@@ -51,8 +52,9 @@ const shown = (e: RecordedEvent) => ({
   actor: e.actor,
 })
 
-export const resultRoutes = (deps: RouteDeps) =>
-  new Hono<AppEnv>()
+export const resultRoutes = (deps: RouteDeps) => {
+  const bodies = cachedBodies()
+  return new Hono<AppEnv>()
     .get(
       '/v1/schemes/:schemeId/ranking',
       allow('admin', 'auditor'),
@@ -65,7 +67,7 @@ export const resultRoutes = (deps: RouteDeps) =>
           q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
         if (current && format === 'json') {
           const stored = deps.readModels.rankingJson(schemeId)
-          if (stored !== undefined) return c.body(stored, 200, JSON_UTF8)
+          if (stored !== undefined) return bodies.send(c, schemeId, stored, JSON_UTF8['Content-Type'])
         }
         const scored = deps.readModels.ranking({ schemeId, ...q })
         if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
@@ -124,3 +126,4 @@ export const resultRoutes = (deps: RouteDeps) =>
       if (E.isLeft(d)) throw new ApiFailure(fromReplayError(d.left, 'query.from'))
       return c.json(d.right)
     })
+}

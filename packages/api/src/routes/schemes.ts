@@ -87,6 +87,9 @@ export const schemeRoutes = (deps: RouteDeps) =>
       const r = unwrap(
         await publishScheme(deps.store, await c.req.json(), { actor: principal.actor, newId: deps.newId })
       )
-      deps.metrics.appended.inc(r.appended.duplicate ? 0 : 1)
+      if (!r.appended.duplicate) {
+        deps.metrics.appended.inc(1)
+        deps.readModels.appended(r.appended.events.at(-1)!.position)
+      }
       return c.json({ schemeId: r.schemeId, version: r.version, ...acknowledgement(r.appended) }, 201)
     })

@@ -115,7 +115,10 @@ export const streamRoutes = (deps: RouteDeps) =>
           })
         throw new ApiFailure(r.left)
       }
-      if (!r.right.duplicate) deps.metrics.appended.inc(r.right.events.length)
+      if (!r.right.duplicate) {
+        deps.metrics.appended.inc(r.right.events.length)
+        deps.readModels.appended(r.right.events.at(-1)!.position)
+      }
       const last = r.right.events.filter((e) => e.stream === stream).at(-1)
       if (last) c.header('ETag', etag(last.revision))
       return c.json(acknowledgement(r.right), r.right.duplicate ? 200 : 201)

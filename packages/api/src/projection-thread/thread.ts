@@ -1,0 +1,86 @@
+/**
+ * @module Runs the projection runner in a worker thread (the server's choice on the embedded store): the HTTP
+ * thread appends and reads, the runner scores on the other core. `waitFor(position)` resolves once the runner
+ * has committed that position — the read-your-writes wait — and `notify` wakes it after an append.
+ */
+import { Worker } from 'node:worker_threads'
+import type { FromMain, FromWorker } from './messages'
+
+export interface ProjectionThread {
+  readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
+  readonly notify: (position: bigint) => void
+  /** The error that stopped the runner, if it stopped. */
+  readonly failure: () => string | undefined
+  readonly stop: () => Promise<void>
+}
+
+export const startProjectionThread = (options: {
+  readonly path: string
+  readonly owner: string
+  /** The position the read models had when the thread started. */
+  readonly from: bigint
+}): ProjectionThread => {
+  const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
+    workerData: {
+      entry: new URL('./worker.ts', import.meta.url).href,
+      path: options.path,
+      owner: options.owner,
+    },
+  })
+  const send = (m: FromMain) => worker.postMessage(m)
+  let position = options.from
+  let failure: string | undefined
+  let waiters: Array<() => void> = []
+  let stopped: () => void = () => {}
+  const done = new Promise<void>((resolve) => {
+    stopped = resolve
+  })
+  const settle = () => {
+    const ws = waiters
+    waiters = []
+    for (const w of ws) w()
+  }
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'position') {
+      const p = BigInt(m.position)
+      if (p > position) position = p
+    } else if (m.type === 'failed') failure = m.message
+    else stopped()
+    settle()
+  })
+  worker.on('error', (e) => {
+    failure = e.message
+    settle()
+  })
+  let stopping = false
+  worker.on('exit', (code) => {
+    if (!stopping) failure ??= `投影线程意外退出（退出码 ${code}）`
+    stopped()
+    settle()
+  })
+  return {
+    waitFor: async (target, timeoutMs = 5000) => {
+      const deadline = performance.now() + timeoutMs
+      while (position < target) {
+        if (failure !== undefined || performance.now() >= deadline) return false
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(1, deadline - performance.now()))
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
+      }
+      return true
+    },
+    notify: (p) => send({ type: 'appended', position: p.toString() }),
+    failure: () => failure,
+    stop: async () => {
+      stopping = true
+      send({ type: 'stop' })
+      await done
+      await worker.terminate()
+      if (failure !== undefined) throw new Error(failure)
+    },
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * @module The projection runner's thread: its own connections to the SQLite file, following the log and
+ * committing read models with their checkpoint, so scoring never blocks the thread that answers HTTP.
+ * It reports each committed position; an `appended` message wakes it at once (appends come from the other
+ * thread's connection, which this one would otherwise only notice by polling).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { openProjector } from '@kaoping/projections'
+import { createSqliteStore } from '@kaoping/store'
+import Database from 'better-sqlite3'
+import type { FromMain, FromWorker } from './messages'
+
+const { path, owner } = workerData as { path: string; owner: string }
+const port = parentPort!
+const post = (m: FromWorker) => port.postMessage(m)
+
+// This store only reads (the runner never appends); its clock is never used.
+const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
+const db = new Database(path)
+db.pragma('journal_mode = WAL')
+db.pragma('synchronous = FULL')
+db.pragma('busy_timeout = 5000')
+let last = -1n
+const projector = openProjector({
+  store,
+  db,
+  owner,
+  onProgress: (p) => {
+    if (p.position !== last) {
+      last = p.position
+      post({ type: 'position', position: p.position.toString() })
+    }
+  },
+})
+const following = projector.follow({ pollMs: 200 })
+post({ type: 'position', position: projector.position().toString() })
+
+port.on('message', (m: FromMain) => {
+  if (m.type === 'appended') {
+    // waitFor wakes the runner; its answer is not needed here (positions are reported as they commit).
+    void following.waitFor(BigInt(m.position), 60_000)
+    return
+  }
+  following
+    .stop()
+    .then(
+      () => post({ type: 'stopped' }),
+      (e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) })
+    )
+    .finally(() => {
+      db.close()
+      void store.close().then(() => port.close())
+    })
+})

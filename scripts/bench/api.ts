@@ -1,0 +1,119 @@
+/**
+ * @module `pnpm bench:api [--duration 10] [--connections 100]`: starts the server as its own process on a fresh
+ * database with the demo city, drives it over loopback with autocannon, and prints a table and JSON:
+ * ranking requests/s and latency (100 connections), appended events/s (batches of 100), and a mixed load of
+ * 9 ranking reads to 1 append of 10 events. Request logs are at `warn` (as a loaded production server would run).
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Table from 'cli-table3'
+
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '100' } },
+})
+const duration = Number(values.duration)
+const connections = Number(values.connections)
+const TOKEN = 'bench-admin-token-0123456789abcdef'
+const log = (s: string) => process.stderr.write(`${s}\n`)
+
+const start = (dir: string): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
+      env: {
+        ...process.env,
+        KAOPING_DB: join(dir, 'bench.db'),
+        KAOPING_TOKENS: JSON.stringify([{ token: TOKEN, role: 'admin', name: 'bench' }]),
+        KAOPING_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += String(d)
+      const url = /服务已启动：(http:\/\/\S+)/.exec(out)?.[1]
+      if (url) resolve({ url, child })
+    })
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+
+const training = (i: number) => ({
+  type: 'TrainingHeld',
+  data: {
+    unitId: 'lizhou',
+    occurredOn: '2017-06-01',
+    sessionId: `bench-${i}`,
+    kind: 'daily_study',
+    topic: '压测学法',
+    attendees: 12,
+  },
+})
+const batch = (n: number) => JSON.stringify({ events: Array.from({ length: n }, (_, i) => training(i)) })
+
+const headers = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }
+const RANKING = '/v1/schemes/guangyuan-districts-2017/ranking'
+
+const run = (title: string, url: string, opts: Partial<autocannon.Options>) =>
+  autocannon({ url, duration, connections, headers, title, ...opts } as autocannon.Options)
+
+const dir = mkdtempSync(join(tmpdir(), 'kaoping-bench-api-'))
+const { url, child } = await start(dir)
+log(`server at ${url}; ${duration} s per phase, ${connections} connections`)
+try {
+  const ranking = await run('ranking', `${url}${RANKING}`, {})
+  log(`ranking: ${ranking.requests.average} req/s`)
+  const gzipped = await run('ranking gzip', `${url}${RANKING}`, {
+    headers: { ...headers, 'Accept-Encoding': 'gzip' },
+  })
+  log(`ranking (gzip): ${gzipped.requests.average} req/s`)
+  const appends = await run('append', `${url}/v1/events`, {
+    method: 'POST',
+    body: batch(100),
+    connections: 10,
+  })
+  log(`append: ${appends.requests.average} req/s × 100 events`)
+  const mixed = await run('mixed', url, {
+    requests: [
+      ...Array.from({ length: 9 }, () => ({ method: 'GET' as const, path: RANKING })),
+      { method: 'POST' as const, path: '/v1/events', body: batch(10) },
+    ],
+  })
+  const row = (name: string, r: autocannon.Result, eventsPer = 0) => ({
+    phase: name,
+    connections: r.connections,
+    requestsPerSecond: r.requests.average,
+    eventsPerSecond: eventsPer ? r.requests.average * eventsPer : null,
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  })
+  const rows = [
+    row('ranking GET', ranking),
+    row('ranking GET, gzip', gzipped),
+    row('append batches of 100', appends, 100),
+    row('mixed 90% GET / 10% POST×10', mixed),
+  ]
+  const table = new Table({
+    head: ['阶段', '连接数', '请求/秒', '事件/秒', 'p50 ms', 'p99 ms', '非2xx', '错误'],
+  })
+  for (const r of rows)
+    table.push([
+      r.phase,
+      r.connections,
+      r.requestsPerSecond,
+      r.eventsPerSecond ?? '',
+      r.latencyP50Ms,
+      r.latencyP99Ms,
+      r.non2xx,
+      r.errors,
+    ])
+  process.stdout.write(`${table.toString()}\n${JSON.stringify({ duration, rows }, null, 2)}\n`)
+} finally {
+  child.kill('SIGTERM')
+  await new Promise((r) => child.once('exit', r))
+  rmSync(dir, { recursive: true, force: true })
+}
