@@ -17,7 +17,7 @@ interface Encoded {
 const acceptsGzip = (header: string | undefined) => header !== undefined && /\bgzip\b/i.test(header)
 
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
-  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')
+  ifNoneMatch?.split(',').some((t) => t.trim() === etag || t.trim() === '*') === true
 
 /** One cache per resource key (scheme): only the latest text of each is kept. */
 export const cachedBodies = () => {

@@ -106,3 +106,57 @@ describe('GET /v1/openapi.json', () => {
     ).not.toContain('version')
   })
 })
+
+describe('unavailable', () => {
+  it('answers 503 projection_lagging when the read models cannot catch up in time', async () => {
+    const lagging = await givenApi({
+      with: (d) => ({ ...d, readTimeoutMs: 20, readModels: { ...d.readModels, settle: async () => false } }),
+    })
+    const r = await lagging.get('/v1/schemes/test-2026/ranking')
+    expect(r.status).toBe(503)
+    expect(r.json.error.code).toBe('projection_lagging')
+    await lagging.close()
+  })
+
+  it('refuses appends with 503 while draining for shutdown, and still answers reads', async () => {
+    const draining = await givenApi({ with: (d) => ({ ...d, draining: () => true }) })
+    const before = await draining.everything()
+    const r = await draining.post('/v1/events', { events: [training('lizhou')] })
+    expect(r.status).toBe(503)
+    expect(r.json.error).toEqual({ code: 'shutting_down', message: '服务正在停止，请稍后重试', issues: [] })
+    expect(await draining.everything()).toEqual(before)
+    expect((await draining.get('/v1/units')).status).toBe(200)
+    await draining.close()
+  })
+
+  it('reports 503 degraded health when the projection runner has stopped', async () => {
+    const stopped = await givenApi({ with: (d) => ({ ...d, healthy: () => false }) })
+    const r = await stopped.request('GET', '/healthz')
+    expect(r.status).toBe(503)
+    expect(r.json.status).toBe('degraded')
+    await stopped.close()
+  })
+
+  it('answers 500 with the request id, never the stack, when something unexpected breaks', async () => {
+    const broken = await givenApi({
+      with: (d) => ({
+        ...d,
+        readModels: {
+          ...d.readModels,
+          units: () => {
+            throw new Error('disk on fire')
+          },
+        },
+      }),
+    })
+    const r = await broken.request('GET', '/v1/units', { as: 'admin', headers: { 'X-Request-Id': 'req-42' } })
+    expect(r.status).toBe(500)
+    expect(r.json.error).toEqual({
+      code: 'internal',
+      message: '服务器内部错误（请求编号 req-42）',
+      issues: [],
+    })
+    expect(broken.logs.join('')).toContain('disk on fire')
+    await broken.close()
+  })
+})

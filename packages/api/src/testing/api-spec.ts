@@ -9,7 +9,7 @@ import { openProjector } from '@kaoping/projections'
 import { appendValidated, createMemoryStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
-import { createApp } from '../app'
+import { type AppDeps, createApp } from '../app'
 import { tokenBook } from '../auth/tokens'
 import { createLogger } from '../observability/logger'
 import { projectedReadModels } from '../read-models'
@@ -89,7 +89,12 @@ export interface RequestOptions {
 }
 
 export const givenApi = async (
-  options: { readonly events?: ReadonlyArray<unknown>; readonly bodyLimitBytes?: number } = {}
+  options: {
+    readonly events?: ReadonlyArray<unknown>
+    readonly bodyLimitBytes?: number
+    /** Replaces parts of the app's dependencies (a lagging read model, a draining server…). */
+    readonly with?: (deps: AppDeps) => AppDeps
+  } = {}
 ) => {
   let minute = 0
   const store: EventStore = createMemoryStore({
@@ -124,13 +129,14 @@ export const givenApi = async (
     { token: TOKENS.cangxi, role: 'reporter', unitId: 'cangxi' },
   ])
   if (E.isLeft(book)) throw new Error(JSON.stringify(book.left))
-  const app = createApp({
+  const deps: AppDeps = {
     store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: book.right,
     logger,
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
-  })
+  }
+  const app = createApp(options.with ? options.with(deps) : deps)
 
   const request = async (method: string, path: string, o: RequestOptions = {}): Promise<Reply> => {
     const headers: Record<string, string> = { ...(o.as ? { Authorization: `Bearer ${TOKENS[o.as]}` } : {}) }
