@@ -160,36 +160,72 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
    * a revision check fails (a retried batch no longer matches its expectation), the append is planned again with
    * the lookup, so a repeat is still acknowledged with its original events and a reused id still conflicts.
    */
-  const appendOnce = (request: Parameters<EventStore['append']>[0]): E.Either<AppendError, AppendResult> => {
+  const appendOnce = (
+    request: Parameters<EventStore['append']>[0],
+    tx: 'immediate' | 'nested'
+  ): E.Either<AppendError, AppendResult> => {
+    // Nested: inside a group's transaction, where better-sqlite3 makes each call a SAVEPOINT of its own.
+    const run = (lookUpIds: boolean) =>
+      tx === 'immediate' ? appendTx.immediate(request, lookUpIds) : appendTx(request, lookUpIds)
     try {
-      const fast = appendTx.immediate(request, false)
+      const fast = run(false)
       if (E.isRight(fast) || fast.left._tag !== 'WrongExpectedVersion') return fast
     } catch (e) {
       const { code, message } = e as { code?: string; message?: string }
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) throw e
       revisions.clear()
     }
-    return appendTx.immediate(request, true)
+    return run(true)
+  }
+
+  /**
+   * Group commit: appends that arrive while one is being written (concurrent HTTP requests) are written
+   * together in one transaction, each batch in its own savepoint — so each is still all-or-nothing and a
+   * rejected batch does not disturb the others — and share one fsync. Each caller is answered only after
+   * the commit, so nothing is acknowledged that is not durable.
+   */
+  const groupTx = db.transaction((requests: ReadonlyArray<Parameters<EventStore['append']>[0]>) =>
+    requests.map((r) => appendOnce(r, 'nested'))
+  )
+  type Pending = {
+    readonly request: Parameters<EventStore['append']>[0]
+    readonly settle: (r: E.Either<AppendError, AppendResult>) => void
+    readonly fail: (e: unknown) => void
+  }
+  let queue: Pending[] = []
+  const flush = () => {
+    const group = queue
+    queue = []
+    let results: ReadonlyArray<E.Either<AppendError, AppendResult>>
+    try {
+      // IMMEDIATE takes the write lock before reading, so the revision checked is the revision written after.
+      results =
+        group.length === 1
+          ? [appendOnce(group[0]!.request, 'immediate')]
+          : groupTx.immediate(group.map((p) => p.request))
+    } catch (e) {
+      // The transaction rolled back: what it cached never happened.
+      revisions.clear()
+      const known = storageError(e)
+      for (const p of group) {
+        if (known) p.settle(E.left(known))
+        else p.fail(e)
+      }
+      return
+    }
+    if (results.some((r) => E.isRight(r) && !r.right.duplicate)) signal.notify()
+    for (const [i, p] of group.entries()) p.settle(results[i]!)
   }
 
   const readAll = async (o: ReadAllOptions = {}) =>
     q.all.all(Number(o.after ?? 0n), o.maxCount ?? -1).map(toEvent)
 
   return {
-    append: async (request) => {
-      try {
-        // IMMEDIATE takes the write lock before reading, so the revision checked is the revision written after.
-        const result = appendOnce(request)
-        if (E.isRight(result) && !result.right.duplicate) signal.notify()
-        return result
-      } catch (e) {
-        // The transaction rolled back: what it cached never happened.
-        revisions.clear()
-        const known = storageError(e)
-        if (known) return E.left(known)
-        throw e
-      }
-    },
+    append: (request) =>
+      new Promise((settle, fail) => {
+        // The first append of a tick schedules the write; those queued before it runs join it.
+        if (queue.push({ request, settle, fail }) === 1) setImmediate(flush)
+      }),
     readStream: async (stream, o = {}) => {
       const max = o.maxCount ?? -1
       return o.direction === 'backwards'
@@ -205,6 +241,8 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     },
     subscribe: (o, handler) => catchUpSubscription(readAll, signal, o.after, handler),
     close: async () => {
+      // Appends already queued are written (and answered) before the file closes.
+      if (queue.length > 0) flush()
       db.close()
     },
   }
