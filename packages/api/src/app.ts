@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { EventStore } from '@kaoping/store'
+import { type WebAssets, webAssets } from '@kaoping/web'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
@@ -23,6 +24,7 @@ import { resultRoutes } from './routes/results'
 import { schemeRoutes } from './routes/schemes'
 import { streamRoutes } from './routes/streams'
 import { unitRoutes } from './routes/units'
+import { webRoutes } from './routes/web'
 
 export interface AppDeps {
   readonly store: EventStore
@@ -40,6 +42,8 @@ export interface AppDeps {
   /** True while the server drains for shutdown: new appends are refused, in-flight ones finish. */
   readonly draining?: () => boolean
   readonly version?: string
+  /** The web page's assets (default: the @kaoping/web package). */
+  readonly web?: WebAssets
 }
 
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024
@@ -87,6 +91,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   // Public: registered before the auth middleware, so they answer without a token.
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app, { version: deps.version ?? '1.0.0' })))
   app.route('/', opsRoutes({ ...routeDeps, healthy: deps.healthy ?? (() => true) }))
+  app.route('/', webRoutes(deps.web ?? webAssets()))
 
   app.use('/v1/*', authenticate(deps.tokens))
   app.use(

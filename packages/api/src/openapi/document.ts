@@ -75,7 +75,8 @@ export const openApiDocument = (
   const book = new SchemaBook()
   const operations = new Map<string, { method: string; path: string; metas: Meta[] }>()
   for (const r of app.routes) {
-    if (r.method === 'ALL') continue
+    // The API only: the web page and its assets are not part of it.
+    if (r.method === 'ALL' || !(r.path.startsWith('/v1/') || r.path === '/healthz' || r.path === '/metrics')) continue
     const key = `${r.method} ${openApiPath(r.path)}`
     const op =
       operations.get(key) ??
