@@ -76,7 +76,8 @@ export const openApiDocument = (
   const operations = new Map<string, { method: string; path: string; metas: Meta[] }>()
   for (const r of app.routes) {
     // The API only: the web page and its assets are not part of it.
-    if (r.method === 'ALL' || !(r.path.startsWith('/v1/') || r.path === '/healthz' || r.path === '/metrics')) continue
+    if (r.method === 'ALL' || !(r.path.startsWith('/v1/') || r.path === '/healthz' || r.path === '/metrics'))
+      continue
     const key = `${r.method} ${openApiPath(r.path)}`
     const op =
       operations.get(key) ??

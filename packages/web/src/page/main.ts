@@ -24,7 +24,18 @@ const render = async () => {
   }
   mount(
     nav,
-    h('button', { type: 'button', id: 'logout', onclick: () => (token.clear(), void render()) }, '退出')
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'logout',
+        onclick: () => {
+          token.clear()
+          void render()
+        },
+      },
+      '退出'
+    )
   )
   const { view, params } = current()
   try {

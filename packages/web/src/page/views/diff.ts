@@ -14,9 +14,10 @@ export const diffView = async (params: URLSearchParams) => {
     'form',
     {
       class: 'bar',
-      onsubmit: (e: Event) => (
-        e.preventDefault(), go('diff', { scheme: schemeId, from: fromInput.value, to: toInput.value })
-      ),
+      onsubmit: (e: Event) => {
+        e.preventDefault()
+        go('diff', { scheme: schemeId, from: fromInput.value, to: toInput.value })
+      },
     },
     h('label', {}, '从', fromInput),
     h('label', {}, '到', toInput),
