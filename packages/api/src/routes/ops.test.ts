@@ -160,3 +160,21 @@ describe('unavailable', () => {
     await broken.close()
   })
 })
+
+describe('the web page’s files', () => {
+  it('serves the page, its stylesheet and its bundled script without a token, and 404 for anything else', async () => {
+    const api = await givenApi()
+    const page = await api.request('GET', '/')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect(page.text).toContain('<script type="module" src="/assets/app.js">')
+    const script = await api.request('GET', '/assets/app.js')
+    expect(script.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
+    // ECharts is bundled in, not fetched from a CDN.
+    expect(script.text.length).toBeGreaterThan(200_000)
+    expect(script.text).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/)
+    expect((await api.request('GET', '/assets/style.css')).status).toBe(200)
+    expect((await api.request('GET', '/assets/secret.json')).status).toBe(404)
+    await api.close()
+  })
+})
