@@ -131,6 +131,15 @@ describe('GET /v1/schemes/{schemeId}/units/{unitId}', () => {
     ])
   })
 
+  it('gives one unit’s breakdown as CSV: 利州 A1 2 trainings of 4 → 5.00 of 10', async () => {
+    const r = await api.get('/v1/schemes/test-2026/units/lizhou?format=csv')
+    expect(r.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const lines = r.text.trim().split('\r\n')
+    expect(lines[0]).toBe('类别,指标代码,指标,取值,得分,满分,计分说明,事件数')
+    expect(lines[1]).toMatch(/^学法,A1,学法不少于4次,2\.00,5\.00,10\.00,.*,2$/)
+    expect(lines[2]).toBe('总分,,利州区（第 2 名，合格）,,5.00,,,')
+  })
+
   it('answers 404 for a unit outside the scheme', async () => {
     const r = await api.get('/v1/schemes/test-2026/units/chaotian')
     expect(r.status).toBe(404)

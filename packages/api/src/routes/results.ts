@@ -3,7 +3,7 @@
  * JSON or CSV), one unit's breakdown with its events paged, and the diff between two instants. The current
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
-import { type Result, strict, toCsv, type UnitResult } from '@kaoping/core'
+import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
@@ -23,7 +23,14 @@ const RankingQuery = strict(
 )
 const UnitQuery = strict(
   {},
-  { asOf: AsOf, basis: Basis, version: PositiveIntQuery, page: PositiveIntQuery, pageSize: PositiveIntQuery },
+  {
+    asOf: AsOf,
+    basis: Basis,
+    version: PositiveIntQuery,
+    page: PositiveIntQuery,
+    pageSize: PositiveIntQuery,
+    format: RankingFormat,
+  },
   'UnitQuery'
 )
 const DiffQuery = strict({ from: AsOf, to: AsOf }, {}, 'DiffQuery')
@@ -88,7 +95,7 @@ export const resultRoutes = (deps: RouteDeps) => {
         const { schemeId, unitId } = c.req.param()
         ownUnit(c.get('principal'), unitId)
         await settled(deps, c)
-        const { page = 1, pageSize = 50, ...q } = c.req.valid('query')
+        const { page = 1, pageSize = 50, format = 'json', ...q } = c.req.valid('query')
         const scored = deps.readModels.ranking({ schemeId, ...q })
         if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
         const result: Result = scored.right.result
@@ -98,6 +105,11 @@ export const resultRoutes = (deps: RouteDeps) => {
             _tag: 'NotFound',
             message: `单位 ${unitId} 不在考核办法 ${schemeId} 的考核范围内（或尚未登记）`,
           })
+        if (format === 'csv') {
+          c.header('Content-Type', 'text/csv; charset=utf-8')
+          c.header('Content-Disposition', `attachment; filename="${schemeId}-${unitId}.csv"`)
+          return c.body(unitToCsv(unit, scored.right.scheme))
+        }
         const size = Math.min(pageSize, MAX_PAGE_SIZE)
         const ids = eventsBehind(unit)
         const found = await deps.store.findEvents(ids)

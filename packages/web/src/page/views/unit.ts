@@ -74,6 +74,16 @@ export const unitView = async (params: URLSearchParams) => {
         'button',
         {
           type: 'button',
+          id: 'unit-csv',
+          onclick: () => download(`${path}${query({ asOf, basis, format: 'csv' })}`, `${unitId}-明细.csv`),
+        },
+        '下载明细 CSV'
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'unit-xlsx',
           onclick: () => download(`${path}${query({ asOf, basis, format: 'xlsx' })}`, `${unitId}-明细.xlsx`),
         },
         '下载明细 XLSX'
