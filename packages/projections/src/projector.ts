@@ -168,13 +168,14 @@ export const openProjector = (options: ProjectorOptions): Projector => {
           }
         }
         const w = writersOf(t)
+        const indexed = w.copyPage(page, from)
         let last = from
         for (const e of page) {
           if (e.position <= from) continue
           // Events passed the codecs on their way in; what the runner must refuse is a type it does not know
           // (written by a newer release). Decoding every event again would triple the cost of a rebuild.
           if (!isEventType(e.type)) throw new ProjectionStopped(e.position, e.type, '未知事件类型')
-          const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent)
+          const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
           events.add(e, unit)
           if (unit !== undefined) dirty.add(unit)
           last = e.position
