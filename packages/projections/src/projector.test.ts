@@ -153,6 +153,15 @@ describe('projector over the demo city', async () => {
     ])
   })
 
+  it('keeps the stored ranking when another runner opens the same read models and finds nothing new', async () => {
+    const json = currentRankingJson(p.db, t, 'guangyuan-districts-2017')
+    for (let i = 0; i < 2; i++) {
+      const again = openProjector({ store: p.store, db: p.db, owner: `again ${i}`, now: () => 1_000_000 })
+      await again.catchUp()
+      expect(currentRankingJson(p.db, again.tables(), 'guangyuan-districts-2017')).toBe(json)
+    }
+  })
+
   it('lists what changed between two instants, and the events that changed it', () => {
     const d = diff(p.db, t, 'guangyuan-districts-2017', '2017-06-30', '2017-12-31')
     if (E.isLeft(d)) throw new Error(d.left._tag)

@@ -120,7 +120,9 @@ export const writeRanking = (
   )
   const move = db.prepare(`UPDATE ${t.unitResults} SET ord = ?, rank = ? WHERE scheme_id = ? AND unit_id = ?`)
   const units = new Map<string, Entry>()
+  const present = new Set<string>()
   result.units.forEach((u, ord) => {
+    present.add(u.unitId)
     const row = stored.get(u.unitId)
     const before = previous?.get(u.unitId)
     const changed = !row || (before ? !sameEntry(before.unit, u) : dirty.has(u.unitId))
@@ -143,7 +145,7 @@ export const writeRanking = (
     units.set(u.unitId, { unit: u, lists: lists ?? [] })
   })
   for (const unitId of stored.keys())
-    if (!units.has(unitId)) {
+    if (!present.has(unitId)) {
       db.prepare(`DELETE FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`).run(
         result.schemeId,
         unitId
