@@ -159,6 +159,12 @@ describe('projector over the demo city', async () => {
       const again = openProjector({ store: p.store, db: p.db, owner: `again ${i}`, now: () => 1_000_000 })
       await again.catchUp()
       expect(currentRankingJson(p.db, again.tables(), 'guangyuan-districts-2017')).toBe(json)
+      // The rows themselves, not the text this connection assembled before.
+      expect(
+        p.rows<{ n: number }>(
+          "SELECT count(*) AS n FROM $unit_results WHERE scheme_id = 'guangyuan-districts-2017'"
+        )[0]!.n
+      ).toBe(8)
     }
   })
 
