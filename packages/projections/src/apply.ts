@@ -1,8 +1,10 @@
 /**
  * @module How each event changes the read models (event index, unit registry, case index). Pure SQL writes
  * inside the caller's transaction; returns the units whose scores the event may change. When the read models
- * live in the store's own file, a page's event index rows are copied inside SQLite from the store's rows (the
- * JSON text as stored, not parsed and re-serialised), after checking that those rows are exactly the page.
+ * live in the store's own file, a page's event index rows refer to the store's rows instead of copying them:
+ * they hold what the index is searched by (position, type, unit, dates) and leave event id, actor and JSON
+ * text to the store's row at the same position (see index-source.ts). They are written inside SQLite, after
+ * checking that the store's rows in that range are exactly the page.
  */
 import type { DomainEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
@@ -13,14 +15,14 @@ export interface Writers {
   /** `indexed`: the event's index row is written by `copyPage` instead. */
   readonly apply: (e: RecordedEvent, decoded: DomainEvent, indexed?: boolean) => string | undefined
   /**
-   * Writes the index rows of `page` (positions after `from`) by copying the store's own rows, when this database
-   * holds the store's events table and its rows in that range are exactly the page; false otherwise (nothing
-   * written: the caller writes them one by one).
+   * Writes the index rows of `page` (positions after `from`) as references to the store's own rows, when this
+   * database holds the store's events table and its rows in that range are exactly the page; false otherwise
+   * (nothing written: the caller writes full rows one by one).
    */
   readonly copyPage: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
 }
 
-const isStoreFile = (db: Database.Database): boolean => {
+export const isStoreFile = (db: Database.Database): boolean => {
   const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() as
     | { sql: string }
     | undefined
@@ -48,11 +50,11 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
            FROM events WHERE position > ? AND position <= ?`
         ),
         rows: db.prepare(
-          `INSERT INTO ${t.events} (position, event_id, type, unit_id, occurred_on, recorded_at, recorded_ms, actor, data)
-           SELECT position, event_id, type,
+          `INSERT INTO ${t.events} (position, type, unit_id, occurred_on, recorded_ms)
+           SELECT position, type,
              CASE WHEN type IN ('UnitRegistered', 'SchemePublished') THEN NULL ELSE data ->> '$.unitId' END,
              CASE WHEN json_type(data, '$.occurredOn') = 'text' THEN data ->> '$.occurredOn' END,
-             recorded_at, kaoping_instant_ms(recorded_at), actor, data
+             kaoping_instant_ms(recorded_at)
            FROM events WHERE position > ? AND position <= ? ORDER BY position`
         ),
       }

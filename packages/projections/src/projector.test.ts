@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { decodeEvent, readLog, score } from '@kaoping/core'
-import { appendValidated } from '@kaoping/store'
+import { appendValidated, createSqliteStore, importLog } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
@@ -205,6 +208,60 @@ const demoSmall = () =>
       recordedAt: '2017-01-01T00:00:00Z',
     }),
   ].join('\n')
+
+describe('read models in the store’s own file', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'kaoping-shared-')), 'k.db')
+  const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
+  const imported = await importLog(store, demo)
+  if (E.isLeft(imported)) throw new Error('bad demo')
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  const projector = openProjector({ store, db, now: () => 1_000_000 })
+  await projector.rebuild()
+  const t = projector.tables()
+
+  it('indexes events by reference to the store’s rows and still scores exactly as replay, now and as of', () => {
+    const rows = db.prepare(`SELECT count(*) AS n, count(data) AS copied FROM ${t.events}`).get()
+    expect(rows).toEqual({ n: demo.split('\n').length, copied: 0 })
+    for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
+      expect(currentRankingJson(db, t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+    for (const q of [{ asOf: '2017-06-30' }, { asOf: '2017-06-30', basis: 'occurred' as const }]) {
+      const r = ranking(db, t, { schemeId: 'guangyuan-districts-2017', ...q })
+      expect(E.isRight(r) && JSON.stringify(r.right.result)).toBe(
+        JSON.stringify(replay('guangyuan-districts-2017', q))
+      )
+    }
+  })
+
+  it('follows appends by reference too, as a projection into a separate database does', async () => {
+    const appended = await appendValidated(
+      store,
+      [
+        {
+          type: 'TrainingHeld',
+          data: {
+            unitId: 'jiange',
+            occurredOn: '2017-12-21',
+            sessionId: 'shared-1',
+            kind: 'leadership_study',
+            topic: '学法',
+            attendees: 9,
+          },
+        },
+      ],
+      { actor: 'admin:city', newId: () => '52000000-0000-4000-8000-000000000001' }
+    )
+    expect(E.isRight(appended)).toBe(true)
+    expect(await projector.catchUp()).toBe(1)
+    const separate = new Database(':memory:')
+    const other = openProjector({ store, db: separate, now: () => 1_000_000 })
+    await other.catchUp()
+    expect(currentRankingJson(db, t, 'guangyuan-districts-2017')).toBe(
+      currentRankingJson(separate, other.tables(), 'guangyuan-districts-2017')
+    )
+    expect(db.prepare(`SELECT count(data) AS copied FROM ${t.events}`).get()).toEqual({ copied: 0 })
+  })
+})
 
 describe('following the log', () => {
   it('projects appends as they come, and waitFor gives a writer its own write back', async () => {

@@ -52,10 +52,11 @@ export const createTables = (
   db.exec(`
     CREATE TABLE IF NOT EXISTS ${t.checkpoint} (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, code_version INTEGER NOT NULL);
     INSERT OR IGNORE INTO ${t.checkpoint} (id, position, code_version) VALUES (1, 0, ${PROJECTION_CODE_VERSION});
-    -- Event index: every event by unit and recording time, for explanations and as-of queries.
+    -- Event index: every event by unit and recording time, for explanations and as-of queries. In the store's
+    -- own file a row refers to the store's row at its position (event_id, recorded_at, actor, data NULL).
     CREATE TABLE IF NOT EXISTS ${t.events} (
-      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, type TEXT NOT NULL, unit_id TEXT,
-      occurred_on TEXT, recorded_at TEXT NOT NULL, recorded_ms INTEGER NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL);
+      position INTEGER PRIMARY KEY, event_id TEXT, type TEXT NOT NULL, unit_id TEXT,
+      occurred_on TEXT, recorded_at TEXT, recorded_ms INTEGER NOT NULL, actor TEXT, data TEXT);
     -- Unit registry.
     CREATE TABLE IF NOT EXISTS ${t.units} (unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
     -- Case index: the state of every case.
