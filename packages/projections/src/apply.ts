@@ -12,14 +12,14 @@ import type Database from 'better-sqlite3'
 import type { Tables } from './tables'
 
 export interface Writers {
-  /** `indexed`: the event's index row is written by `copyPage` instead. */
+  /** `indexed`: the event's index row is written by `indexByReference` instead. */
   readonly apply: (e: RecordedEvent, decoded: DomainEvent, indexed?: boolean) => string | undefined
   /**
    * Writes the index rows of `page` (positions after `from`) as references to the store's own rows, when this
    * database holds the store's events table and its rows in that range are exactly the page; false otherwise
    * (nothing written: the caller writes full rows one by one).
    */
-  readonly copyPage: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
+  readonly indexByReference: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
 }
 
 export const isStoreFile = (db: Database.Database): boolean => {
@@ -77,7 +77,7 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
     perform: db.prepare(`UPDATE ${t.cases} SET status = 'performed' WHERE case_id = ?`),
   }
   return {
-    copyPage: (page, from) => {
+    indexByReference: (page, from) => {
       const fresh = page.filter((e) => e.position > from)
       if (!copy || fresh.length === 0) return false
       const first = fresh[0]!

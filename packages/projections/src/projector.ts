@@ -168,7 +168,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
           }
         }
         const w = writersOf(t)
-        const indexed = w.copyPage(page, from)
+        const indexed = w.indexByReference(page, from)
         let last = from
         for (const e of page) {
           if (e.position <= from) continue
