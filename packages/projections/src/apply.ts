@@ -1,6 +1,10 @@
 /**
  * @module How each event changes the read models (event index, unit registry, case index). Pure SQL writes
- * inside the caller's transaction; returns the units whose scores the event may change.
+ * inside the caller's transaction; returns the units whose scores the event may change. When the read models
+ * live in the store's own file, a page's event index rows refer to the store's rows instead of copying them:
+ * they hold what the index is searched by (position, type, unit, dates) and leave event id, actor and JSON
+ * text to the store's row at the same position (see index-source.ts). They are written inside SQLite, after
+ * checking that the store's rows in that range are exactly the page.
  */
 import type { DomainEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
@@ -8,10 +12,53 @@ import type Database from 'better-sqlite3'
 import type { Tables } from './tables'
 
 export interface Writers {
-  readonly apply: (e: RecordedEvent, decoded: DomainEvent) => string | undefined
+  /** `indexed`: the event's index row is written by `indexByReference` instead. */
+  readonly apply: (e: RecordedEvent, decoded: DomainEvent, indexed?: boolean) => string | undefined
+  /**
+   * Writes the index rows of `page` (positions after `from`) as references to the store's own rows, when this
+   * database holds the store's events table and its rows in that range are exactly the page; false otherwise
+   * (nothing written: the caller writes full rows one by one).
+   */
+  readonly indexByReference: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
+}
+
+export const isStoreFile = (db: Database.Database): boolean => {
+  const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() as
+    | { sql: string }
+    | undefined
+  // The store's schema (packages/store/src/sqlite/schema.ts), recognised by its columns.
+  return (
+    table !== undefined &&
+    ['position', 'event_id', 'stream', 'revision', 'type', 'data', 'recorded_at', 'actor'].every((c) =>
+      table.sql.includes(c)
+    )
+  )
 }
 
 export const writers = (db: Database.Database, t: Tables): Writers => {
+  const shared = isStoreFile(db)
+  // The same instant → ms conversion as a row written one by one (Date.parse), not SQLite's date functions.
+  if (shared) db.function('kaoping_instant_ms', { deterministic: true }, (s) => Date.parse(String(s)))
+  const copy = shared
+    ? {
+        check: db.prepare<
+          [bigint, bigint, bigint, bigint],
+          { n: number; first: string | null; last: string | null }
+        >(
+          `SELECT count(*) AS n, (SELECT event_id FROM events WHERE position = ?) AS first,
+             (SELECT event_id FROM events WHERE position = ?) AS last
+           FROM events WHERE position > ? AND position <= ?`
+        ),
+        rows: db.prepare(
+          `INSERT INTO ${t.events} (position, type, unit_id, occurred_on, recorded_ms)
+           SELECT position, type,
+             CASE WHEN type IN ('UnitRegistered', 'SchemePublished') THEN NULL ELSE data ->> '$.unitId' END,
+             CASE WHEN json_type(data, '$.occurredOn') = 'text' THEN data ->> '$.occurredOn' END,
+             kaoping_instant_ms(recorded_at)
+           FROM events WHERE position > ? AND position <= ? ORDER BY position`
+        ),
+      }
+    : undefined
   const q = {
     index: db.prepare(
       `INSERT INTO ${t.events} (position, event_id, type, unit_id, occurred_on, recorded_at, recorded_ms, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -30,24 +77,35 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
     perform: db.prepare(`UPDATE ${t.cases} SET status = 'performed' WHERE case_id = ?`),
   }
   return {
-    apply: (e, decoded) => {
+    indexByReference: (page, from) => {
+      const fresh = page.filter((e) => e.position > from)
+      if (!copy || fresh.length === 0) return false
+      const first = fresh[0]!
+      const last = fresh[fresh.length - 1]!
+      const found = copy.check.get(first.position, last.position, from, last.position)!
+      if (found.n !== fresh.length || found.first !== first.id || found.last !== last.id) return false
+      copy.rows.run(from, last.position)
+      return true
+    },
+    apply: (e, decoded, indexed = false) => {
       const data = decoded.data as Record<string, unknown>
       const unitId =
         decoded.type === 'UnitRegistered' || decoded.type === 'SchemePublished'
           ? null
           : (data.unitId as string)
       const occurredOn = typeof data.occurredOn === 'string' ? data.occurredOn : null
-      q.index.run(
-        e.position,
-        e.id,
-        e.type,
-        unitId,
-        occurredOn,
-        e.recordedAt,
-        Date.parse(e.recordedAt),
-        e.actor,
-        JSON.stringify(e.data)
-      )
+      if (!indexed)
+        q.index.run(
+          e.position,
+          e.id,
+          e.type,
+          unitId,
+          occurredOn,
+          e.recordedAt,
+          Date.parse(e.recordedAt),
+          e.actor,
+          JSON.stringify(e.data)
+        )
       switch (decoded.type) {
         case 'UnitRegistered':
           q.unit.run(decoded.data.unitId, decoded.data.name, decoded.data.kind)

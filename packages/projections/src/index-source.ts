@@ -1,11 +1,13 @@
 /**
  * @module The event index as a LogSource: scoring reads one unit's rows (an index range), not the whole log.
  * Unit facts are taken as stored (they passed the codecs on append and decoding changes none of them);
- * scheme events are decoded, since a scheme's metrics decode into another shape.
+ * scheme events are decoded, since a scheme's metrics decode into another shape. In the store's own file a
+ * row may refer to the store's row at its position instead of holding the event (see apply.ts).
  */
 import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
+import { isStoreFile } from './apply'
 import type { Tables } from './tables'
 
 interface Row {
@@ -20,18 +22,27 @@ interface Row {
 const MAX = Number.MAX_SAFE_INTEGER
 
 export const indexSource = (db: Database.Database, t: Tables): LogSource => {
+  // Rows written by reference take what they leave out from the store's row at the same position.
+  const [columns, from] = isStoreFile(db)
+    ? [
+        `i.position, coalesce(i.event_id, e.event_id) AS event_id, i.type,
+         coalesce(i.recorded_at, e.recorded_at) AS recorded_at, coalesce(i.actor, e.actor) AS actor,
+         coalesce(i.data, e.data) AS data`,
+        `${t.events} i LEFT JOIN events e ON i.data IS NULL AND e.position = i.position`,
+      ]
+    : ['i.position, i.event_id, i.type, i.recorded_at, i.actor, i.data', `${t.events} i`]
   const q = {
     registry: db.prepare<[number], Row>(
-      `SELECT * FROM ${t.events} WHERE unit_id IS NULL AND recorded_ms <= ? ORDER BY position`
+      `SELECT ${columns} FROM ${from} WHERE i.unit_id IS NULL AND i.recorded_ms <= ? ORDER BY i.position`
     ),
     unit: db.prepare<[string, number], Row>(
-      `SELECT * FROM ${t.events} WHERE unit_id = ? AND recorded_ms <= ? ORDER BY position`
+      `SELECT ${columns} FROM ${from} WHERE i.unit_id = ? AND i.recorded_ms <= ? ORDER BY i.position`
     ),
     schemes: db.prepare<[], Row>(
-      `SELECT * FROM ${t.events} WHERE unit_id IS NULL AND type = 'SchemePublished' ORDER BY position`
+      `SELECT ${columns} FROM ${from} WHERE i.unit_id IS NULL AND i.type = 'SchemePublished' ORDER BY i.position`
     ),
     last: db.prepare<[number], { recorded_at: string }>(
-      `SELECT recorded_at FROM ${t.events} WHERE recorded_ms <= ? ORDER BY recorded_ms DESC, position DESC LIMIT 1`
+      `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }
   const stored = (r: Row, data: unknown): StoredEvent =>

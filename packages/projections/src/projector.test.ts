@@ -1,5 +1,8 @@
-import { readLog, score } from '@kaoping/core'
-import { appendValidated } from '@kaoping/store'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { decodeEvent, readLog, score } from '@kaoping/core'
+import { appendValidated, createSqliteStore, importLog } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
@@ -103,6 +106,71 @@ describe('projector over the demo city', async () => {
     )
   })
 
+  it('keeps the ranking byte for byte equal to replay through single appends, a retraction among them', async () => {
+    const current = async () => {
+      const stored = (await p.store.readAll()).map((e) => ({
+        id: e.id,
+        type: e.type,
+        // Scheme events decode into another shape (as readLog decodes them).
+        data: E.getOrElseW(() => {
+          throw new Error(`undecodable ${e.type}`)
+        })(decodeEvent(e.type, e.data)).data,
+        recordedAt: e.recordedAt,
+        actor: e.actor,
+        seq: Number(e.position),
+      })) as unknown as Parameters<typeof score>[0]
+      const r = score(stored, { schemeId: 'guangyuan-districts-2017' })
+      if (E.isLeft(r)) throw new Error(r.left._tag)
+      return JSON.stringify(r.right.result)
+    }
+    const training = (unitId: string, n: number) => ({
+      type: 'TrainingHeld',
+      data: {
+        unitId,
+        occurredOn: '2017-12-21',
+        sessionId: `more-${n}`,
+        kind: 'leadership_study',
+        topic: '学法',
+        attendees: 12,
+      },
+    })
+    let n = 0
+    const append = async (events: ReadonlyArray<{ type: string; data: unknown }>) => {
+      const r = await appendValidated(p.store, events, {
+        actor: 'admin:city',
+        newId: () => `51000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+      })
+      if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
+      await p.projector.catchUp()
+      expect(currentRankingJson(p.db, t, 'guangyuan-districts-2017')).toBe(await current())
+      return r.right.events[0]!.id
+    }
+    const first = await append([training('lizhou', 1)])
+    await append([training('zhaohua', 2)])
+    await append([training('lizhou', 3), training('cangxi', 4)])
+    await append([
+      {
+        type: 'EventRetracted',
+        data: { unitId: 'lizhou', occurredOn: '2017-12-22', targetEventId: first, reason: '重复录入' },
+      },
+    ])
+  })
+
+  it('keeps the stored ranking when another runner opens the same read models and finds nothing new', async () => {
+    const json = currentRankingJson(p.db, t, 'guangyuan-districts-2017')
+    for (let i = 0; i < 2; i++) {
+      const again = openProjector({ store: p.store, db: p.db, owner: `again ${i}`, now: () => 1_000_000 })
+      await again.catchUp()
+      expect(currentRankingJson(p.db, again.tables(), 'guangyuan-districts-2017')).toBe(json)
+      // The rows themselves, not the text this connection assembled before.
+      expect(
+        p.rows<{ n: number }>(
+          "SELECT count(*) AS n FROM $unit_results WHERE scheme_id = 'guangyuan-districts-2017'"
+        )[0]!.n
+      ).toBe(8)
+    }
+  })
+
   it('lists what changed between two instants, and the events that changed it', () => {
     const d = diff(p.db, t, 'guangyuan-districts-2017', '2017-06-30', '2017-12-31')
     if (E.isLeft(d)) throw new Error(d.left._tag)
@@ -140,6 +208,60 @@ const demoSmall = () =>
       recordedAt: '2017-01-01T00:00:00Z',
     }),
   ].join('\n')
+
+describe('read models in the store’s own file', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'kaoping-shared-')), 'k.db')
+  const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
+  const imported = await importLog(store, demo)
+  if (E.isLeft(imported)) throw new Error('bad demo')
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  const projector = openProjector({ store, db, now: () => 1_000_000 })
+  await projector.rebuild()
+  const t = projector.tables()
+
+  it('indexes events by reference to the store’s rows and still scores exactly as replay, now and as of', () => {
+    const rows = db.prepare(`SELECT count(*) AS n, count(data) AS copied FROM ${t.events}`).get()
+    expect(rows).toEqual({ n: demo.split('\n').length, copied: 0 })
+    for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
+      expect(currentRankingJson(db, t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+    for (const q of [{ asOf: '2017-06-30' }, { asOf: '2017-06-30', basis: 'occurred' as const }]) {
+      const r = ranking(db, t, { schemeId: 'guangyuan-districts-2017', ...q })
+      expect(E.isRight(r) && JSON.stringify(r.right.result)).toBe(
+        JSON.stringify(replay('guangyuan-districts-2017', q))
+      )
+    }
+  })
+
+  it('follows appends by reference too, as a projection into a separate database does', async () => {
+    const appended = await appendValidated(
+      store,
+      [
+        {
+          type: 'TrainingHeld',
+          data: {
+            unitId: 'jiange',
+            occurredOn: '2017-12-21',
+            sessionId: 'shared-1',
+            kind: 'leadership_study',
+            topic: '学法',
+            attendees: 9,
+          },
+        },
+      ],
+      { actor: 'admin:city', newId: () => '52000000-0000-4000-8000-000000000001' }
+    )
+    expect(E.isRight(appended)).toBe(true)
+    expect(await projector.catchUp()).toBe(1)
+    const separate = new Database(':memory:')
+    const other = openProjector({ store, db: separate, now: () => 1_000_000 })
+    await other.catchUp()
+    expect(currentRankingJson(db, t, 'guangyuan-districts-2017')).toBe(
+      currentRankingJson(separate, other.tables(), 'guangyuan-districts-2017')
+    )
+    expect(db.prepare(`SELECT count(data) AS copied FROM ${t.events}`).get()).toEqual({ copied: 0 })
+  })
+})
 
 describe('following the log', () => {
   it('projects appends as they come, and waitFor gives a writer its own write back', async () => {

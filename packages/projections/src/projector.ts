@@ -10,9 +10,10 @@ import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { writers } from './apply'
 import { ProjectionStopped } from './errors'
+import { eventCache } from './event-cache'
 import { indexSource } from './index-source'
 import { acquireLock, type Lock } from './lock'
-import { writeRanking } from './ranking-store'
+import { type Written, writeRanking } from './ranking-store'
 import {
   createIndexes,
   createMeta,
@@ -45,6 +46,11 @@ export interface ProjectorOptions {
   /** Who holds the lock (shown to a second runner). */
   readonly owner?: string
   readonly batchSize?: number
+  /**
+   * How many decoded events the runner keeps in memory for re-scoring (each unit's events, ≈ 330 bytes each);
+   * the least recently used units beyond it are read again from the event index. Default 1,500,000.
+   */
+  readonly cachedEvents?: number
   readonly now?: () => number
   readonly onProgress?: (p: Progress) => void
 }
@@ -90,6 +96,23 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   const caches = new Map<number, EvaluationCache>()
   const cacheOf = (t: Tables) =>
     caches.get(t.generation) ?? caches.set(t.generation, new Map()).get(t.generation)!
+  /** The ranking entries last written, per generation, so an unchanged entry is not written again. */
+  const writtenRankings = new Map<number, Written>()
+  const writtenOf = (t: Tables) =>
+    writtenRankings.get(t.generation) ?? writtenRankings.set(t.generation, new Map()).get(t.generation)!
+  /** Decoded events of one generation (the one last worked on), valid at checkpoint `memoryAt`. */
+  const events = eventCache(options.cachedEvents ?? 1_500_000)
+  let eventsOf = -1
+  let memoryAt = -1
+  /** Forgets everything kept in memory about `t`: it may have moved without this process. */
+  const forget = (t: Tables) => {
+    caches.delete(t.generation)
+    writtenRankings.delete(t.generation)
+    if (eventsOf === t.generation) events.clear()
+  }
+  const sources = new Map<number, ReturnType<typeof indexSource>>()
+  const sourceOf = (t: Tables) =>
+    sources.get(t.generation) ?? sources.set(t.generation, indexSource(db, t)).get(t.generation)!
 
   const scoredOnce = new Set<number>()
   // Prepared once per generation, not once per page.
@@ -102,7 +125,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     const cache = cacheOf(t)
     for (const key of [...cache.keys()]) if (dirty.has(key.slice(key.indexOf('/') + 1))) cache.delete(key)
     const before = cache.size
-    const source = indexSource(db, t)
+    const source = eventsOf === t.generation ? events.source(sourceOf(t)) : sourceOf(t)
     const schemeIds = [...new Set(source.allSchemes().map((s) => s.schemeId))]
     for (const schemeId of schemeIds) {
       const scored = scoreSource(source, { schemeId }, cache)
@@ -117,7 +140,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
         db,
         t,
         result,
-        ranked && dirty.size > 0 ? new Set(result.units.map((u) => u.unitId)) : dirty
+        ranked && dirty.size > 0 ? new Set(result.units.map((u) => u.unitId)) : dirty,
+        writtenOf(t)
       )
     }
     evaluated = cache.size - before
@@ -130,18 +154,29 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     atHead: boolean,
     dirty: Set<string>,
     lock: Lock
-  ) =>
-    db
-      .transaction(() => {
-        const from = BigInt(checkpointOf(t).position)
+  ) => {
+    try {
+      db.transaction(() => {
+        const at = checkpointOf(t).position
+        const from = BigInt(at)
+        // What this process keeps in memory is valid only at the checkpoint it last committed.
+        if (at !== memoryAt || eventsOf !== t.generation) {
+          forget(t)
+          if (eventsOf !== t.generation) {
+            events.clear()
+            eventsOf = t.generation
+          }
+        }
         const w = writersOf(t)
+        const indexed = w.indexByReference(page, from)
         let last = from
         for (const e of page) {
           if (e.position <= from) continue
           // Events passed the codecs on their way in; what the runner must refuse is a type it does not know
           // (written by a newer release). Decoding every event again would triple the cost of a rebuild.
           if (!isEventType(e.type)) throw new ProjectionStopped(e.position, e.type, '未知事件类型')
-          const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent)
+          const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
+          events.add(e, unit)
           if (unit !== undefined) dirty.add(unit)
           last = e.position
         }
@@ -155,8 +190,15 @@ export const openProjector = (options: ProjectorOptions): Projector => {
           dirty.clear()
         }
         lock.renew()
-      })
-      .immediate()
+        memoryAt = Number(last)
+      }).immediate()
+    } catch (e) {
+      // Rolled back: the memory may hold events and scores the read models do not.
+      forget(t)
+      memoryAt = -1
+      throw e
+    }
+  }
 
   /** Catches `t` up; `scoreAtHead: false` leaves the re-scoring to the caller (a rebuild does it once, at the end). */
   const run = async (t: Tables, lock: Lock, scoreAtHead = true): Promise<number> => {
@@ -187,18 +229,37 @@ export const openProjector = (options: ProjectorOptions): Projector => {
       setMeta(db, 'building_generation', String(next.generation))
       createTables(db, next, { indexes: false })
     }).immediate()
-    const done = await run(next, lock, false)
-    db.transaction(() => {
-      // Indexes built in one pass over the finished table, then every unit scored once.
-      createIndexes(db, next)
-      rescore(next, new Set())
-      scoredOnce.add(next.generation)
-      setMeta(db, 'active_generation', String(next.generation))
-      db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
-      dropTables(db, live)
-    }).immediate()
+    // The live generation's memory goes now; the new one keeps every event it reads from position 0 (within
+    // the budget), so the scoring at the end reads nothing back from the index.
+    forget(live)
+    events.clear()
+    eventsOf = next.generation
+    memoryAt = checkpointOf(next).position
+    events.fill(memoryAt === 0)
+    let done: number
+    try {
+      done = await run(next, lock, false)
+    } finally {
+      events.fill(false)
+    }
+    try {
+      db.transaction(() => {
+        // Indexes built in one pass over the finished table, then every unit scored once.
+        createIndexes(db, next)
+        rescore(next, new Set())
+        scoredOnce.add(next.generation)
+        setMeta(db, 'active_generation', String(next.generation))
+        db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
+        dropTables(db, live)
+      }).immediate()
+    } catch (e) {
+      forget(next)
+      memoryAt = -1
+      throw e
+    }
     caches.delete(live.generation)
     prepared.delete(live.generation)
+    sources.delete(live.generation)
     return done
   }
 

@@ -1,24 +1,103 @@
 /**
- * @module The stored ranking: the Result's head in one row and each unit's entry in its own row. Writing
- * re-serialises only the entries that changed (units with new events, or whose rank moved); reading joins the
- * rows back into the exact bytes `JSON.stringify(result)` would give, without parsing anything.
+ * @module The stored ranking: the Result's head in one row and each unit's entry in its own rows. An entry is
+ * stored without its leading `unitId`, `name` and `rank` (columns of their own), so a unit that only moved
+ * in the ranking costs two integers; and its `events` lists (most of its bytes) are rows of their own, so a new
+ * event rewrites the lists it changed, not the unit's whole entry. Writing re-serialises only what changed;
+ * reading joins the rows back into the exact bytes `JSON.stringify(result)` would give, without parsing anything.
  */
-import type { Result } from '@kaoping/core'
+import type { Result, UnitResult } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import type { Tables } from './tables'
 
+interface Entry {
+  readonly unit: UnitResult
+  /** Its `events` lists in the order of the JSON text. */
+  readonly lists: ReadonlyArray<ReadonlyArray<string>>
+}
+
+/** The entries last written per scheme, to compare the next Result with (kept by the projector). */
+export type Written = Map<string, { readonly version: number; readonly units: Map<string, Entry> }>
+
+/** Stands for an `events` list in an entry's stored text. */
+const MARK = '\u0000events'
+const MARK_JSON = JSON.stringify(MARK)
+
+const head = (u: Pick<UnitResult, 'unitId' | 'name' | 'rank'>) =>
+  `{"unitId":${JSON.stringify(u.unitId)},"name":${JSON.stringify(u.name)},"rank":${u.rank},`
+
+/**
+ * The entry's JSON after its head, with each `events` list replaced by MARK_JSON, and the lists in order:
+ * `JSON.stringify(u)` is `head(u)` + the text with the i-th mark replaced by `JSON.stringify(lists[i])`.
+ * `lists` is null when the text itself holds the mark (then it is stored whole).
+ */
+const split = (
+  u: UnitResult
+): { readonly text: string; readonly lists: ReadonlyArray<ReadonlyArray<string>> | null } => {
+  const lists: Array<ReadonlyArray<string>> = []
+  const json = JSON.stringify(u, (k, v) => {
+    if (k === 'events' && Array.isArray(v)) {
+      lists.push(v)
+      return MARK
+    }
+    return v
+  })
+  const h = head(u)
+  // The Result type declares unitId, name and rank first; if that ever changes this must, loudly.
+  if (!json.startsWith(h)) throw new Error(`unit entry ${u.unitId} does not start with unitId, name, rank`)
+  const text = json.slice(h.length)
+  if (text.split(MARK_JSON).length === lists.length + 1) return { text, lists }
+  return { text: JSON.stringify(u).slice(h.length), lists: null }
+}
+
+const sameList = (a: ReadonlyArray<string>, b: ReadonlyArray<string> | undefined) => {
+  if (a === b) return true
+  if (!b || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** Deep equality that trusts shared references (an unchanged evaluation shares its arrays), ignoring `rank`. */
+const same = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false
+    return true
+  }
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!
+    // Key order matters: it is the order of the JSON text.
+    if (k !== kb[i]) return false
+    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  }
+  return true
+}
+const sameEntry = (a: UnitResult, b: UnitResult) => same({ ...a, rank: 0 }, { ...b, rank: 0 })
+
+/**
+ * Stores `result`. An entry is re-serialised when its content changed: compared with `written` (what this
+ * process last wrote) when known, otherwise when the unit is in `dirty`. A unit that only moved gets its new
+ * rank and place.
+ */
 export const writeRanking = (
   db: Database.Database,
   t: Tables,
   result: Result,
-  dirty: ReadonlySet<string>
+  dirty: ReadonlySet<string>,
+  written: Written
 ): void => {
-  const head = db.prepare(`SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(result.schemeId) as
+  const old = db.prepare(`SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(result.schemeId) as
     | { version: number }
     | undefined
   // Another scheme version means every entry is new.
-  const sameVersion = head?.version === result.version
+  const sameVersion = old?.version === result.version
   if (!sameVersion) db.prepare(`DELETE FROM ${t.unitResults} WHERE scheme_id = ?`).run(result.schemeId)
+  const memo = written.get(result.schemeId)
+  const previous = sameVersion && memo?.version === result.version ? memo.units : undefined
   const stored = new Map(
     (
       db
@@ -26,28 +105,57 @@ export const writeRanking = (
         .all(result.schemeId) as Array<{ unit_id: string; ord: number; rank: number }>
     ).map((r) => [r.unit_id, r] as const)
   )
+  if (!sameVersion) db.prepare(`DELETE FROM ${t.unitEvents} WHERE scheme_id = ?`).run(result.schemeId)
   const upsert = db.prepare(
-    `INSERT INTO ${t.unitResults} (scheme_id, unit_id, ord, rank, entry) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (scheme_id, unit_id) DO UPDATE SET ord = excluded.ord, rank = excluded.rank, entry = excluded.entry`
+    `INSERT INTO ${t.unitResults} (scheme_id, unit_id, ord, rank, name, lists, entry) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (scheme_id, unit_id) DO UPDATE SET ord = excluded.ord, rank = excluded.rank, name = excluded.name,
+       lists = excluded.lists, entry = excluded.entry`
   )
-  const reorder = db.prepare(`UPDATE ${t.unitResults} SET ord = ? WHERE scheme_id = ? AND unit_id = ?`)
+  const putList = db.prepare(
+    `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events`
+  )
+  const dropLists = db.prepare(
+    `DELETE FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? AND slot >= ?`
+  )
+  const move = db.prepare(`UPDATE ${t.unitResults} SET ord = ?, rank = ? WHERE scheme_id = ? AND unit_id = ?`)
+  const units = new Map<string, Entry>()
   const present = new Set<string>()
   result.units.forEach((u, ord) => {
     present.add(u.unitId)
-    const old = stored.get(u.unitId)
-    if (!old || dirty.has(u.unitId) || old.rank !== u.rank)
-      upsert.run(result.schemeId, u.unitId, ord, u.rank, JSON.stringify(u))
-    else if (old.ord !== ord) reorder.run(ord, result.schemeId, u.unitId)
+    const row = stored.get(u.unitId)
+    const before = previous?.get(u.unitId)
+    const changed = !row || (before ? !sameEntry(before.unit, u) : dirty.has(u.unitId))
+    if (!changed) {
+      // Unknown content (written by another process) stays unknown: the next change writes it whole.
+      if (before) units.set(u.unitId, { unit: u, lists: before.lists })
+      if (row.ord !== ord || row.rank !== u.rank) move.run(ord, u.rank, result.schemeId, u.unitId)
+      return
+    }
+    const { text, lists } = split(u)
+    upsert.run(result.schemeId, u.unitId, ord, u.rank, u.name, lists?.length ?? null, text)
+    const n = lists?.length ?? 0
+    // Only the lists that changed are written again (all of them when this process has not written the unit).
+    for (let i = 0; i < n; i++) {
+      const list = lists![i]!
+      if (!row || !before || !sameList(list, before.lists[i]))
+        putList.run(result.schemeId, u.unitId, i, JSON.stringify(list))
+    }
+    if (!before || before.lists.length > n) dropLists.run(result.schemeId, u.unitId, n)
+    units.set(u.unitId, { unit: u, lists: lists ?? [] })
   })
   for (const unitId of stored.keys())
-    if (!present.has(unitId))
+    if (!present.has(unitId)) {
       db.prepare(`DELETE FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`).run(
         result.schemeId,
         unitId
       )
+      dropLists.run(result.schemeId, unitId, 0)
+    }
   db.prepare(
     `INSERT OR REPLACE INTO ${t.rankings} (scheme_id, version, as_of, basis) VALUES (?, ?, ?, ?)`
   ).run(result.schemeId, result.version, result.asOf, result.basis)
+  written.set(result.schemeId, { version: result.version, units })
 }
 
 /**
@@ -78,16 +186,42 @@ export const readRankingJson = (db: Database.Database, t: Tables, schemeId: stri
 }
 
 const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
-  const head = db
+  const row = db
     .prepare(`SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`)
     .get(schemeId) as { version: number; as_of: string; basis: string } | undefined
-  if (!head) return undefined
+  if (!row) return undefined
+  const lists = new Map<string, string[]>()
+  for (const r of db
+    .prepare(`SELECT unit_id, events FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`)
+    .all(schemeId) as Array<{ unit_id: string; events: string }>) {
+    const l = lists.get(r.unit_id)
+    if (l) l.push(r.events)
+    else lists.set(r.unit_id, [r.events])
+  }
   const entries = (
-    db.prepare(`SELECT entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`).all(schemeId) as Array<{
+    db
+      .prepare(
+        `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
+      )
+      .all(schemeId) as Array<{
+      unit_id: string
+      name: string
+      rank: number
+      lists: number | null
       entry: string
     }>
-  ).map((r) => r.entry)
-  return `{"schemeId":${JSON.stringify(schemeId)},"version":${head.version},"asOf":${JSON.stringify(head.as_of)},"basis":${JSON.stringify(head.basis)},"units":[${entries.join(',')}]}`
+  ).map((r) => {
+    const h = head({ unitId: r.unit_id, name: r.name, rank: r.rank })
+    if (r.lists === null) return h + r.entry
+    const texts = lists.get(r.unit_id) ?? []
+    const pieces = r.entry.split(MARK_JSON)
+    if (pieces.length !== r.lists + 1 || texts.length !== r.lists)
+      throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
+    let json = h + pieces[0]!
+    for (let i = 0; i < texts.length; i++) json += texts[i]! + pieces[i + 1]!
+    return json
+  })
+  return `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[${entries.join(',')}]}`
 }
 
 export const rankingVersion = (db: Database.Database, t: Tables, schemeId: string): number | undefined =>

@@ -31,6 +31,7 @@ const readModelHash = (path: string): string => {
     [t.cases, 'case_id'],
     [t.rankings, 'scheme_id'],
     [t.unitResults, 'scheme_id, unit_id'],
+    [t.unitEvents, 'scheme_id, unit_id, slot'],
   ] as const)
     for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all())
       hash.update(JSON.stringify(row))

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 
 /** Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation. */
-export const PROJECTION_CODE_VERSION = 2
+export const PROJECTION_CODE_VERSION = 3
 
 export interface Tables {
   readonly generation: number
@@ -15,6 +15,7 @@ export interface Tables {
   readonly cases: string
   readonly rankings: string
   readonly unitResults: string
+  readonly unitEvents: string
 }
 
 export const tablesOf = (generation: number): Tables => {
@@ -27,6 +28,7 @@ export const tablesOf = (generation: number): Tables => {
     cases: `${p}cases`,
     rankings: `${p}rankings`,
     unitResults: `${p}unit_results`,
+    unitEvents: `${p}unit_events`,
   }
 }
 
@@ -50,10 +52,11 @@ export const createTables = (
   db.exec(`
     CREATE TABLE IF NOT EXISTS ${t.checkpoint} (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, code_version INTEGER NOT NULL);
     INSERT OR IGNORE INTO ${t.checkpoint} (id, position, code_version) VALUES (1, 0, ${PROJECTION_CODE_VERSION});
-    -- Event index: every event by unit and recording time, for explanations and as-of queries.
+    -- Event index: every event by unit and recording time, for explanations and as-of queries. In the store's
+    -- own file a row refers to the store's row at its position (event_id, recorded_at, actor, data NULL).
     CREATE TABLE IF NOT EXISTS ${t.events} (
-      position INTEGER PRIMARY KEY, event_id TEXT NOT NULL, type TEXT NOT NULL, unit_id TEXT,
-      occurred_on TEXT, recorded_at TEXT NOT NULL, recorded_ms INTEGER NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL);
+      position INTEGER PRIMARY KEY, event_id TEXT, type TEXT NOT NULL, unit_id TEXT,
+      occurred_on TEXT, recorded_at TEXT, recorded_ms INTEGER NOT NULL, actor TEXT, data TEXT);
     -- Unit registry.
     CREATE TABLE IF NOT EXISTS ${t.units} (unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
     -- Case index: the state of every case.
@@ -61,17 +64,22 @@ export const createTables = (
       case_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT,
       opened_on TEXT NOT NULL, status TEXT NOT NULL, hearings INTEGER NOT NULL, decisions TEXT NOT NULL, closed_on TEXT);
     -- Ranking per scheme: the Result's head, and each unit's entry as its own row in ranking order, so a new
-    -- event rewrites only the entries it changed; together they print exactly what replay prints.
+    -- event rewrites only the entries it changed; together they print exactly what replay prints. An entry's
+    -- unitId, name and rank are columns and its text starts after them, so a unit that only moved is two integers;
+    -- its events lists are rows of unit_events (slot i replaces the i-th mark in the text; lists NULL: none).
     CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, as_of TEXT NOT NULL, basis TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ${t.unitResults} (
-      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, entry TEXT NOT NULL,
-      PRIMARY KEY (scheme_id, unit_id));
+      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL,
+      lists INTEGER, entry TEXT NOT NULL, PRIMARY KEY (scheme_id, unit_id));
+    CREATE TABLE IF NOT EXISTS ${t.unitEvents} (
+      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL,
+      PRIMARY KEY (scheme_id, unit_id, slot));
   `)
   if (options.indexes) createIndexes(db, t)
 }
 
 export const dropTables = (db: Database.Database, t: Tables): void => {
-  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings, t.unitResults])
+  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings, t.unitResults, t.unitEvents])
     db.exec(`DROP TABLE IF EXISTS ${name}`)
 }
 

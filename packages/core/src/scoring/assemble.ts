@@ -14,6 +14,34 @@ export interface ResultMeta {
 
 const totalled = new WeakMap<UnitEvaluation, UnitTotal>()
 
+type Body = Omit<UnitResult, 'unitId' | 'name' | 'rank'>
+
+/** What a unit's entry says besides its place: computed once per total, like the total itself. */
+const bodies = new WeakMap<UnitTotal, Body>()
+const bodyOf = (u: UnitTotal): Body => {
+  const known = bodies.get(u)
+  if (known) return known
+  const body: Body = {
+    total: fmt2(u.total),
+    grade: u.grade,
+    vetoed: u.vetoed,
+    zeroed: u.zeroed,
+    rulesFired: u.rulesFired,
+    categories: u.categories,
+    bonus: u.bonus && {
+      points: fmt2(u.bonus.points),
+      max: fmt2(u.bonus.max),
+      indicators: u.bonus.indicators,
+    },
+    adjustments: {
+      points: fmt2(u.adjustments.reduce((a, b) => a.plus(b.points), ZERO)),
+      items: u.adjustments.map((a) => ({ ...a, points: fmt2(a.points) })),
+    },
+  }
+  bodies.set(u, body)
+  return body
+}
+
 export const assemble = (
   scheme: Scheme,
   evaluations: ReadonlyArray<UnitEvaluation>,
@@ -28,27 +56,9 @@ export const assemble = (
     totalled.set(e, total)
     return total
   })
-  const units = rank(totals).map(
-    (u): UnitResult => ({
-      unitId: u.unitId,
-      name: u.name,
-      rank: u.rank,
-      total: fmt2(u.total),
-      grade: u.grade,
-      vetoed: u.vetoed,
-      zeroed: u.zeroed,
-      rulesFired: u.rulesFired,
-      categories: u.categories,
-      bonus: u.bonus && {
-        points: fmt2(u.bonus.points),
-        max: fmt2(u.bonus.max),
-        indicators: u.bonus.indicators,
-      },
-      adjustments: {
-        points: fmt2(u.adjustments.reduce((a, b) => a.plus(b.points), ZERO)),
-        items: u.adjustments.map((a) => ({ ...a, points: fmt2(a.points) })),
-      },
-    })
+  // Ranked through a handle on each total, so its body (kept per total) is found again after ranking.
+  const units = rank(totals.map((t) => ({ unitId: t.unitId, total: t.total, vetoed: t.vetoed, t }))).map(
+    (u): UnitResult => ({ unitId: u.unitId, name: u.t.name, rank: u.rank, ...bodyOf(u.t) })
   )
   return { schemeId: scheme.schemeId, version: scheme.version, asOf: meta.asOf, basis: meta.basis, units }
 }

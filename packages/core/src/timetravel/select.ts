@@ -52,15 +52,18 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
     const data = e.data as Readonly<Record<string, unknown>>
     const attrs =
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
-    const fact: Fact = {
-      id: e.id,
-      type: e.type,
-      unitId: e.data.unitId,
-      occurredOn: e.data.occurredOn,
-      seq: e.seq,
-      data,
-      ...(attrs ? { case: attrs } : {}),
-    }
+    // Two literals rather than a spread: the same keys in the same order, without a copy per fact.
+    const fact: Fact = attrs
+      ? {
+          id: e.id,
+          type: e.type,
+          unitId: e.data.unitId,
+          occurredOn: e.data.occurredOn,
+          seq: e.seq,
+          data,
+          case: attrs,
+        }
+      : { id: e.id, type: e.type, unitId: e.data.unitId, occurredOn: e.data.occurredOn, seq: e.seq, data }
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])
