@@ -13,7 +13,8 @@ export interface Opened {
 
 export const openProjections = (
   path: string = DEFAULT_DB,
-  onProgress?: Parameters<typeof openProjector>[0]['onProgress']
+  onProgress?: Parameters<typeof openProjector>[0]['onProgress'],
+  options: { readonly cachedEvents?: number } = {}
 ): Opened => {
   const store = openStore(path)
   // A second connection to the same file: the read models commit with their checkpoint, apart from appends.
@@ -21,7 +22,7 @@ export const openProjections = (
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
-  const projector = openProjector({ store, db, ...(onProgress ? { onProgress } : {}) })
+  const projector = openProjector({ store, db, ...(onProgress ? { onProgress } : {}), ...options })
   return {
     store,
     db,

@@ -29,7 +29,9 @@ const packageVersion = () =>
 export const startServer = async (config: ServerConfig): Promise<Started> => {
   const tokens = loadTokens(config.tokens)
   const logger = createLogger({ level: config.logLevel })
-  const opened = openProjections(config.db)
+  // This thread's projector only catches up at start and then answers tables/position: the runner that keeps
+  // decoded events in memory is the projection thread's.
+  const opened = openProjections(config.db, undefined, { cachedEvents: 0 })
   const { store, db, projector } = opened
   let demoLoaded = 0
   if (config.demo && (await store.headPosition()) === 0n) {
