@@ -8,6 +8,7 @@ import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kao
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
+import { prepared } from './prepared'
 import type { Tables } from './tables'
 
 interface Row {
@@ -32,16 +33,20 @@ export const indexSource = (db: Database.Database, t: Tables): LogSource => {
       ]
     : ['i.position, i.event_id, i.type, i.recorded_at, i.actor, i.data', `${t.events} i`]
   const q = {
-    registry: db.prepare<[number], Row>(
+    registry: prepared<[number], Row>(
+      db,
       `SELECT ${columns} FROM ${from} WHERE i.unit_id IS NULL AND i.recorded_ms <= ? ORDER BY i.position`
     ),
-    unit: db.prepare<[string, number], Row>(
+    unit: prepared<[string, number], Row>(
+      db,
       `SELECT ${columns} FROM ${from} WHERE i.unit_id = ? AND i.recorded_ms <= ? ORDER BY i.position`
     ),
-    schemes: db.prepare<[], Row>(
+    schemes: prepared<[], Row>(
+      db,
       `SELECT ${columns} FROM ${from} WHERE i.unit_id IS NULL AND i.type = 'SchemePublished' ORDER BY i.position`
     ),
-    last: db.prepare<[number], { recorded_at: string }>(
+    last: prepared<[number], { recorded_at: string }>(
+      db,
       `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }

@@ -13,6 +13,7 @@ import { ProjectionStopped } from './errors'
 import { eventCache } from './event-cache'
 import { indexSource } from './index-source'
 import { acquireLock, type Lock } from './lock'
+import { prepared as statement } from './prepared'
 import { type Written, writeRanking } from './ranking-store'
 import {
   createIndexes,
@@ -88,7 +89,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
 
   const active = () => tablesOf(Number(getMeta(db, 'active_generation')))
   const checkpointOf = (t: Tables) =>
-    db.prepare(`SELECT position, code_version FROM ${t.checkpoint} WHERE id = 1`).get() as {
+    statement(db, `SELECT position, code_version FROM ${t.checkpoint} WHERE id = 1`).get() as {
       position: number
       code_version: number
     }

@@ -7,6 +7,7 @@
  */
 import type { Result, UnitResult } from '@kaoping/core'
 import type Database from 'better-sqlite3'
+import { prepared } from './prepared'
 import type { Tables } from './tables'
 
 interface Entry {
@@ -171,7 +172,7 @@ const assembled = new WeakMap<
 export const readRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
   const position =
     (
-      db.prepare(`SELECT position FROM ${t.checkpoint} WHERE id = 1`).get() as
+      prepared(db, `SELECT position FROM ${t.checkpoint} WHERE id = 1`).get() as
         | { position: number }
         | undefined
     )?.position ?? -1
@@ -186,24 +187,24 @@ export const readRankingJson = (db: Database.Database, t: Tables, schemeId: stri
 }
 
 const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
-  const row = db
-    .prepare(`SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`)
-    .get(schemeId) as { version: number; as_of: string; basis: string } | undefined
+  const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
+    schemeId
+  ) as { version: number; as_of: string; basis: string } | undefined
   if (!row) return undefined
   const lists = new Map<string, string[]>()
-  for (const r of db
-    .prepare(`SELECT unit_id, events FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`)
-    .all(schemeId) as Array<{ unit_id: string; events: string }>) {
+  for (const r of prepared(
+    db,
+    `SELECT unit_id, events FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`
+  ).all(schemeId) as Array<{ unit_id: string; events: string }>) {
     const l = lists.get(r.unit_id)
     if (l) l.push(r.events)
     else lists.set(r.unit_id, [r.events])
   }
   const entries = (
-    db
-      .prepare(
-        `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
-      )
-      .all(schemeId) as Array<{
+    prepared(
+      db,
+      `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
+    ).all(schemeId) as Array<{
       unit_id: string
       name: string
       rank: number
@@ -226,7 +227,7 @@ const assemble = (db: Database.Database, t: Tables, schemeId: string): string | 
 
 export const rankingVersion = (db: Database.Database, t: Tables, schemeId: string): number | undefined =>
   (
-    db.prepare(`SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
+    prepared(db, `SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
       | { version: number }
       | undefined
   )?.version

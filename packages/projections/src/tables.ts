@@ -3,6 +3,7 @@
  * beside the live one and switches to it in one transaction, so readers never see a half-built model.
  */
 import type Database from 'better-sqlite3'
+import { prepared } from './prepared'
 
 /** Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation. */
 export const PROJECTION_CODE_VERSION = 3
@@ -84,7 +85,7 @@ export const dropTables = (db: Database.Database, t: Tables): void => {
 }
 
 export const getMeta = (db: Database.Database, key: string): string | undefined =>
-  (db.prepare('SELECT value FROM pj_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  (prepared(db, 'SELECT value FROM pj_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
 
 export const setMeta = (db: Database.Database, key: string, value: string): void => {
   db.prepare(
