@@ -87,6 +87,46 @@ describe('kaoping serve', () => {
     expect(await server.exited).toBe(0)
   })
 
+  it('reads its own writes: an append is in the unit’s breakdown on the very next request (projection thread)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaoping-ryw-'))
+    const server = await startServer({ KAOPING_DB: join(dir, 'k.db'), KAOPING_TOKENS: TOKENS })
+    const unitUrl = `${server.url}/v1/schemes/guangyuan-districts-2017/units/lizhou?pageSize=1`
+    const b1 = async () => {
+      const body = (await (await fetch(unitUrl, { headers: auth })).json()) as {
+        unit: { categories: Array<{ indicators: Array<{ id: string; events: string[] }> }> }
+      }
+      return body.unit.categories.flatMap((c) => c.indicators).find((i) => i.id === 'B1')!.events
+    }
+    const before = await b1()
+    for (let i = 0; i < 3; i++) {
+      const appended = await fetch(`${server.url}/v1/events`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          events: [
+            {
+              type: 'TrainingHeld',
+              data: {
+                unitId: 'lizhou',
+                occurredOn: '2017-11-20',
+                sessionId: `ryw-${i}`,
+                kind: 'leadership_study',
+                topic: '学习宪法',
+                attendees: 30,
+              },
+            },
+          ],
+        }),
+      })
+      const { events } = (await appended.json()) as { events: Array<{ id: string }> }
+      const after = await b1()
+      expect(after).toHaveLength(before.length + i + 1)
+      expect(after).toContain(events[0]!.id)
+    }
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+  })
+
   it('answers an append in flight when stopped with SIGTERM, and the events survive a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kaoping-drain-'))
     const env = { KAOPING_DB: join(dir, 'k.db'), KAOPING_TOKENS: TOKENS, KAOPING_DEMO: '0' }
