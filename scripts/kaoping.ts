@@ -17,7 +17,7 @@ const write = (chunk: string) =>
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   replay: async () => {
     const { replay } = await import('./commands/replay')
-    return async (argv) => print(replay(argv))
+    return async (argv) => print(await replay(argv))
   },
   seed: async () => {
     const { seed } = await import('./commands/seed')
@@ -42,6 +42,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   diff: async () => {
     const { diff } = await import('./commands/diff')
     return async (argv) => print(await diff(argv))
+  },
+  template: async () => {
+    const { template } = await import('./commands/template')
+    return async (argv) => print(await template(argv))
+  },
+  report: async () => {
+    const { report } = await import('./commands/report')
+    return async (argv) => print(await report(argv))
   },
   serve: async () => {
     const { serve } = await import('./commands/serve')

@@ -1,19 +1,26 @@
-/** @module `kaoping import FILE.ndjson [--db PATH]`: loads an event file into the store, all of it or nothing. */
+/**
+ * @module `kaoping import FILE.ndjson|FILE.xlsx|FILE.csv [--db PATH]`: loads an event file into the store, all of
+ * it or nothing. NDJSON is a trusted re-load (ids, recording times and actors kept); a spreadsheet is new input,
+ * appended now through the same checks as any append.
+ */
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { formatLineIssue } from '@kaoping/core'
-import { describeAppendError, importLog } from '@kaoping/store'
+import { formatSheetIssue, placeIssues, readEventCsv, readEventWorkbook } from '@kaoping/sheets'
+import { appendValidated, describeAppendError, importLog } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { parse } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
 import { openStore } from '../lib/open-store'
 
-export const IMPORT_USAGE = '用法：kaoping import 文件.ndjson [--db data/kaoping.db]'
+export const IMPORT_USAGE = '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db]'
 
 export const importCommand = async (argv: ReadonlyArray<string>): Promise<string> => {
   const { values, positionals } = parse(argv, { db: { type: 'string' } }, IMPORT_USAGE, true)
   const file = positionals[0]
   if (!file || positionals.length > 1) throw new UsageError(['请指定一个事件文件', IMPORT_USAGE])
+  if (/\.(xlsx|csv)$/i.test(file)) return importSheet(file, values.db)
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -34,6 +41,39 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
       )
     }
     return `已导入 ${result.right.imported} 条事件，跳过已存在的 ${result.right.skipped} 条\n`
+  } finally {
+    await store.close()
+  }
+}
+
+const importSheet = async (file: string, db: string | undefined): Promise<string> => {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch (e) {
+    throw new UsageError([
+      `无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    ])
+  }
+  const read = /\.csv$/i.test(file) ? readEventCsv(bytes.toString('utf8')) : await readEventWorkbook(bytes)
+  if (E.isLeft(read)) throw new UsageError(read.left.map((i) => `${basename(file)} ${formatSheetIssue(i)}`))
+  if (read.right.length === 0) throw new UsageError([`${basename(file)} 中没有任何事件`])
+  const store = openStore(db)
+  try {
+    const r = await appendValidated(
+      store,
+      read.right.map((e) => e.envelope),
+      { actor: 'cli', newId: randomUUID }
+    )
+    if (E.isLeft(r))
+      throw new UsageError(
+        r.left._tag === 'Rejected'
+          ? placeIssues(r.left.issues, read.right).map((i) => `${basename(file)} ${formatSheetIssue(i)}`)
+          : [describeAppendError(r.left)]
+      )
+    return r.right.duplicate
+      ? `${read.right.length} 条事件均已存在，未重复写入\n`
+      : `已导入 ${r.right.events.length} 条事件\n`
   } finally {
     await store.close()
   }

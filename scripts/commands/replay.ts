@@ -1,13 +1,15 @@
 /** @module `kaoping replay`: events + scheme + instant → ranking, offline, no server (SPEC §6 "CLI"). */
+import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { describeReplayError, type Result, type Scheme, score, toCsv } from '@kaoping/core'
+import { rankingWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { UsageError } from '../lib/cli-error'
 import { readEventFile, readSchemeFile } from '../lib/inputs'
 import { renderTable } from '../lib/table'
 
 export const REPLAY_USAGE =
-  '用法：kaoping replay --events 文件.ndjson --scheme 文件.json [--as-of 日期或时间] [--basis recorded|occurred] [--version N] [--format table|json|csv]'
+  '用法：kaoping replay --events 文件.ndjson --scheme 文件.json [--as-of 日期或时间] [--basis recorded|occurred] [--version N] [--format table|json|csv|xlsx --out 文件.xlsx]'
 
 const FORMATS = ['table', 'json', 'csv'] as const
 type Format = (typeof FORMATS)[number]
@@ -19,7 +21,7 @@ export const formatResult = (result: Result, scheme: Scheme, format: Format): st
       ? toCsv(result, scheme)
       : renderTable(result, scheme)
 
-export const replay = (argv: ReadonlyArray<string>): string => {
+export const replay = async (argv: ReadonlyArray<string>): Promise<string> => {
   let values: Record<string, string | undefined>
   try {
     values = parseArgs({
@@ -31,6 +33,7 @@ export const replay = (argv: ReadonlyArray<string>): string => {
         basis: { type: 'string', default: 'recorded' },
         version: { type: 'string' },
         format: { type: 'string', default: 'table' },
+        out: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -44,8 +47,13 @@ export const replay = (argv: ReadonlyArray<string>): string => {
   const basis = values.basis
   if (basis !== 'recorded' && basis !== 'occurred')
     problems.push(`--basis 应为 recorded 或 occurred，实际为 ${basis}`)
-  const format = values.format as Format
-  if (!FORMATS.includes(format)) problems.push(`--format 应为 table、json 或 csv，实际为 ${values.format}`)
+  const format = values.format as Format | 'xlsx'
+  if (format === 'xlsx' ? !values.out : !FORMATS.includes(format as Format))
+    problems.push(
+      format === 'xlsx'
+        ? '--format xlsx 需要 --out 文件.xlsx'
+        : `--format 应为 table、json、csv 或 xlsx，实际为 ${values.format}`
+    )
   const version = values.version === undefined ? undefined : Number(values.version)
   if (version !== undefined && !(Number.isInteger(version) && version > 0))
     problems.push(`--version 应为正整数，实际为 ${values.version}`)
@@ -75,5 +83,9 @@ export const replay = (argv: ReadonlyArray<string>): string => {
     version,
   })
   if (E.isLeft(scored)) throw new UsageError([describeReplayError(scored.left)])
+  if (format === 'xlsx') {
+    writeFileSync(values.out!, await rankingWorkbook(scored.right.result, scored.right.scheme))
+    return `已写入 ${values.out}\n`
+  }
   return formatResult(scored.right.result, scored.right.scheme, format)
 }

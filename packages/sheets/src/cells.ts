@@ -1,0 +1,34 @@
+/**
+ * @module A cell's value as the codecs expect it: dates as YYYY-MM-DD (Excel date cells have no zone; their
+ * calendar date is taken as is), 是/否 as booleans, numbers from number cells or numeric text. Anything else
+ * is passed on unchanged, so the codec reports it in its own words.
+ */
+import { type Column, isBoolean, isNumber } from './layout'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+export type Raw = string | number | boolean | Date | null | undefined
+
+export const isBlank = (v: Raw) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+
+export const fromCell = (column: Column, v: Raw): unknown => {
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`
+  if (typeof v === 'string') {
+    const s = v.trim()
+    if (isBoolean(column)) {
+      if (['是', 'true', 'TRUE', '1'].includes(s)) return true
+      if (['否', 'false', 'FALSE', '0'].includes(s)) return false
+    }
+    if (isNumber(column) && /^-?\d+(\.\d+)?$/.test(s)) return Number(s)
+    return s
+  }
+  if (typeof v === 'number' && !isNumber(column) && !isBoolean(column)) return String(v)
+  return v
+}
+
+/** What goes into a cell for a value of this column (the template filler and round trips). */
+export const toCell = (v: unknown): string | number => {
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if (typeof v === 'number') return v
+  return String(v)
+}

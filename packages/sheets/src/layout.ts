@@ -1,0 +1,121 @@
+/**
+ * @module Which sheet holds which event type, and which column holds which field — derived from the event
+ * catalog's codecs, so the template, the reader and the codecs can never disagree. One sheet per event type
+ * (the families people record separately); the field ↔ Chinese header map is the only hand-written part.
+ */
+import { CATALOG, type EventType } from '@kaoping/core'
+import type * as t from 'io-ts'
+
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  unitId: '单位代码',
+  name: '单位名称',
+  kind: '类别',
+  occurredOn: '发生日期',
+  caseId: '案件编号',
+  subject: '案由',
+  caseNumber: '案号',
+  leaderAppeared: '负责人出庭',
+  onTime: '按时答辩',
+  instance: '审级',
+  outcome: '结果',
+  withinTimeLimit: '按期结案',
+  resolution: '结案方式',
+  amountRecoveredYuan: '追回金额（元）',
+  sessionId: '活动编号',
+  topic: '主题',
+  attendees: '参加人数',
+  hours: '学时',
+  passed: '考试合格人数',
+  activityId: '活动编号',
+  reach: '覆盖人数',
+  documentId: '文件编号',
+  docType: '文件类别',
+  title: '标题',
+  docNumber: '文号',
+  notificationId: '通报编号',
+  issuer: '通报机关',
+  reason: '原因',
+  rectificationRequired: '须整改',
+  dueOn: '整改期限',
+  legalSectionEstablished: '设立政策法规股',
+  fullTimeLegalStaff: '专职人员数',
+  inspectionId: '检查编号',
+  method: '方式',
+  subjects: '检查对象数',
+  resultsPublished: '结果已公开',
+  reviewId: '评查编号',
+  score: '得分',
+  files: '案卷数',
+  itemId: '建议提案编号',
+  completed: '已办结',
+  satisfied: '满意',
+  honorId: '荣誉编号',
+  level: '级别',
+  surveyId: '测评编号',
+  respondents: '参评人数',
+  incidentId: '事项编号',
+  description: '说明',
+  targetEventId: '被撤回事件编号',
+  schemeId: '考核办法代码',
+  indicatorId: '指标代码',
+  points: '调整分值',
+  approvedBy: '批准人',
+}
+
+export const ID_HEADER = '事件编号（可空）'
+
+export interface Column {
+  readonly field: string
+  /** As shown in row 1: the label, with `*` when the field is required. */
+  readonly header: string
+  readonly required: boolean
+  readonly codec: t.Decoder<unknown, unknown> & { readonly name: string }
+}
+
+export interface SheetLayout {
+  readonly type: EventType
+  readonly name: string
+  readonly columns: ReadonlyArray<Column>
+}
+
+/** Excel sheet names may not contain / \\ ? * [ ] : and are at most 31 characters. */
+const sheetName = (label: string) => label.replace(/[/\\?*[\]:]/g, '、').slice(0, 31)
+
+/** Everything but schemes (JSON documents, published on their own), in catalog order — an order that is also
+ * valid for the log: units before their facts, a case opened before its steps, retractions after their targets. */
+export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as EventType[])
+  .filter((type) => type !== 'SchemePublished')
+  .map((type) => {
+    const { required, optional } = CATALOG[type].codec.shape
+    const column = (field: string, codec: t.Mixed, req: boolean): Column => ({
+      field,
+      header: `${FIELD_LABELS[field] ?? field}${req ? '*' : ''}`,
+      required: req,
+      codec,
+    })
+    return {
+      type,
+      name: sheetName(CATALOG[type].label),
+      columns: [
+        ...Object.entries(required).map(([f, c]) => column(f, c as t.Mixed, true)),
+        ...Object.entries(optional).map(([f, c]) => column(f, c as t.Mixed, false)),
+      ],
+    }
+  })
+
+export const layoutOfSheet = (name: string) => LAYOUTS.find((l) => l.name === name)
+export const layoutOfType = (type: string) => LAYOUTS.find((l) => l.type === type)
+
+/** The closed vocabulary of a `t.keyof` codec, for a dropdown. */
+export const vocabulary = (codec: Column['codec']): ReadonlyArray<string> | undefined => {
+  const keys =
+    (codec as { keys?: Record<string, unknown>; _tag?: string })._tag === 'KeyofType'
+      ? (codec as unknown as { keys: Record<string, unknown> }).keys
+      : undefined
+  return keys ? Object.keys(keys) : undefined
+}
+
+export const isBoolean = (c: Column) => c.codec.name === 'boolean'
+export const isNumber = (c: Column) =>
+  ['NonNegativeInt', 'NonNegativeNumber', 'Score100', 'FiniteNumber', 'Int', 'number'].includes(c.codec.name)
+export const isDate = (c: Column) => c.codec.name === 'IsoDate'

@@ -1,0 +1,109 @@
+/**
+ * @module Reads a filled template: every sheet named after an event type, row 1 the headers (in any order;
+ * `*` optional), one event per non-empty row. All problems are reported, or the events in log order (sheets
+ * in catalog order, rows top to bottom).
+ */
+import ExcelJS from 'exceljs'
+import * as E from 'fp-ts/Either'
+import type { Raw } from './cells'
+import { columnLetter, type SheetIssue } from './issue'
+import { FIELD_LABELS, ID_HEADER, LAYOUTS, layoutOfSheet } from './layout'
+import { decodeRow, type SheetEvent } from './rows'
+
+const plain = (v: ExcelJS.CellValue): Raw => {
+  if (v === null || v === undefined) return undefined
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    if ('result' in v) return plain(v.result as ExcelJS.CellValue)
+    if ('richText' in v) return v.richText.map((r) => r.text).join('')
+    if ('text' in v) return String(v.text)
+    return undefined
+  }
+  return v as Raw
+}
+
+/** Header text → field, accepting the label with or without `*`. */
+export const headerMap = (
+  layoutName: string,
+  headers: ReadonlyArray<string>,
+  sheet: string
+): E.Either<SheetIssue[], { columns: Map<string, number>; idColumn: number | undefined }> => {
+  const layout = layoutOfSheet(layoutName)!
+  const byLabel = new Map(layout.columns.map((c) => [c.header.replace('*', ''), c.field] as const))
+  const columns = new Map<string, number>()
+  let idColumn: number | undefined
+  const issues: SheetIssue[] = []
+  headers.forEach((h, i) => {
+    const label = h.trim().replace(/\*$/, '')
+    if (label === '') return
+    if (label === ID_HEADER || label === '事件编号') idColumn = i
+    else if (byLabel.has(label)) columns.set(byLabel.get(label)!, i)
+    else
+      issues.push({
+        sheet,
+        row: 1,
+        column: columnLetter(i),
+        header: label,
+        message: `未知列（本表可用：${layout.columns.map((c) => FIELD_LABELS[c.field] ?? c.field).join('、')}）`,
+      })
+  })
+  for (const c of layout.columns)
+    if (c.required && !columns.has(c.field))
+      issues.push({
+        sheet,
+        row: 1,
+        column: '',
+        header: c.header,
+        message: `缺少必填列 ${c.header.replace('*', '')}`,
+      })
+  return issues.length > 0 ? E.left(issues) : E.right({ columns, idColumn })
+}
+
+export const readEventWorkbook = async (bytes: Uint8Array): Promise<E.Either<SheetIssue[], SheetEvent[]>> => {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)
+  } catch (e) {
+    return E.left([
+      {
+        sheet: '（文件）',
+        row: 0,
+        column: '',
+        header: '',
+        message: `不是有效的 XLSX 文件：${(e as Error).message}`,
+      },
+    ])
+  }
+  const issues: SheetIssue[] = []
+  const bySheet = new Map<string, SheetEvent[]>()
+  workbook.eachSheet((ws) => {
+    const layout = layoutOfSheet(ws.name)
+    if (!layout) return // the instructions sheet, or the user's own notes
+    const headers = ((ws.getRow(1).values as ExcelJS.CellValue[]) ?? [])
+      .slice(1)
+      .map((v) => String(plain(v) ?? ''))
+    const map = headerMap(ws.name, headers, ws.name)
+    if (E.isLeft(map)) {
+      issues.push(...map.left)
+      return
+    }
+    const events: SheetEvent[] = []
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rowNumber === 1) return
+      const cell = (i: number) => plain(row.getCell(i + 1).value)
+      if (
+        headers.every((_, i) => {
+          const v = cell(i)
+          return v === undefined || (typeof v === 'string' && v.trim() === '')
+        })
+      )
+        return
+      const decoded = decodeRow(layout, { sheet: ws.name, row: rowNumber, ...map.right }, cell)
+      if (E.isLeft(decoded)) issues.push(...decoded.left)
+      else
+        events.push({ envelope: decoded.right, sheet: ws.name, row: rowNumber, columns: map.right.columns })
+    })
+    bySheet.set(layout.name, events)
+  })
+  if (issues.length > 0) return E.left(issues)
+  return E.right(LAYOUTS.flatMap((l) => bySheet.get(l.name) ?? []))
+}

@@ -1,0 +1,67 @@
+/**
+ * @module One spreadsheet row → one event envelope, checked by the core codecs; each problem is placed at its
+ * sheet, row and column. The same code serves workbooks and CSV files.
+ */
+import { decodeEvent, Uuid } from '@kaoping/core'
+import * as E from 'fp-ts/Either'
+import { fromCell, isBlank, type Raw } from './cells'
+import { columnLetter, type SheetIssue } from './issue'
+import type { SheetLayout } from './layout'
+
+export interface Envelope {
+  readonly id?: string
+  readonly type: string
+  readonly data: Record<string, unknown>
+}
+
+/** An event read from a spreadsheet, and where it came from (to place the log's objections on the row). */
+export interface SheetEvent {
+  readonly envelope: Envelope
+  readonly sheet: string
+  readonly row: number
+  readonly columns: ReadonlyMap<string, number>
+}
+
+export interface Located {
+  readonly sheet: string
+  readonly row: number
+  /** Where each field's column is (0-based), and the id column if any. */
+  readonly columns: ReadonlyMap<string, number>
+  readonly idColumn: number | undefined
+}
+
+export const decodeRow = (
+  layout: SheetLayout,
+  at: Located,
+  cell: (index: number) => Raw
+): E.Either<SheetIssue[], Envelope> => {
+  const issue = (field: string | undefined, message: string): SheetIssue => {
+    const index = field === undefined ? at.idColumn : at.columns.get(field)
+    const column = layout.columns.find((c) => c.field === field)
+    return {
+      sheet: at.sheet,
+      row: at.row,
+      column: index === undefined ? '' : columnLetter(index),
+      header: field === undefined ? '事件编号' : (column?.header.replace('*', '') ?? field),
+      message,
+    }
+  }
+  const data: Record<string, unknown> = {}
+  for (const column of layout.columns) {
+    const index = at.columns.get(column.field)
+    const v = index === undefined ? undefined : cell(index)
+    if (!isBlank(v)) data[column.field] = fromCell(column, v)
+  }
+  const issues: SheetIssue[] = []
+  const rawId = at.idColumn === undefined ? undefined : cell(at.idColumn)
+  const id = isBlank(rawId) ? undefined : String(rawId).trim()
+  if (id !== undefined && E.isLeft(Uuid.decode(id))) issues.push(issue(undefined, `应为 UUID，实际为 ${id}`))
+  const decoded = decodeEvent(layout.type, data)
+  if (E.isLeft(decoded))
+    for (const i of decoded.left) {
+      const field = i.path.replace(/^data\.?/, '').split('.')[0] ?? ''
+      issues.push(issue(field || undefined, i.message))
+    }
+  if (issues.length > 0) return E.left(issues)
+  return E.right({ ...(id ? { id } : {}), type: layout.type, data })
+}

@@ -1,0 +1,185 @@
+import { appendValidated, createMemoryStore, importLog } from '@kaoping/store'
+import ExcelJS from 'exceljs'
+import * as E from 'fp-ts/Either'
+import { describe, expect, it } from 'vitest'
+import { generateDemoCity } from '../../../examples/demo-city/generate'
+import { formatSheetIssue } from './issue'
+import { LAYOUTS } from './layout'
+import { readEventCsv } from './read-csv'
+import { readEventWorkbook } from './read-workbook'
+import type { SheetEvent } from './rows'
+import { templateWorkbook } from './template'
+
+const load = async (bytes: Uint8Array) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)
+  return wb
+}
+
+const TRAINING = {
+  id: '0b9a3f6e-8d1c-4e2a-9f00-0000000000aa',
+  type: 'TrainingHeld',
+  data: {
+    unitId: 'lizhou',
+    occurredOn: '2017-03-01',
+    sessionId: 's-1',
+    kind: 'leadership_study',
+    topic: '学习宪法',
+    attendees: 20,
+  },
+}
+
+describe('the import template', () => {
+  it('has an instructions sheet and one sheet per event type but schemes, with starred required headers', async () => {
+    const wb = await load(await templateWorkbook())
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', ...LAYOUTS.map((l) => l.name)])
+    expect(wb.worksheets).toHaveLength(22)
+    const training = wb.getWorksheet('学法、培训、考试')!
+    expect((training.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '事件编号（可空）',
+      '单位代码*',
+      '发生日期*',
+      '活动编号*',
+      '类别*',
+      '主题*',
+      '参加人数*',
+      '学时',
+      '考试合格人数',
+    ])
+  })
+
+  it('offers dropdowns for closed vocabularies and 是/否', async () => {
+    const wb = await load(await templateWorkbook())
+    const v = (sheet: string, cell: string) => wb.getWorksheet(sheet)!.getCell(cell).dataValidation
+    expect(v('学法、培训、考试', 'E2')).toMatchObject({
+      type: 'list',
+      formulae: ['"leadership_study,enforcement_training,law_exam,lecture,court_observation,daily_study"'],
+    })
+    expect(v('开庭（负责人出庭应诉）', 'E9')).toMatchObject({ type: 'list', formulae: ['"是,否"'] })
+  })
+
+  it('reads back what it was filled with', async () => {
+    const read = await readEventWorkbook(await templateWorkbook([TRAINING]))
+    expect(E.map((xs: SheetEvent[]) => xs.map((x) => [x.envelope, x.sheet, x.row]))(read)).toEqual(
+      E.right([[TRAINING, '学法、培训、考试', 2]])
+    )
+  })
+
+  it('reports every bad cell with its sheet, row, column and header, in Chinese', async () => {
+    const wb = await load(
+      await templateWorkbook([TRAINING, { ...TRAINING, id: undefined as never, data: { ...TRAINING.data } }])
+    )
+    const ws = wb.getWorksheet('学法、培训、考试')!
+    ws.getCell('G2').value = -3
+    ws.getCell('C3').value = '2017-02-30'
+    ws.getCell('A3').value = 'not-a-uuid'
+    ws.getCell('E3').value = 'party'
+    const read = await readEventWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()))
+    expect(E.isLeft(read) && read.left.map(formatSheetIssue)).toEqual([
+      '学法、培训、考试!G2（参加人数）：应为非负整数，实际为 -3',
+      '学法、培训、考试!A3（事件编号）：应为 UUID，实际为 not-a-uuid',
+      '学法、培训、考试!C3（发生日期）：应为有效日期（YYYY-MM-DD），实际为 "2017-02-30"',
+      '学法、培训、考试!E3（类别）：应为以下取值之一：leadership_study | enforcement_training | law_exam | lecture | court_observation | daily_study，实际为 "party"',
+    ])
+  })
+
+  it('takes Excel date cells and 是/否 as the codecs expect', async () => {
+    const wb = await load(await templateWorkbook())
+    const ws = wb.getWorksheet('开庭（负责人出庭应诉）')!
+    ws.addRow(['', 'lizhou', new Date(Date.UTC(2017, 4, 3)), 'c-1', '否'])
+    const read = await readEventWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()))
+    expect(E.map((xs: SheetEvent[]) => xs.map((x) => x.envelope))(read)).toEqual(
+      E.right([
+        {
+          type: 'HearingHeld',
+          data: { unitId: 'lizhou', occurredOn: '2017-05-03', caseId: 'c-1', leaderAppeared: false },
+        },
+      ])
+    )
+  })
+})
+
+describe('CSV', () => {
+  it('reads rows of several types by their 类型 column', () => {
+    const csv =
+      '\uFEFF类型,单位代码,发生日期,活动编号,类别,主题,参加人数,覆盖人数\r\nTrainingHeld,lizhou,2017-03-01,s-1,lecture,宪法,30,\r\n普法宣传,lizhou,2017-03-02,p-1,campaign,宪法宣传周,,500\r\n'
+    expect(E.map((xs: SheetEvent[]) => xs.map((x) => x.envelope))(readEventCsv(csv))).toEqual(
+      E.right([
+        {
+          type: 'TrainingHeld',
+          data: {
+            unitId: 'lizhou',
+            occurredOn: '2017-03-01',
+            sessionId: 's-1',
+            kind: 'lecture',
+            topic: '宪法',
+            attendees: 30,
+          },
+        },
+        {
+          type: 'PublicityHeld',
+          data: {
+            unitId: 'lizhou',
+            occurredOn: '2017-03-02',
+            activityId: 'p-1',
+            kind: 'campaign',
+            topic: '宪法宣传周',
+            reach: 500,
+          },
+        },
+      ])
+    )
+  })
+
+  it('names the row and column of an unknown type or a value in a column the type does not have', () => {
+    const csv =
+      '类型,单位代码,发生日期,活动编号,类别,主题,参加人数,覆盖人数\nTrainingHold,lizhou,2017-03-01,s-1,lecture,宪法,30,\nTrainingHeld,lizhou,2017-03-01,s-2,lecture,宪法,30,200\n'
+    const read = readEventCsv(csv)
+    expect(E.isLeft(read) && read.left.map(formatSheetIssue)).toEqual([
+      'CSV!A2（类型）：未知事件类型 TrainingHold',
+      'CSV!H3（覆盖人数）：学法、培训、考试 没有此列',
+    ])
+  })
+})
+
+describe('the demo city through the template', () => {
+  it('imports the same events as its NDJSON file', async () => {
+    const lines = generateDemoCity()
+    const text = lines.map((l) => JSON.stringify(l)).join('\n')
+    const clock = () => '2018-02-01T00:00:00.000Z'
+    const fromNdjson = createMemoryStore({ clock })
+    expect(E.isRight(await importLog(fromNdjson, text))).toBe(true)
+
+    const facts = lines.filter((l) => l.type !== 'SchemePublished')
+    const bytes = await templateWorkbook(
+      facts.map((l) => ({ id: l.id, type: l.type, data: l.data as Record<string, unknown> }))
+    )
+    const read = await readEventWorkbook(bytes)
+    if (E.isLeft(read)) throw new Error(read.left.slice(0, 5).map(formatSheetIssue).join('\n'))
+    const fromSheet = createMemoryStore({ clock })
+    // Schemes are published on their own (JSON), before the year's facts are loaded from the workbook.
+    const schemes = lines
+      .filter((l) => l.type === 'SchemePublished')
+      .map(({ id, type, data }) => ({ id, type, data }))
+    expect(
+      E.isRight(
+        await appendValidated(fromSheet, schemes, { actor: 'test', newId: () => crypto.randomUUID() })
+      )
+    ).toBe(true)
+    const appended = await appendValidated(
+      fromSheet,
+      read.right.map((e) => e.envelope),
+      {
+        actor: 'test',
+        newId: () => crypto.randomUUID(),
+      }
+    )
+    if (E.isLeft(appended)) throw new Error(JSON.stringify(appended.left).slice(0, 500))
+
+    const key = (e: { id: string; type: string; data: unknown }) => JSON.stringify([e.id, e.type, e.data])
+    const a = (await fromNdjson.readAll()).map(key).sort()
+    const b = (await fromSheet.readAll()).map(key).sort()
+    expect(b).toHaveLength(lines.length)
+    expect(b).toEqual(a)
+  })
+})
