@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi/document'
 import type { ReadModels } from './read-models'
 import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
+import { importRoutes } from './routes/imports'
 import { opsRoutes } from './routes/ops'
 import { resultRoutes } from './routes/results'
 import { schemeRoutes } from './routes/schemes'
@@ -102,7 +103,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
     if (c.req.method === 'POST' && deps.draining?.()) throw new ApiFailure({ _tag: 'ShuttingDown' })
     await next()
   })
-  for (const routes of [eventRoutes, streamRoutes, unitRoutes, schemeRoutes, resultRoutes])
+  for (const routes of [eventRoutes, importRoutes, streamRoutes, unitRoutes, schemeRoutes, resultRoutes])
     app.route('/', routes(routeDeps))
   return app
 }

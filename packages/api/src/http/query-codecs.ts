@@ -18,7 +18,7 @@ const intFrom = (name: string, min: number) =>
 export const PositiveIntQuery = intFrom('正整数', 1)
 export const PositionQuery = intFrom('非负整数（日志位置）', 0)
 export const Basis = t.keyof({ recorded: null, occurred: null }, '"recorded" | "occurred"')
-export const RankingFormat = t.keyof({ json: null, csv: null }, '"json" | "csv"')
+export const RankingFormat = t.keyof({ json: null, csv: null, xlsx: null }, '"json" | "csv" | "xlsx"')
 /** An instant or a date (a bare date means the end of that day, Beijing time); checked by core's parseAsOf. */
 export const AsOf = t.string
 export { IsoDate, UnitId }

@@ -14,6 +14,7 @@ type Meta = (ValidatorMeta | RolesMeta)['openapi']
 const SUMMARY: Readonly<Record<string, string>> = {
   'POST /v1/events': '追加一批事件（全部成功或全部不写入；按 id 幂等）',
   'GET /v1/events/export': '导出事件（NDJSON，流式）',
+  'POST /v1/imports': '上传事件表格（按模板填写的 XLSX 或 CSV；全部成功或全部不写入）',
   'GET /v1/streams/{stream}': '读取一个事件流（ETag 为流的版本号）',
   'POST /v1/streams/{stream}': '向一个事件流追加事件（If-Match 乐观并发）',
   'GET /v1/units': '被考核单位列表',

@@ -52,6 +52,7 @@ describe('GET /v1/openapi.json', () => {
     expect(ops.sort()).toEqual(
       [
         'POST /v1/events',
+        'POST /v1/imports',
         'GET /v1/events/export',
         'GET /v1/streams/{stream}',
         'POST /v1/streams/{stream}',

@@ -4,9 +4,10 @@
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
 import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
+import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { allow, ownUnit } from '../auth/guard'
 import { ApiFailure } from '../http/api-error'
 import { cachedBodies } from '../http/cached-body'
@@ -34,6 +35,14 @@ const UnitQuery = strict(
   'UnitQuery'
 )
 const DiffQuery = strict({ from: AsOf, to: AsOf }, {}, 'DiffQuery')
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+const workbook = (c: Context, filename: string, bytes: Uint8Array) =>
+  c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': XLSX,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  })
 
 const JSON_UTF8 = { 'Content-Type': 'application/json; charset=utf-8' }
 const MAX_PAGE_SIZE = 500
@@ -84,6 +93,8 @@ export const resultRoutes = (deps: RouteDeps) => {
           c.header('Content-Disposition', `attachment; filename="${schemeId}-ranking.csv"`)
           return c.body(toCsv(result, scheme))
         }
+        if (format === 'xlsx')
+          return workbook(c, `${schemeId}-ranking.xlsx`, await rankingWorkbook(result, scheme))
         return c.body(JSON.stringify(result), 200, JSON_UTF8)
       }
     )
@@ -110,6 +121,8 @@ export const resultRoutes = (deps: RouteDeps) => {
           c.header('Content-Disposition', `attachment; filename="${schemeId}-${unitId}.csv"`)
           return c.body(unitToCsv(unit, scored.right.scheme))
         }
+        if (format === 'xlsx')
+          return workbook(c, `${schemeId}-${unitId}.xlsx`, await unitWorkbook(unit, scored.right.scheme))
         const size = Math.min(pageSize, MAX_PAGE_SIZE)
         const ids = eventsBehind(unit)
         const found = await deps.store.findEvents(ids)

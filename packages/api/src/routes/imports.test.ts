@@ -1,0 +1,95 @@
+import { templateWorkbook } from '@kaoping/sheets'
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Api, givenApi, TOKENS, training } from '../testing/api-spec'
+import { XLSX } from './results'
+
+let api: Api
+beforeEach(async () => {
+  api = await givenApi()
+})
+afterEach(() => api.close())
+
+const upload = (body: Uint8Array | string, type: string, as: keyof typeof TOKENS = 'admin') =>
+  api.app.request('/v1/imports', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKENS[as]}`, 'Content-Type': type },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  })
+
+const workbookWith = async (
+  edit: (ws: ExcelJS.Worksheet) => void,
+  events = [training('lizhou'), training('lizhou')]
+) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from(await templateWorkbook(events)) as unknown as ExcelJS.Buffer)
+  edit(wb.getWorksheet('学法、培训、考试')!)
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+describe('POST /v1/imports', () => {
+  it('appends a filled template: 利州 2 + 2 trainings of 4 → 10.00', async () => {
+    const r = await upload(await templateWorkbook([training('lizhou'), training('lizhou')]), XLSX)
+    expect(r.status).toBe(201)
+    expect(((await r.json()) as { events: unknown[] }).events).toHaveLength(2)
+    const unit = await api.get('/v1/schemes/test-2026/units/lizhou')
+    expect(unit.json.unit.total).toBe('10.00')
+  })
+
+  it('places a bad cell and a log rule broken on their sheet, row and column, storing nothing', async () => {
+    const before = await api.everything()
+    const bad = await upload(await workbookWith((ws) => (ws.getCell('G3').value = -1)), XLSX)
+    expect(bad.status).toBe(422)
+    const body = (await bad.json()) as { error: { issues: Array<{ path: string; message: string }> } }
+    expect(body.error.issues).toEqual([
+      { path: '学法、培训、考试!G3', message: '学法、培训、考试!G3（参加人数）：应为非负整数，实际为 -1' },
+    ])
+    const unknownUnit = await upload(await workbookWith((ws) => (ws.getCell('B2').value = 'chaotian')), XLSX)
+    expect(unknownUnit.status).toBe(422)
+    const issues = ((await unknownUnit.json()) as { error: { issues: Array<{ path: string }> } }).error.issues
+    expect(issues.map((i) => i.path)).toEqual(['学法、培训、考试!B2'])
+    expect(await api.everything()).toEqual(before)
+  })
+
+  it('takes CSV, and refuses another content type with 415', async () => {
+    const csv =
+      '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\nTrainingHeld,cangxi,2026-04-01,s-x,lecture,宪法,30\n'
+    expect((await upload(csv, 'text/csv; charset=utf-8')).status).toBe(201)
+    expect((await upload(csv, 'application/pdf')).status).toBe(415)
+  })
+
+  it('forbids a reporter rows of another unit (403, nothing stored)', async () => {
+    const before = await api.everything()
+    const r = await upload(await templateWorkbook([training('cangxi')]), XLSX, 'lizhou')
+    expect(r.status).toBe(403)
+    expect(await api.everything()).toEqual(before)
+  })
+})
+
+describe('workbook downloads', () => {
+  it('gives the ranking as XLSX: 苍溪 10.00 first, 利州 5.00 second', async () => {
+    const res = await api.app.request('/v1/schemes/test-2026/ranking?format=xlsx', {
+      headers: { Authorization: `Bearer ${TOKENS.admin}` },
+    })
+    expect(res.headers.get('Content-Type')).toBe(XLSX)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
+    const ws = wb.getWorksheet('排名')!
+    const rows = [2, 3].map((n) => (ws.getRow(n).values as unknown[]).slice(1, 5))
+    expect(rows).toEqual([
+      [1, 'cangxi', '苍溪县', 10],
+      [2, 'lizhou', '利州区', 5],
+    ])
+    expect(ws.getCell('D3').numFmt).toBe('0.00')
+  })
+
+  it('gives one unit’s breakdown as XLSX', async () => {
+    const res = await api.app.request('/v1/schemes/test-2026/units/lizhou?format=xlsx', {
+      headers: { Authorization: `Bearer ${TOKENS.lizhou}` },
+    })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer)
+    const ws = wb.getWorksheet('利州区')!
+    expect((ws.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['学法', 'A1', '学法不少于4次', '2.00', 5])
+  })
+})

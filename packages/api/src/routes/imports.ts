@@ -1,0 +1,55 @@
+/**
+ * @module `POST /v1/imports`: a filled template (XLSX) or a CSV file as the request body — the page's upload.
+ * Read with the same readers as `kaoping import`, appended as one batch through the same checks as any append;
+ * every problem is answered at its sheet, row and column (`学法、培训、考试!G7`), and nothing of a bad file is stored.
+ */
+import {
+  formatSheetIssue,
+  placeIssues,
+  readEventCsv,
+  readEventWorkbook,
+  type SheetIssue,
+} from '@kaoping/sheets'
+import { appendValidated } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { Hono } from 'hono'
+import { allow } from '../auth/guard'
+import { ApiFailure } from '../http/api-error'
+import type { AppEnv } from '../http/env'
+import type { RouteDeps } from './deps'
+import { acknowledgement, reporterMayAppend } from './events'
+import { XLSX } from './results'
+
+const asIssues = (issues: ReadonlyArray<SheetIssue>) =>
+  issues.map((i) => ({
+    path: i.row === 0 ? i.sheet : `${i.sheet}!${i.column}${i.row}`,
+    message: formatSheetIssue(i),
+  }))
+
+export const importRoutes = (deps: RouteDeps) =>
+  new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter'), async (c) => {
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (type !== XLSX && type !== 'text/csv')
+      throw new ApiFailure({ _tag: 'UnsupportedMediaType', contentType: c.req.header('Content-Type') })
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    const read =
+      type === 'text/csv' ? readEventCsv(new TextDecoder().decode(bytes)) : await readEventWorkbook(bytes)
+    if (E.isLeft(read)) throw new ApiFailure({ _tag: 'Rejected', issues: asIssues(read.left) })
+    if (read.right.length === 0)
+      throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })
+    const envelopes = read.right.map((e) => e.envelope)
+    const principal = c.get('principal')
+    reporterMayAppend(principal, envelopes)
+    const r = await appendValidated(deps.store, envelopes, { actor: principal.actor, newId: deps.newId })
+    if (E.isLeft(r))
+      throw new ApiFailure(
+        r.left._tag === 'Rejected'
+          ? { _tag: 'Rejected', issues: asIssues(placeIssues(r.left.issues, read.right)) }
+          : r.left
+      )
+    if (!r.right.duplicate) {
+      deps.metrics.appended.inc(r.right.events.length)
+      deps.readModels.appended(r.right.events.at(-1)!.position)
+    }
+    return c.json(acknowledgement(r.right), r.right.duplicate ? 200 : 201)
+  })
