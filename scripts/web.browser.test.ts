@@ -5,9 +5,11 @@
  * docs/screenshots/ (shown in the README).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { templateWorkbook } from '@kaoping/sheets'
+import ExcelJS from 'exceljs'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -103,6 +105,47 @@ describe('the web page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')])
     const text = readFileSync((await download.path())!, 'utf8')
     expect(text.trim().split(/\r?\n/)).toHaveLength(9)
+    await page.close()
+  })
+
+  it('downloads the ranking as XLSX that reads back with the same totals as the page', async () => {
+    const page = await login(ADMIN)
+    await page.waitForSelector('#ranking tbody tr')
+    const shown = await page.locator('#ranking .total').allTextContents()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#xlsx')])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer)
+    const totals = wb.getWorksheet('排名')!.getColumn(4).values.slice(2) as number[]
+    expect(totals.map((t) => t.toFixed(2))).toEqual(shown)
+    await page.close()
+  })
+
+  it('uploads a filled template: a bad row is refused with its place, a good file is counted', async () => {
+    const page = await login(ADMIN)
+    await page.waitForSelector('#upload')
+    const dir = mkdtempSync(join(tmpdir(), 'kaoping-upload-'))
+    const row = {
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2017-12-01',
+        sessionId: 'web-1',
+        kind: 'lecture',
+        topic: '网页上传',
+        attendees: 25,
+      },
+    }
+    const good = join(dir, 'good.xlsx')
+    writeFileSync(good, await templateWorkbook([row]))
+    const bad = join(dir, 'bad.xlsx')
+    writeFileSync(bad, await templateWorkbook([{ ...row, data: { ...row.data, unitId: 'nowhere' } }]))
+    await page.setInputFiles('#upload input[type=file]', bad)
+    await page.click('#upload button[type=submit]')
+    await page.waitForSelector('#upload-result .error')
+    expect(await page.locator('#upload-result li').first().textContent()).toContain('学法、培训、考试!B2')
+    await page.setInputFiles('#upload input[type=file]', good)
+    await page.click('#upload button[type=submit]')
+    await expect.poll(() => page.locator('#upload-result').textContent()).toContain('已导入 1 条事件')
     await page.close()
   })
 

@@ -8,6 +8,7 @@ import { change, marks } from '../marks'
 import { go } from '../route'
 import type { Result, SchemeSummary } from '../types'
 import { totalsChart } from './chart'
+import { uploadForm } from './upload'
 
 export const rankingView = async (params: URLSearchParams) => {
   const { schemes } = await getJson<{ schemes: SchemeSummary[] }>('/v1/schemes')
@@ -133,6 +134,7 @@ export const rankingView = async (params: URLSearchParams) => {
       ),
       h('tbody', {}, rows)
     ),
-    totalsChart(result)
+    totalsChart(result),
+    uploadForm(() => go('ranking', { scheme: schemeId, asOf, basis, since }))
   )
 }

@@ -4,6 +4,7 @@ import { h } from '../dom'
 import { EVENT_LABELS, marks } from '../marks'
 import { go } from '../route'
 import type { Indicator, UnitBreakdown } from '../types'
+import { uploadForm } from './upload'
 
 interface SchemeText {
   readonly categories: ReadonlyArray<{
@@ -158,6 +159,8 @@ export const unitView = async (params: URLSearchParams) => {
       { class: 'bar' },
       h('button', { type: 'button', disabled: page <= 1, onclick: to(page - 1) }, '上一页'),
       h('button', { type: 'button', disabled: page >= pages, onclick: to(page + 1) }, '下一页')
-    )
+    ),
+    // A reporter's own records come in here.
+    uploadForm(() => window.dispatchEvent(new HashChangeEvent('hashchange')))
   )
 }
