@@ -1,0 +1,127 @@
+/** The spreadsheet commands as processes: template, import of XLSX/CSV (all or nothing), report, replay --format xlsx. */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+
+const dir = mkdtempSync(join(tmpdir(), 'kaoping-sheets-'))
+const kaoping = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', ...args], {
+    encoding: 'utf8',
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+const workbook = async (path: string) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(path)
+  return wb
+}
+
+describe('spreadsheet commands', () => {
+  const db = join(dir, 'k.db')
+  const demo = join(dir, 'demo.ndjson')
+  const template = join(dir, 'template.xlsx')
+
+  it('writes the template, imports it filled (all or nothing, twice is once), and reports a year', async () => {
+    expect(kaoping('seed', '--out', demo).code).toBe(0)
+    expect(kaoping('import', demo, '--db', db).code).toBe(0)
+    expect(kaoping('template', '--out', template)).toMatchObject({
+      code: 0,
+      stdout: `已写入导入模板：${template}\n`,
+    })
+
+    const wb = await workbook(template)
+    const ws = wb.getWorksheet('学法、培训、考试')!
+    ws.addRow([
+      '8f0c2d64-5b7a-4f39-9d21-3c4b5a6d7e80',
+      'lizhou',
+      '2017-12-20',
+      'xlsx-1',
+      'lecture',
+      '年终学法',
+      40,
+    ])
+    ws.addRow(['', 'nowhere', '2017-12-21', 'xlsx-2', 'lecture', '年终学法', -2])
+    const bad = join(dir, 'bad.xlsx')
+    await wb.xlsx.writeFile(bad)
+    const refused = kaoping('import', bad, '--db', db)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toBe('bad.xlsx 学法、培训、考试!G3（参加人数）：应为非负整数，实际为 -2\n')
+
+    ws.spliceRows(3, 1)
+    const good = join(dir, 'good.xlsx')
+    await wb.xlsx.writeFile(good)
+    expect(kaoping('import', good, '--db', db)).toMatchObject({ code: 0, stdout: '已导入 1 条事件\n' })
+    expect(kaoping('import', good, '--db', db)).toMatchObject({
+      code: 0,
+      stdout: '1 条事件均已存在，未重复写入\n',
+    })
+
+    const report = join(dir, 'report.xlsx')
+    const made = kaoping('report', '--scheme', 'guangyuan-districts-2017', '--out', report, '--db', db)
+    expect(made.code).toBe(0)
+    const r = await workbook(report)
+    expect(r.worksheets.map((w) => w.name)).toEqual([
+      '排名',
+      '剑阁县',
+      '利州区',
+      '青川县',
+      '昭化区',
+      '旺苍县',
+      '广元经济技术开发区人社局',
+      '苍溪县',
+      '朝天区',
+      '审计',
+    ])
+    const ranking = JSON.parse(
+      kaoping('ranking', '--scheme', 'guangyuan-districts-2017', '--format', 'json', '--db', db).stdout
+    )
+    const totals = (r.getWorksheet('排名')!.getColumn(4).values.slice(2) as number[]).map((t) => t.toFixed(2))
+    expect(totals).toEqual(ranking.units.map((u: { total: string }) => u.total))
+    const audit = r.getWorksheet('审计')!
+    expect(audit.getCell('B3').value).toBe(1)
+    expect(audit.getCell('B6').value).toBe(5732)
+  })
+
+  it('names the row of a CSV line the log refuses (an unknown unit), storing nothing', () => {
+    const csv = join(dir, 'bad.csv')
+    writeFileSync(
+      csv,
+      '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\nTrainingHeld,lizhou,2017-12-02,c-1,lecture,学法,10\nTrainingHeld,nowhere,2017-12-03,c-2,lecture,学法,10\n'
+    )
+    const r = kaoping('import', csv, '--db', db)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^bad\.csv CSV!B3（单位代码）：/)
+  })
+
+  it('replays to a workbook', async () => {
+    const out = join(dir, 'replay.xlsx')
+    const r = kaoping(
+      'replay',
+      '--events',
+      demo,
+      '--scheme',
+      'examples/schemes/districts-2017.json',
+      '--format',
+      'xlsx',
+      '--out',
+      out
+    )
+    expect(r).toMatchObject({ code: 0, stdout: `已写入 ${out}\n` })
+    expect((await workbook(out)).getWorksheet('排名')!.rowCount).toBe(9)
+    expect(
+      kaoping(
+        'replay',
+        '--events',
+        demo,
+        '--scheme',
+        'examples/schemes/districts-2017.json',
+        '--format',
+        'xlsx'
+      ).code
+    ).toBe(2)
+    expect(readFileSync(out).length).toBeGreaterThan(1000)
+  })
+})
