@@ -13,6 +13,8 @@ export type AppendError =
   | { readonly _tag: 'StorageFull' }
   | { readonly _tag: 'StorageReadOnly' }
   | { readonly _tag: 'StorageBusy' }
+  /** The store did not answer (a server backend unreachable, or its leader gone): nothing was acknowledged. */
+  | { readonly _tag: 'StoreUnavailable'; readonly detail: string }
   /** The batch breaks a rule of the log (bad field, unknown unit, case lifecycle…): each issue names its event. */
   | { readonly _tag: 'Rejected'; readonly issues: ReadonlyArray<Issue> }
 
@@ -35,6 +37,8 @@ export const describeAppendError = (e: AppendError): string => {
       return '数据库为只读，本批事件未写入'
     case 'StorageBusy':
       return '数据库忙（其他进程正在写入），本批事件未写入，请稍后重试'
+    case 'StoreUnavailable':
+      return `事件存储暂时不可用（${e.detail}），本批事件未确认写入；请用相同的事件 id 重试`
     case 'Rejected':
       return e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n')
   }

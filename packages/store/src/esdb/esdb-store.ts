@@ -1,0 +1,241 @@
+/**
+ * @module The event store on EventStoreDB (`@eventstore/db-client`, pinned): the same port as SQLite, for users
+ * who outgrow one machine. What EventStoreDB does not give, the adapter builds:
+ * - **atomic multi-stream batches**: EventStoreDB appends atomically per stream only, so a batch is planned whole
+ *   first (idempotency, every stream's expected revision), then appended run by run of one stream, in the batch's
+ *   order; a fault midway is a
+ *   failure, and the client's retry with the same ids completes the batch (ids already written are recognised);
+ * - **lookup by event id**: an index id → (stream, revision) kept from `$all` and brought up to date before each
+ *   use (appends by other API nodes included); the events themselves are read back from their streams;
+ * - **positions**: `$all` commit positions as the port's bigint positions (sparse, ordered, never reused);
+ *   `$` system events are skipped everywhere;
+ * - **live subscription** to `$all` that resubscribes with backoff after a drop, from the last event handled.
+ */
+import {
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  jsonEvent,
+  NO_STREAM,
+  type ResolvedEvent,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client'
+import * as E from 'fp-ts/Either'
+import type { AppendError } from '../errors'
+import { planAppend } from '../plan-append'
+import type { AppendRequest, AppendResult, EventStore, ReadAllOptions, RecordedEvent } from '../port'
+import { wakeup } from '../subscribe'
+import { detailOf, isUnavailable } from './errors'
+import { esdbSubscription } from './subscription'
+
+export interface EsdbStoreOptions {
+  readonly connectionString: string
+  readonly clock: () => string
+}
+
+interface Meta {
+  readonly recordedAt?: string
+  readonly actor?: string
+  readonly schemaVersion?: number
+}
+
+const PAGE = 1000
+const isSystem = (r: ResolvedEvent) =>
+  r.event === undefined || r.event.type.startsWith('$') || r.event.streamId.startsWith('$')
+
+export const toRecorded = (r: ResolvedEvent): RecordedEvent => {
+  const e = r.event!
+  const meta = (e.metadata ?? {}) as Meta
+  return {
+    id: e.id,
+    stream: e.streamId,
+    revision: e.revision,
+    position: e.position!.commit,
+    type: e.type,
+    data: e.data,
+    recordedAt: meta.recordedAt ?? e.created.toISOString(),
+    actor: meta.actor ?? '',
+    schemaVersion: meta.schemaVersion ?? 1,
+  }
+}
+
+export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
+  const client = EventStoreDBClient.connectionString(options.connectionString)
+  const signal = wakeup()
+  const ids = new Map<string, { stream: string; revision: bigint }>()
+  let indexedTo = 0n
+
+  /** Reads `$all` strictly after `after`, skipping system events, at most `max` user events. */
+  const readAll = async (o: ReadAllOptions = {}): Promise<RecordedEvent[]> => {
+    const max = o.maxCount ?? Number.POSITIVE_INFINITY
+    const out: RecordedEvent[] = []
+    let after = o.after ?? 0n
+    for (;;) {
+      // `fromPosition` is inclusive (§4.3): the event at `after` comes back first and is skipped.
+      const page: ResolvedEvent[] = []
+      for await (const r of client.readAll({
+        fromPosition: after > 0n ? { commit: after, prepare: after } : START,
+        maxCount: PAGE,
+      }))
+        page.push(r)
+      for (const r of page) {
+        const p = r.event?.position?.commit
+        if (p === undefined || p <= after || isSystem(r)) continue
+        out.push(toRecorded(r))
+        if (out.length >= max) return out
+      }
+      const last = page.at(-1)?.event?.position?.commit
+      if (page.length < PAGE || last === undefined || last <= after) return out
+      after = last
+    }
+  }
+
+  /** Brings the id index up to the head of `$all`. */
+  const sync = async () => {
+    for (;;) {
+      const page = await readAll({ after: indexedTo, maxCount: PAGE })
+      for (const e of page) ids.set(e.id, { stream: e.stream, revision: e.revision })
+      if (page.length > 0) indexedTo = page.at(-1)!.position
+      if (page.length < PAGE) return
+    }
+  }
+
+  const readStream: EventStore['readStream'] = async (stream, o = {}) => {
+    try {
+      const out: RecordedEvent[] = []
+      for await (const r of client.readStream(stream, {
+        direction: o.direction === 'backwards' ? 'backwards' : 'forwards',
+        fromRevision: o.fromRevision ?? (o.direction === 'backwards' ? END : START),
+        maxCount: o.maxCount ?? Number.MAX_SAFE_INTEGER,
+      }))
+        out.push(toRecorded(r))
+      return out
+    } catch (e) {
+      if (e instanceof StreamNotFoundError) return []
+      throw e
+    }
+  }
+
+  const findEvents: EventStore['findEvents'] = async (wanted) => {
+    await sync()
+    const found = new Map<string, RecordedEvent>()
+    for (const id of wanted) {
+      const at = ids.get(id)
+      if (!at) continue
+      const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
+      if (e) found.set(id, e)
+    }
+    return found
+  }
+
+  const revisionOf = async (stream: string) =>
+    (await readStream(stream, { direction: 'backwards', maxCount: 1 }))[0]?.revision ?? null
+
+  const plan = async (request: AppendRequest) => {
+    const found = await findEvents(request.events.map((e) => e.id))
+    // A retry of a batch that failed midway: what was written is recognised, the rest is planned anew.
+    const missing = request.events.filter((e) => !found.has(e.id))
+    const partial = missing.length > 0 && missing.length < request.events.length
+    const rest = partial ? { ...request, events: missing, expected: new Map() } : request
+    const streams = [...new Set([...rest.events.map((e) => e.stream), ...(rest.expected?.keys() ?? [])])]
+    const revisions = new Map(await Promise.all(streams.map(async (s) => [s, await revisionOf(s)] as const)))
+    const planned = planAppend(
+      rest,
+      {
+        findByIds: (xs) => new Map(xs.flatMap((x) => (found.has(x) ? [[x, found.get(x)!] as const] : []))),
+        revisionOf: (s) => revisions.get(s) ?? null,
+      },
+      options.clock()
+    )
+    if (partial && E.isRight(planned) && !planned.right.duplicate) {
+      // Content of the part already written must match, as for a whole repeat.
+      const again = planAppend(
+        { ...request, events: request.events.filter((e) => found.has(e.id)) },
+        { findByIds: () => found, revisionOf: () => null },
+        options.clock()
+      )
+      if (E.isLeft(again)) return again
+    }
+    return E.map((p: Exclude<typeof planned, E.Left<unknown>>['right']) => ({ plan: p, found }))(planned)
+  }
+
+  const append = async (request: AppendRequest): Promise<E.Either<AppendError, AppendResult>> => {
+    try {
+      const planned = await plan(request)
+      if (E.isLeft(planned)) return planned
+      const { plan: p, found } = planned.right
+      if (p.duplicate) return E.right({ duplicate: true, events: p.events })
+      // Runs of consecutive events of one stream, in the batch's order, so `$all` keeps that order.
+      const runs: Array<{ stream: string; rows: Array<(typeof p.rows)[number]> }> = []
+      for (const row of p.rows) {
+        const last = runs.at(-1)
+        if (last?.stream === row.stream) last.rows.push(row)
+        else runs.push({ stream: row.stream, rows: [row] })
+      }
+      for (const { stream, rows } of runs) {
+        const first = rows[0]!.revision
+        await client.appendToStream(
+          stream,
+          rows.map((r) =>
+            jsonEvent({
+              id: r.id,
+              type: r.type,
+              data: r.data as Record<string, unknown>,
+              metadata: { recordedAt: r.recordedAt, actor: r.actor, schemaVersion: r.schemaVersion },
+            })
+          ),
+          { expectedRevision: first === 0n ? NO_STREAM : first - 1n }
+        )
+      }
+      signal.notify()
+      // Positions come from `$all`: read back what was just written.
+      const written = await findEvents(p.rows.map((r) => r.id))
+      const events = request.events.map((e) => written.get(e.id) ?? found.get(e.id)!)
+      return E.right({ duplicate: false, events })
+    } catch (e) {
+      if (e instanceof WrongExpectedVersionError) {
+        const actual = e.actualVersion
+        return E.left({
+          _tag: 'WrongExpectedVersion',
+          stream: e.streamName,
+          expected: request.expected?.get(e.streamName) ?? 'any',
+          actual: typeof actual === 'bigint' ? actual : null,
+        })
+      }
+      if (isUnavailable(e)) return E.left({ _tag: 'StoreUnavailable', detail: detailOf(e) })
+      throw e
+    }
+  }
+
+  const headPosition = async () => {
+    let before: bigint | undefined
+    for (;;) {
+      const page: ResolvedEvent[] = []
+      for await (const r of client.readAll({
+        direction: 'backwards',
+        fromPosition: before === undefined ? END : { commit: before, prepare: before },
+        maxCount: PAGE,
+      }))
+        page.push(r)
+      const user = page.find((r) => !isSystem(r))
+      if (user) return user.event!.position!.commit
+      if (page.length < PAGE) return 0n
+      before = page.at(-1)!.event!.position!.commit
+    }
+  }
+
+  return {
+    append,
+    readStream,
+    readAll,
+    headPosition,
+    findEvents,
+    subscribe: (o, handler) =>
+      esdbSubscription(client, excludeSystemEvents(), o.after, handler, headPosition),
+    close: async () => {
+      await client.dispose()
+    },
+  }
+}
