@@ -5,7 +5,7 @@
  * transaction. A code-version change rebuilds a new generation of tables beside the live one and switches.
  */
 import { type DomainEvent, type EvaluationCache, isEventType, scoreSource } from '@kaoping/core'
-import type { EventStore, RecordedEvent } from '@kaoping/store'
+import { type EventStore, type RecordedEvent, StoreUnavailableError } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { writers } from './apply'
@@ -287,15 +287,22 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
     const bell = store.subscribe({ after: BigInt(checkpointOf(active()).position) }, () => wake())
     const loop = (async () => {
+      let backoff = 0
       while (!stopped) {
         try {
           await run(active(), lock)
+          backoff = 0
         } catch (e) {
-          failure = e
-          stopped = true
+          // A server backend that did not answer is retried (with a growing pause); anything else stops the runner.
+          if (e instanceof StoreUnavailableError) backoff = Math.min(Math.max(backoff * 2, pollMs), 5000)
+          else {
+            failure = e
+            stopped = true
+          }
         }
         settle()
         if (stopped) break
+        if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs)
           wake = () => {

@@ -48,3 +48,8 @@ export const describeAppendError = (e: AppendError): string => {
 export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError'
 }
+
+/** A read from a server backend that did not answer (thrown: reads have no error channel). Transient: retry. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError'
+}

@@ -1,7 +1,8 @@
 /** @module @kaoping/store — the event store port, its in-memory and SQLite adapters, and the validated way in. */
 
 export { ClientEnvelope } from './envelope'
-export { type AppendError, describeAppendError, StoreOpenError } from './errors'
+export { type AppendError, describeAppendError, StoreOpenError, StoreUnavailableError } from './errors'
+export { createEsdbStore, type EsdbStoreOptions } from './esdb/esdb-store'
 export { exportLine, type ImportError, type Imported, importLog, readEverything } from './import-export'
 export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-store'
 export type * from './port'

@@ -23,7 +23,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import * as E from 'fp-ts/Either'
-import type { AppendError } from '../errors'
+import { type AppendError, StoreUnavailableError } from '../errors'
 import { planAppend } from '../plan-append'
 import type { AppendRequest, AppendResult, EventStore, ReadAllOptions, RecordedEvent } from '../port'
 import { wakeup } from '../subscribe'
@@ -61,6 +61,16 @@ export const toRecorded = (r: ResolvedEvent): RecordedEvent => {
   }
 }
 
+/** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
+const reading = async <A>(f: () => Promise<A>): Promise<A> => {
+  try {
+    return await f()
+  } catch (e) {
+    if (isUnavailable(e)) throw new StoreUnavailableError(`事件存储暂时不可用：${detailOf(e)}`)
+    throw e
+  }
+}
+
 export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   const client = EventStoreDBClient.connectionString(options.connectionString)
   const signal = wakeup()
@@ -68,7 +78,8 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   let indexedTo = 0n
 
   /** Reads `$all` strictly after `after`, skipping system events, at most `max` user events. */
-  const readAll = async (o: ReadAllOptions = {}): Promise<RecordedEvent[]> => {
+  const readAll = (o: ReadAllOptions = {}) => reading(() => readAllNow(o))
+  const readAllNow = async (o: ReadAllOptions): Promise<RecordedEvent[]> => {
     const max = o.maxCount ?? Number.POSITIVE_INFINITY
     const out: RecordedEvent[] = []
     let after = o.after ?? 0n
@@ -92,17 +103,22 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     }
   }
 
-  /** Brings the id index up to the head of `$all`. */
-  const sync = async () => {
+  /** Brings the id index up to the head of `$all`; answers the events it had not seen. */
+  const sync = async (): Promise<Map<string, RecordedEvent>> => {
+    const seen = new Map<string, RecordedEvent>()
     for (;;) {
       const page = await readAll({ after: indexedTo, maxCount: PAGE })
-      for (const e of page) ids.set(e.id, { stream: e.stream, revision: e.revision })
+      for (const e of page) {
+        ids.set(e.id, { stream: e.stream, revision: e.revision })
+        seen.set(e.id, e)
+      }
       if (page.length > 0) indexedTo = page.at(-1)!.position
-      if (page.length < PAGE) return
+      if (page.length < PAGE) return seen
     }
   }
 
-  const readStream: EventStore['readStream'] = async (stream, o = {}) => {
+  const readStream: EventStore['readStream'] = (stream, o = {}) => reading(() => readStreamNow(stream, o))
+  const readStreamNow: EventStore['readStream'] = async (stream, o = {}) => {
     try {
       const out: RecordedEvent[] = []
       for await (const r of client.readStream(stream, {
@@ -190,9 +206,12 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
         )
       }
       signal.notify()
-      // Positions come from `$all`: read back what was just written.
-      const written = await findEvents(p.rows.map((r) => r.id))
-      const events = request.events.map((e) => written.get(e.id) ?? found.get(e.id)!)
+      // Positions come from `$all`: the index's catch-up reads back what was just written.
+      const written = await sync()
+      // Another append of this process may have indexed some of them first: read those back by id.
+      const elsewhere = p.rows.filter((r) => !written.has(r.id)).map((r) => r.id)
+      const late = elsewhere.length > 0 ? await findEvents(elsewhere) : new Map<string, RecordedEvent>()
+      const events = request.events.map((e) => written.get(e.id) ?? late.get(e.id) ?? found.get(e.id)!)
       return E.right({ duplicate: false, events })
     } catch (e) {
       if (e instanceof WrongExpectedVersionError) {
@@ -204,12 +223,14 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
           actual: typeof actual === 'bigint' ? actual : null,
         })
       }
-      if (isUnavailable(e)) return E.left({ _tag: 'StoreUnavailable', detail: detailOf(e) })
+      if (isUnavailable(e) || e instanceof StoreUnavailableError)
+        return E.left({ _tag: 'StoreUnavailable', detail: detailOf(e) })
       throw e
     }
   }
 
-  const headPosition = async () => {
+  const headPosition = () => reading(headPositionNow)
+  const headPositionNow = async () => {
     let before: bigint | undefined
     for (;;) {
       const page: ResolvedEvent[] = []
