@@ -21,6 +21,12 @@ export const runCommand = async (run: () => Promise<void> | void): Promise<void>
       process.exitCode = 2
       return
     }
+    // The store not answering is the environment's problem, not a bug: say so without a stack.
+    if (e instanceof Error && e.name === 'StoreUnavailableError') {
+      process.stderr.write(`${e.message}\n请检查 EVENTSTORE_URL 与 EventStoreDB 是否可用。\n`)
+      process.exitCode = 1
+      return
+    }
     process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
     process.exitCode = 1
   }

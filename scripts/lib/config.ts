@@ -15,6 +15,8 @@ export interface ServerConfig {
     | { readonly source: 'inline'; readonly json: string }
   readonly demo: boolean
   readonly logLevel: string
+  /** EventStoreDB (`esdb://…`); the SQLite file then holds only this node's read models. */
+  readonly eventstoreUrl?: string
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -34,10 +36,9 @@ export const readConfig = (
   const logLevel = env.KAOPING_LOG_LEVEL ?? 'info'
   if (!LEVELS.includes(logLevel))
     problems.push(`KAOPING_LOG_LEVEL 应为 ${LEVELS.join('、')} 之一，实际为 ${logLevel}`)
-  if (env.EVENTSTORE_URL)
-    problems.push(
-      'EVENTSTORE_URL：EventStoreDB 后端尚未提供（见 issue #6），请取消该变量以使用内置 SQLite 存储'
-    )
+  const eventstoreUrl = env.EVENTSTORE_URL || undefined
+  if (eventstoreUrl && !/^esdb(\+discover)?:\/\//.test(eventstoreUrl))
+    problems.push(`EVENTSTORE_URL 应以 esdb:// 或 esdb+discover:// 开头，实际为 ${eventstoreUrl}`)
   if (problems.length > 0) throw new UsageError(problems)
   const raw = env.KAOPING_TOKENS
   const tokens: ServerConfig['tokens'] =
@@ -46,5 +47,5 @@ export const readConfig = (
       : raw.trimStart().startsWith('[')
         ? { source: 'inline', json: raw }
         : { source: 'file', path: raw, generated: false }
-  return { port, db, tokens, demo: demo === '1', logLevel }
+  return { port, db, tokens, demo: demo === '1', logLevel, ...(eventstoreUrl ? { eventstoreUrl } : {}) }
 }

@@ -14,15 +14,16 @@ export interface Opened {
 export const openProjections = (
   path: string = DEFAULT_DB,
   onProgress?: Parameters<typeof openProjector>[0]['onProgress'],
-  options: { readonly cachedEvents?: number } = {}
+  options: { readonly cachedEvents?: number; readonly eventstoreUrl?: string } = {}
 ): Opened => {
-  const store = openStore(path)
+  const { eventstoreUrl, ...projectorOptions } = options
+  const store = openStore(path, eventstoreUrl ?? process.env.EVENTSTORE_URL)
   // A second connection to the same file: the read models commit with their checkpoint, apart from appends.
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('busy_timeout = 5000')
-  const projector = openProjector({ store, db, ...(onProgress ? { onProgress } : {}), ...options })
+  const projector = openProjector({ store, db, ...(onProgress ? { onProgress } : {}), ...projectorOptions })
   return {
     store,
     db,

@@ -31,7 +31,10 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   const logger = createLogger({ level: config.logLevel })
   // This thread's projector only catches up at start and then answers tables/position: the runner that keeps
   // decoded events in memory is the projection thread's.
-  const opened = openProjections(config.db, undefined, { cachedEvents: 0 })
+  const opened = openProjections(config.db, undefined, {
+    cachedEvents: 0,
+    ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
+  })
   const { store, db, projector } = opened
   let demoLoaded = 0
   if (config.demo && (await store.headPosition()) === 0n) {
@@ -56,6 +59,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     path: config.db,
     owner: `pid ${process.pid} projection thread`,
     from: projector.position(),
+    ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
   })
   let draining = false
   const app = createApp({
@@ -65,7 +69,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     logger,
     version: packageVersion(),
     draining: () => draining,
-    healthy: () => following.failure() === undefined,
+    problem: following.failure,
   })
   const serving = await serveApp(app, { port: config.port })
   logger.info({ url: serving.url, db: config.db, tokens: tokens.where }, 'kaoping API listening')

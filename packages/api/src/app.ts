@@ -38,8 +38,8 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number
   /** How long a read waits for the read models to catch up with the latest append (default 5 s). */
   readonly readTimeoutMs?: number
-  /** False once the projection runner has stopped (an event it cannot handle): /healthz answers 503. */
-  readonly healthy?: () => boolean
+  /** Why the server is unwell (the projection runner stopped, and on what), or undefined: /healthz answers 503. */
+  readonly problem?: () => string | undefined
   /** True while the server drains for shutdown: new appends are refused, in-flight ones finish. */
   readonly draining?: () => boolean
   readonly version?: string
@@ -91,7 +91,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
 
   // Public: registered before the auth middleware, so they answer without a token.
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app, { version: deps.version ?? '1.0.0' })))
-  app.route('/', opsRoutes({ ...routeDeps, healthy: deps.healthy ?? (() => true) }))
+  app.route('/', opsRoutes({ ...routeDeps, problem: deps.problem ?? (() => undefined) }))
   app.route('/', webRoutes(deps.web ?? webAssets()))
 
   app.use('/v1/*', authenticate(deps.tokens))

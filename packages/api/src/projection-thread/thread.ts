@@ -19,12 +19,15 @@ export const startProjectionThread = (options: {
   readonly owner: string
   /** The position the read models had when the thread started. */
   readonly from: bigint
+  /** Follow EventStoreDB instead of the SQLite file's own log. */
+  readonly eventstoreUrl?: string
 }): ProjectionThread => {
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
     workerData: {
       entry: new URL('./worker.ts', import.meta.url).href,
       path: options.path,
       owner: options.owner,
+      eventstoreUrl: options.eventstoreUrl,
     },
   })
   const send = (m: FromMain) => worker.postMessage(m)

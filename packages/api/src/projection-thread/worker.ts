@@ -6,16 +6,19 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openProjector } from '@kaoping/projections'
-import { createSqliteStore } from '@kaoping/store'
+import { createEsdbStore, createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import type { FromMain, FromWorker } from './messages'
 
-const { path, owner } = workerData as { path: string; owner: string }
+const { path, owner, eventstoreUrl } = workerData as { path: string; owner: string; eventstoreUrl?: string }
 const port = parentPort!
 const post = (m: FromWorker) => port.postMessage(m)
 
 // This store only reads (the runner never appends); its clock is never used.
-const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
+const clock = () => new Date().toISOString()
+const store = eventstoreUrl
+  ? createEsdbStore({ connectionString: eventstoreUrl, clock })
+  : createSqliteStore({ path, clock })
 const db = new Database(path)
 db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')

@@ -131,10 +131,11 @@ describe('unavailable', () => {
   })
 
   it('reports 503 degraded health when the projection runner has stopped', async () => {
-    const stopped = await givenApi({ with: (d) => ({ ...d, healthy: () => false }) })
+    const stopped = await givenApi({ with: (d) => ({ ...d, problem: () => '未知事件类型 Foo（位置 12）' }) })
     const r = await stopped.request('GET', '/healthz')
     expect(r.status).toBe(503)
     expect(r.json.status).toBe('degraded')
+    expect(r.json.problem).toBe('未知事件类型 Foo（位置 12）')
     await stopped.close()
   })
 

@@ -3,18 +3,20 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import type { RouteDeps } from './deps'
 
-export const opsRoutes = (deps: RouteDeps & { readonly healthy: () => boolean }) =>
+export const opsRoutes = (deps: RouteDeps & { readonly problem: () => string | undefined }) =>
   new Hono<AppEnv>()
     .get('/healthz', async (c) => {
       const head = await deps.readModels.head()
       const position = deps.readModels.position()
-      const ok = deps.healthy()
+      const problem = deps.problem()
+      const ok = problem === undefined
       return c.json(
         {
           status: ok ? 'ok' : 'degraded',
           head: head.toString(),
           position: position.toString(),
           lag: (head - position).toString(),
+          ...(problem ? { problem } : {}),
         },
         ok ? 200 : 503
       )

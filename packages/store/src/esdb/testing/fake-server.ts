@@ -6,20 +6,36 @@
  * Faults: drop every open subscription, stop, start again on the same port with the same log.
  * Semantics follow ../shared/notes/esdb-testing.md §4 (numbers in comments).
  */
-import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb.js'
-import { ClusterInfo, EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb.js'
-import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js'
-import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js'
-import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb.js'
-import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb.js'
-import {
-  type AppendReq,
-  AppendResp,
-  type ReadReq,
-  ReadResp,
+// The generated modules are CommonJS: under Node's own ESM loader only their default export is reliable.
+import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js'
+import type { ClusterInfo } from '@eventstore/db-client/generated/gossip_pb.js'
+import gossipPb from '@eventstore/db-client/generated/gossip_pb.js'
+import featuresGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js'
+import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js'
+import featuresPb from '@eventstore/db-client/generated/serverfeatures_pb.js'
+import type { Empty as EmptyMessage } from '@eventstore/db-client/generated/shared_pb.js'
+import sharedPb from '@eventstore/db-client/generated/shared_pb.js'
+import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
+import type {
+  AppendReq,
+  AppendResp as AppendRespMessage,
+  ReadReq,
+  ReadResp as ReadRespMessage,
 } from '@eventstore/db-client/generated/streams_pb.js'
+import streamsPb from '@eventstore/db-client/generated/streams_pb.js'
 import * as grpc from '@grpc/grpc-js'
 import { type Expected, type FakeEvent, type FakeLog, fakeLog, type Proposed } from './fake-log'
+
+const { GossipService } = gossipGrpc
+const { ClusterInfo: ClusterInfoClass, EndPoint, MemberInfo } = gossipPb
+const { ServerFeaturesService } = featuresGrpc
+const { SupportedMethod, SupportedMethods: SupportedMethodsClass } = featuresPb
+const { Empty, StreamIdentifier, UUID } = sharedPb
+const { StreamsService } = streamsGrpc
+const { AppendResp, ReadResp } = streamsPb
+type ReadResp = ReadRespMessage
+type AppendResp = AppendRespMessage
+type Empty = EmptyMessage
 
 const text = (b: Uint8Array | string) => (typeof b === 'string' ? b : new TextDecoder().decode(b))
 
@@ -219,7 +235,7 @@ export const startFakeServer = async (
 
   const features: grpc.handleUnaryCall<Empty, SupportedMethods> = (_call, callback) => {
     if (options.serverFeatures === false) return unimplemented(_call, callback)
-    const m = new SupportedMethods().setEventStoreServerVersion('23.10.0')
+    const m = new SupportedMethodsClass().setEventStoreServerVersion('23.10.0')
     for (const name of ['read', 'append'])
       m.addMethods(
         new SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name)
@@ -233,7 +249,7 @@ export const startFakeServer = async (
       .setState(MemberInfo.VNodeState.LEADER)
       .setIsAlive(true)
       .setHttpEndPoint(new EndPoint().setAddress('127.0.0.1').setPort(boundPort))
-    callback(null, new ClusterInfo().setMembersList([leader]))
+    callback(null, new ClusterInfoClass().setMembersList([leader]))
   }
 
   let boundPort = port
