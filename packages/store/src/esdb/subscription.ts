@@ -2,13 +2,10 @@
  * @module A catch-up subscription to `$all`: from the position after `after`, then live; when the server drops it
  * (or is away), it subscribes again after a growing pause (0.1 s doubling to 5 s) from the last event handled —
  * exclusive, so nothing is handled twice or skipped. A handler that throws stops it, never silently.
+ * Events are handled one at a time, in order, through a promise chain on the client's stream events (the
+ * stream's async iterator does not always settle when the server ends the call).
  */
-import type {
-  AllStreamSubscription,
-  EventStoreDBClient,
-  excludeSystemEvents,
-  ResolvedEvent,
-} from '@eventstore/db-client'
+import type { EventStoreDBClient, excludeSystemEvents, ResolvedEvent } from '@eventstore/db-client'
 import { START } from '@eventstore/db-client'
 import type { EventHandler, Subscription } from '../port'
 import { toRecorded } from './esdb-store'
@@ -28,7 +25,8 @@ export const esdbSubscription = (
 ): Subscription => {
   let closed = false
   let position = after ?? 0n
-  let current: AllStreamSubscription | undefined
+  let target: bigint | undefined
+  let stopCurrent: () => void = () => {}
   let wake: () => void = () => {}
   let markCaughtUp: () => void = () => {}
   let failCaughtUp: (e: unknown) => void = () => {}
@@ -45,39 +43,59 @@ export const esdbSubscription = (
       }
     })
 
+  /** One subscription call: settles when it ends, fails, or a handler throws. */
+  const once = () =>
+    new Promise<void>((resolve, reject) => {
+      // Subscription starts are exclusive (§4.3).
+      const s = client.subscribeToAll({
+        fromPosition: position > 0n ? { commit: position, prepare: position } : START,
+        filter,
+      })
+      let chain = Promise.resolve()
+      let done = false
+      const finish = (e: unknown) => {
+        if (done) return
+        done = true
+        chain.then(() => reject(e), reject)
+      }
+      stopCurrent = () => {
+        finish(new Error('closed'))
+        s.unsubscribe().catch(() => {})
+      }
+      s.on('data', (r: ResolvedEvent) => {
+        chain = chain.then(async () => {
+          if (done) return
+          const p = r.event?.position?.commit
+          if (!r.event || p === undefined || p <= position || r.event.type.startsWith('$')) return
+          try {
+            await handler(toRecorded(r))
+          } catch (e) {
+            finish(new HandlerFailed(e))
+            return
+          }
+          position = p
+          if (target !== undefined && position >= target) markCaughtUp()
+        })
+      })
+      s.on('error', finish)
+      s.on('end', () => finish(new Error('the server ended the subscription')))
+      s.on('close', () => finish(new Error('the subscription closed')))
+      void resolve
+    })
+
   const loop = (async () => {
-    let target: bigint | undefined
     let delay = 100
     while (!closed) {
       try {
         target ??= await head()
         if (position >= target) markCaughtUp()
-        // Subscription starts are exclusive (§4.3).
-        current = client.subscribeToAll({
-          fromPosition: position > 0n ? { commit: position, prepare: position } : START,
-          filter,
-        })
-        for await (const r of current as AsyncIterable<ResolvedEvent>) {
-          if (closed) break
-          const p = r.event?.position?.commit
-          if (!r.event || p === undefined || p <= position || r.event.type.startsWith('$')) continue
-          try {
-            await handler(toRecorded(r))
-          } catch (e) {
-            throw new HandlerFailed(e)
-          }
-          position = p
-          delay = 100
-          if (position >= target) markCaughtUp()
-        }
-        if (!closed) throw new Error('the server ended the subscription')
+        await once()
       } catch (e) {
         if (e instanceof HandlerFailed) {
           failCaughtUp(e.cause)
           throw e.cause
         }
         if (closed) break
-        await current?.unsubscribe().catch(() => {})
         await pause(delay)
         delay = Math.min(delay * 2, 5000)
       }
@@ -90,8 +108,8 @@ export const esdbSubscription = (
       closed = true
       markCaughtUp()
       wake()
-      await current?.unsubscribe().catch(() => {})
-      await loop
+      stopCurrent()
+      await loop.catch(() => {})
     },
   }
 }

@@ -1,7 +1,7 @@
 /**
  * @module An in-process EventStoreDB for tests, speaking the real gRPC wire protocol through the client package's
  * own generated service definitions (pinned client version): Streams Read (streams and `$all`, both directions,
- * counts, stream-not-found, subscriptions with confirmation, catch-up then live, filters) and Append,
+ * counts, stream-not-found, subscriptions with confirmation, catch-up then live, filters), Append and BatchAppend,
  * ServerFeatures (switchable: answered, or UNIMPLEMENTED as an unknown server version), Gossip (one leader).
  * Faults: drop every open subscription, stop, start again on the same port with the same log.
  * Semantics follow ../shared/notes/esdb-testing.md §4 (numbers in comments).
@@ -15,26 +15,39 @@ import type { SupportedMethods } from '@eventstore/db-client/generated/serverfea
 import featuresPb from '@eventstore/db-client/generated/serverfeatures_pb.js'
 import type { Empty as EmptyMessage } from '@eventstore/db-client/generated/shared_pb.js'
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js'
+import statusPb from '@eventstore/db-client/generated/status_pb.js'
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
 import type {
   AppendReq,
   AppendResp as AppendRespMessage,
+  BatchAppendReq,
+  BatchAppendResp as BatchAppendRespMessage,
   ReadReq,
   ReadResp as ReadRespMessage,
 } from '@eventstore/db-client/generated/streams_pb.js'
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js'
 import * as grpc from '@grpc/grpc-js'
+import anyPb from 'google-protobuf/google/protobuf/any_pb.js'
 import { type Expected, type FakeEvent, type FakeLog, fakeLog, type Proposed } from './fake-log'
 
 const { GossipService } = gossipGrpc
 const { ClusterInfo: ClusterInfoClass, EndPoint, MemberInfo } = gossipPb
 const { ServerFeaturesService } = featuresGrpc
 const { SupportedMethod, SupportedMethods: SupportedMethodsClass } = featuresPb
-const { Empty, StreamIdentifier, UUID } = sharedPb
+const {
+  AllStreamPosition,
+  Empty,
+  StreamIdentifier,
+  UUID,
+  WrongExpectedVersion: SharedWrongExpectedVersion,
+} = sharedPb
 const { StreamsService } = streamsGrpc
-const { AppendResp, ReadResp } = streamsPb
+const { AppendResp, BatchAppendResp, ReadResp } = streamsPb
+const { Status } = statusPb
+const { Any } = anyPb
 type ReadResp = ReadRespMessage
 type AppendResp = AppendRespMessage
+type BatchAppendResp = BatchAppendRespMessage
 type Empty = EmptyMessage
 
 const text = (b: Uint8Array | string) => (typeof b === 'string' ? b : new TextDecoder().decode(b))
@@ -75,12 +88,16 @@ const filterOf = (options: ReadReq.Options): Filter => {
 export interface FakeServerOptions {
   /** Answer ServerFeatures (default) or UNIMPLEMENTED, as an unknown server version would. */
   readonly serverFeatures?: boolean
+  /** Advertise BatchAppend (default, as production servers do: the client then appends through it). */
+  readonly batchAppend?: boolean
 }
 
 export interface FakeServer {
   readonly port: number
   readonly connectionString: string
   readonly log: FakeLog
+  /** How many appends came through each path (to prove which one the client took). */
+  readonly calls: { append: number; batchAppend: number }
   /** Ends every open subscription with UNAVAILABLE, as a dropped connection would. */
   readonly dropSubscriptions: () => void
   readonly stop: () => Promise<void>
@@ -94,6 +111,7 @@ export const startFakeServer = async (
   log = fakeLog()
 ): Promise<FakeServer> => {
   const subscriptions = new Set<grpc.ServerWritableStream<ReadReq, ReadResp>>()
+  const calls = { append: 0, batchAppend: 0 }
   let server: grpc.Server | undefined
 
   const read: grpc.handleServerStreamingCall<ReadReq, ReadResp> = (call) => {
@@ -205,6 +223,7 @@ export const startFakeServer = async (
       }
     })
     call.on('end', () => {
+      calls.append++
       const r = log.append(stream, expected, proposed)
       if (r.ok) {
         const success = new AppendResp.Success()
@@ -230,13 +249,81 @@ export const startFakeServer = async (
     })
   }
 
+  /** BatchAppend: one long-lived bidi call; each append is a correlation id, its options, chunks, `is_final`. */
+  const batchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => {
+    const pending = new Map<string, { stream: string; expected: Expected; proposed: Proposed[] }>()
+    call.on('data', (m: BatchAppendReq) => {
+      const key = m.getCorrelationId()!.getString()
+      let p = pending.get(key)
+      if (!p) {
+        const o = m.getOptions()!
+        p = {
+          stream: text(o.getStreamIdentifier()!.getStreamName()),
+          expected: o.hasStreamPosition()
+            ? { kind: 'revision', revision: BigInt(o.getStreamPosition()) }
+            : o.hasNoStream()
+              ? { kind: 'no_stream' }
+              : o.hasStreamExists()
+                ? { kind: 'stream_exists' }
+                : { kind: 'any' },
+          proposed: [],
+        }
+        pending.set(key, p)
+      }
+      for (const pm of m.getProposedMessagesList()) {
+        const meta = pm.getMetadataMap()
+        p.proposed.push({
+          id: pm.getId()!.getString(),
+          type: meta.get('type') ?? '',
+          contentType: meta.get('content-type') ?? 'application/octet-stream',
+          data: pm.getData_asU8(),
+          customMetadata: pm.getCustomMetadata_asU8(),
+        })
+      }
+      if (!m.getIsFinal()) return
+      pending.delete(key)
+      calls.batchAppend++
+      const resp = new BatchAppendResp()
+        .setCorrelationId(new UUID().setString(key))
+        .setStreamIdentifier(new StreamIdentifier().setStreamName(new TextEncoder().encode(p.stream)))
+      const r = log.append(p.stream, p.expected, p.proposed)
+      if (r.ok) {
+        const success = new BatchAppendResp.Success()
+        if (r.revision < 0n) success.setNoStream(new Empty())
+        else success.setCurrentRevision(r.revision.toString())
+        success.setPosition(
+          new AllStreamPosition()
+            .setCommitPosition(r.position.toString())
+            .setPreparePosition(r.position.toString())
+        )
+        call.write(resp.setSuccess(success))
+        return
+      }
+      // Here a wrong expected version is a google.rpc.Status carrying shared.proto's message (§4.9).
+      const wrong = new SharedWrongExpectedVersion()
+      if (r.current === null) wrong.setCurrentNoStream(new Empty())
+      else wrong.setCurrentStreamRevision(r.current.toString())
+      const e = p.expected
+      if (e.kind === 'revision') wrong.setExpectedStreamPosition(e.revision.toString())
+      else if (e.kind === 'no_stream') wrong.setExpectedNoStream(new Empty())
+      else if (e.kind === 'stream_exists') wrong.setExpectedStreamExists(new Empty())
+      else wrong.setExpectedAny(new Empty())
+      const details = new Any()
+      details.pack(wrong.serializeBinary(), 'event_store.client.WrongExpectedVersion')
+      call.write(
+        resp.setError(new Status().setCode(9).setMessage('wrong expected version').setDetails(details))
+      )
+    })
+    call.on('end', () => call.end())
+  }
+
   const unimplemented = (_call: unknown, callback: grpc.sendUnaryData<never>) =>
     callback({ code: grpc.status.UNIMPLEMENTED, details: 'not in the fake' } as grpc.ServiceError, null)
 
   const features: grpc.handleUnaryCall<Empty, SupportedMethods> = (_call, callback) => {
     if (options.serverFeatures === false) return unimplemented(_call, callback)
     const m = new SupportedMethodsClass().setEventStoreServerVersion('23.10.0')
-    for (const name of ['read', 'append'])
+    for (const name of ['read', 'append', ...(options.batchAppend === false ? [] : ['batchappend'])])
       m.addMethods(
         new SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name)
       )
@@ -258,10 +345,9 @@ export const startFakeServer = async (
     server.addService(StreamsService, {
       read,
       append,
+      batchAppend,
       delete: unimplemented,
       tombstone: unimplemented,
-      batchAppend: (call: grpc.ServerDuplexStream<unknown, unknown>) =>
-        call.emit('error', { code: grpc.status.UNIMPLEMENTED }),
     })
     server.addService(ServerFeaturesService, { getSupportedMethods: features })
     server.addService(GossipService, { read: gossip })
@@ -274,8 +360,9 @@ export const startFakeServer = async (
   await listen()
 
   const dropSubscriptions = () => {
+    // As a leader stepping down does: each call ends with status UNAVAILABLE.
     for (const call of subscriptions)
-      call.destroy(Object.assign(new Error('dropped by the fake'), { code: grpc.status.UNAVAILABLE }))
+      call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'dropped by the fake' })
     subscriptions.clear()
   }
   return {
@@ -286,6 +373,7 @@ export const startFakeServer = async (
       return `esdb://127.0.0.1:${boundPort}?tls=false`
     },
     log,
+    calls,
     dropSubscriptions,
     stop: async () => {
       dropSubscriptions()

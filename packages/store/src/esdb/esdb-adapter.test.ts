@@ -1,0 +1,96 @@
+/** What the EventStoreDB adapter adds beyond the contract: the append path taken, errors mapped, system events hidden, gossip, resubscription. */
+import * as E from 'fp-ts/Either'
+import { afterEach, describe, expect, it } from 'vitest'
+import { StoreUnavailableError } from '../errors'
+import type { EventStore, RecordedEvent } from '../port'
+import { createEsdbStore } from './esdb-store'
+import { type FakeServer, startFakeServer } from './testing/fake-server'
+
+const clock = () => '2017-05-01T00:00:00.000Z'
+let opened: Array<EventStore | FakeServer> = []
+const track = <T extends EventStore | FakeServer>(x: T) => {
+  opened.push(x)
+  return x
+}
+afterEach(async () => {
+  for (const x of opened.reverse()) await ('append' in x ? x.close() : x.stop())
+  opened = []
+})
+const event = (n: number, stream = 'unit-a') => ({
+  id: `20000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  stream,
+  type: 'TrainingHeld',
+  data: { n },
+})
+
+describe('the EventStoreDB adapter', () => {
+  it('appends through BatchAppend when the server advertises it, and through Append when it answers no features', async () => {
+    for (const serverFeatures of [true, false]) {
+      const server = track(await startFakeServer({ serverFeatures }))
+      const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+      expect(E.isRight(await store.append({ events: [event(1), event(2, 'unit-b')], actor: 't' }))).toBe(true)
+      expect(server.calls).toEqual(
+        serverFeatures ? { append: 0, batchAppend: 2 } : { append: 2, batchAppend: 0 }
+      )
+    }
+  })
+
+  it('hides the server’s `$` system events: a fresh server reads as an empty log at position 0', async () => {
+    const server = track(await startFakeServer())
+    expect(server.log.all().length).toBeGreaterThan(0)
+    const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    expect(await store.readAll()).toEqual([])
+    expect(await store.headPosition()).toBe(0n)
+  })
+
+  it('answers an unreachable server as StoreUnavailable on the first call (raw gRPC code 14) and after', async () => {
+    const server = await startFakeServer()
+    const url = server.connectionString
+    await server.stop()
+    const store = track(createEsdbStore({ connectionString: url, clock }))
+    const first = await store.append({ events: [event(1)], actor: 't' })
+    expect(E.isLeft(first) && first.left._tag).toBe('StoreUnavailable')
+    await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailableError)
+  })
+
+  it('finds the cluster’s leader through gossip (esdb+discover://)', async () => {
+    const server = track(await startFakeServer())
+    const store = track(
+      createEsdbStore({ connectionString: `esdb+discover://127.0.0.1:${server.port}?tls=false`, clock })
+    )
+    expect(E.isRight(await store.append({ events: [event(1)], actor: 't' }))).toBe(true)
+    expect((await store.readStream('unit-a')).map((e) => e.data)).toEqual([{ n: 1 }])
+  })
+
+  it('resubscribes after the server drops the subscription and delivers every event once', async () => {
+    const server = track(await startFakeServer())
+    const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    await store.append({ events: [event(1)], actor: 't' })
+    const seen: RecordedEvent[] = []
+    const sub = store.subscribe({}, (e) => {
+      seen.push(e)
+    })
+    await sub.caughtUp
+    server.dropSubscriptions()
+    await store.append({ events: [event(2)], actor: 't' })
+    server.dropSubscriptions()
+    await store.append({ events: [event(3)], actor: 't' })
+    await expect.poll(() => seen.length, { timeout: 5000 }).toBe(3)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(seen.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }])
+    await sub.close()
+  })
+
+  it('completes a batch a retry repeats after it failed midway, from the events already written', async () => {
+    const server = track(await startFakeServer())
+    const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    // What a fault midway leaves: the first run of the batch written, the second not.
+    expect(E.isRight(await store.append({ events: [event(1, 'unit-a')], actor: 't' }))).toBe(true)
+    const retry = await store.append({ events: [event(1, 'unit-a'), event(2, 'unit-b')], actor: 't' })
+    expect(E.isRight(retry) && retry.right.events.map((e) => [e.stream, e.revision])).toEqual([
+      ['unit-a', 0n],
+      ['unit-b', 0n],
+    ])
+    expect((await store.readAll()).map((e) => e.id)).toEqual([event(1).id, event(2).id])
+  })
+})
