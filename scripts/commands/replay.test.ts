@@ -149,6 +149,6 @@ describe('kaoping replay', () => {
   it('exits 2 on a bad option value', () => {
     const r = kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'pdf')
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('--format 应为 table、json 或 csv，实际为 pdf')
+    expect(r.stderr).toContain('--format 应为 table、json、csv 或 xlsx，实际为 pdf')
   })
 })
