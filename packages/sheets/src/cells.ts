@@ -20,15 +20,17 @@ export const fromCell = (column: Column, v: Raw): unknown => {
       if (['否', 'false', 'FALSE', '0'].includes(s)) return false
     }
     if (isNumber(column) && /^-?\d+(\.\d+)?$/.test(s)) return Number(s)
-    return s
+    // A vocabulary's Chinese name stands for its code.
+    const code = column.labels && Object.entries(column.labels).find(([, label]) => label === s)?.[0]
+    return code ?? s
   }
   if (typeof v === 'number' && !isNumber(column) && !isBoolean(column)) return String(v)
   return v
 }
 
 /** What goes into a cell for a value of this column (the template filler and round trips). */
-export const toCell = (v: unknown): string | number => {
+export const toCell = (column: Column, v: unknown): string | number => {
   if (typeof v === 'boolean') return v ? '是' : '否'
   if (typeof v === 'number') return v
-  return String(v)
+  return column.labels?.[String(v)] ?? String(v)
 }

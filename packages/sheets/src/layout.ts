@@ -5,6 +5,7 @@
  */
 import { CATALOG, type EventType } from '@kaoping/core'
 import type * as t from 'io-ts'
+import { VOCABULARY_LABELS } from './vocabulary'
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   unitId: '单位代码',
@@ -70,6 +71,8 @@ export interface Column {
   readonly header: string
   readonly required: boolean
   readonly codec: t.Decoder<unknown, unknown> & { readonly name: string }
+  /** Code → Chinese name, for a closed vocabulary. */
+  readonly labels?: Readonly<Record<string, string>>
 }
 
 export interface SheetLayout {
@@ -87,12 +90,16 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
   .filter((type) => type !== 'SchemePublished')
   .map((type) => {
     const { required, optional } = CATALOG[type].codec.shape
-    const column = (field: string, codec: t.Mixed, req: boolean): Column => ({
-      field,
-      header: `${FIELD_LABELS[field] ?? field}${req ? '*' : ''}`,
-      required: req,
-      codec,
-    })
+    const column = (field: string, codec: t.Mixed, req: boolean): Column => {
+      const labels = VOCABULARY_LABELS[`${type}.${field}`]
+      return {
+        field,
+        header: `${FIELD_LABELS[field] ?? field}${req ? '*' : ''}`,
+        required: req,
+        codec,
+        ...(labels ? { labels } : {}),
+      }
+    }
     return {
       type,
       name: sheetName(CATALOG[type].label),
@@ -106,7 +113,13 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
 export const layoutOfSheet = (name: string) => LAYOUTS.find((l) => l.name === name)
 export const layoutOfType = (type: string) => LAYOUTS.find((l) => l.type === type)
 
-/** The closed vocabulary of a `t.keyof` codec, for a dropdown. */
+/** A dropdown's choices: the vocabulary's Chinese names where there are some, else its codes. */
+export const choices = (c: Column): ReadonlyArray<string> | undefined => {
+  const codes = vocabulary(c.codec)
+  return codes?.map((code) => c.labels?.[code] ?? code)
+}
+
+/** The closed vocabulary of a `t.keyof` codec. */
 export const vocabulary = (codec: Column['codec']): ReadonlyArray<string> | undefined => {
   const keys =
     (codec as { keys?: Record<string, unknown>; _tag?: string })._tag === 'KeyofType'

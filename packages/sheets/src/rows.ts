@@ -6,7 +6,7 @@ import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { fromCell, isBlank, type Raw } from './cells'
 import { columnLetter, type SheetIssue } from './issue'
-import type { SheetLayout } from './layout'
+import { choices, type SheetLayout } from './layout'
 
 export interface Envelope {
   readonly id?: string
@@ -60,7 +60,14 @@ export const decodeRow = (
   if (E.isLeft(decoded))
     for (const i of decoded.left) {
       const field = i.path.replace(/^data\.?/, '').split('.')[0] ?? ''
-      issues.push(issue(field || undefined, i.message))
+      const column = layout.columns.find((c) => c.field === field)
+      const names = column && data[field] !== undefined ? choices(column) : undefined
+      // A vocabulary is named to people in Chinese, as the template's dropdown shows it.
+      const message =
+        names && column?.labels
+          ? `应为以下之一：${names.join('、')}，实际为 ${JSON.stringify(data[field])}`
+          : i.message
+      issues.push(issue(field || undefined, message))
     }
   if (issues.length > 0) return E.left(issues)
   return E.right({ ...(id ? { id } : {}), type: layout.type, data })

@@ -53,7 +53,7 @@ describe('the import template', () => {
     const v = (sheet: string, cell: string) => wb.getWorksheet(sheet)!.getCell(cell).dataValidation
     expect(v('学法、培训、考试', 'E2')).toMatchObject({
       type: 'list',
-      formulae: ['"leadership_study,enforcement_training,law_exam,lecture,court_observation,daily_study"'],
+      formulae: ['"领导干部学法,执法人员培训,法律知识考试,法治讲座,旁听庭审,日常学法"'],
     })
     expect(v('开庭（负责人出庭应诉）', 'E9')).toMatchObject({ type: 'list', formulae: ['"是,否"'] })
   })
@@ -79,8 +79,19 @@ describe('the import template', () => {
       '学法、培训、考试!G2（参加人数）：应为非负整数，实际为 -3',
       '学法、培训、考试!A3（事件编号）：应为 UUID，实际为 not-a-uuid',
       '学法、培训、考试!C3（发生日期）：应为有效日期（YYYY-MM-DD），实际为 "2017-02-30"',
-      '学法、培训、考试!E3（类别）：应为以下取值之一：leadership_study | enforcement_training | law_exam | lecture | court_observation | daily_study，实际为 "party"',
+      '学法、培训、考试!E3（类别）：应为以下之一：领导干部学法、执法人员培训、法律知识考试、法治讲座、旁听庭审、日常学法，实际为 "party"',
     ])
+  })
+
+  it('writes vocabularies by their Chinese names and reads either the names or the codes', async () => {
+    const wb = await load(await templateWorkbook([TRAINING]))
+    const ws = wb.getWorksheet('学法、培训、考试')!
+    expect(ws.getCell('E2').value).toBe('领导干部学法')
+    ws.addRow(['', 'lizhou', '2017-03-02', 's-2', 'law_exam', '考试', 12])
+    const read = await readEventWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()))
+    expect(E.map((xs: SheetEvent[]) => xs.map((x) => x.envelope.data.kind))(read)).toEqual(
+      E.right(['leadership_study', 'law_exam'])
+    )
   })
 
   it('takes Excel date cells and 是/否 as the codecs expect', async () => {

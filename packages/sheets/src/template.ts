@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { toCell } from './cells'
-import { ID_HEADER, isBoolean, LAYOUTS, vocabulary } from './layout'
+import { choices, ID_HEADER, isBoolean, LAYOUTS } from './layout'
 import type { Envelope } from './rows'
 
 const ROWS_WITH_LISTS = 2000
@@ -18,7 +18,7 @@ const validations = (ws: ExcelJS.Worksheet) =>
 const INSTRUCTIONS = [
   '考评 · 事件导入模板',
   '每个工作表记录一类事件，每行一条。表头带 * 的列必填；其余可空。',
-  '日期写作 2017-03-01（或 Excel 日期）；是/否 列填“是”或“否”；带下拉列表的列只能填列表中的代码。',
+  '日期写作 2017-03-01（或 Excel 日期）；是/否 列填“是”或“否”；带下拉列表的列从列表中选择（也可填英文代码）。',
   '“事件编号”可空：填写 UUID 后重复导入同一文件不会重复记录。',
   '导入：pnpm kaoping import 文件.xlsx，或在网页上传。任何一行有误，整个文件都不会写入，并列出每处问题的工作表、行和列。',
   '顺序：先登记单位，再记录事实；同一案件的立案须在开庭、判决、结案之前（按工作表顺序、行的先后导入）。',
@@ -46,7 +46,7 @@ export const templateWorkbook = async (events: ReadonlyArray<Envelope> = []): Pr
     ws.getRow(1).font = { bold: true }
     layout.columns.forEach((c, i) => {
       const letter = ws.getColumn(i + 2).letter
-      const list = isBoolean(c) ? ['是', '否'] : vocabulary(c.codec)
+      const list = isBoolean(c) ? ['是', '否'] : choices(c)
       if (list)
         validations(ws).add(`${letter}2:${letter}${ROWS_WITH_LISTS}`, {
           type: 'list',
@@ -61,7 +61,7 @@ export const templateWorkbook = async (events: ReadonlyArray<Envelope> = []): Pr
       ws.addRow({
         id: e.id ?? '',
         ...Object.fromEntries(
-          layout.columns.flatMap((c) => (c.field in e.data ? [[c.field, toCell(e.data[c.field])]] : []))
+          layout.columns.flatMap((c) => (c.field in e.data ? [[c.field, toCell(c, e.data[c.field])]] : []))
         ),
       })
   }

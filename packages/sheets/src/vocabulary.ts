@@ -1,0 +1,58 @@
+/**
+ * @module Chinese names for the closed vocabularies, per event type and field: the template's dropdowns show
+ * them, and the readers turn them back into codes (codes are accepted too).
+ */
+export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'UnitRegistered.kind': { district: '县区局', department: '市局科室单位' },
+  'CaseOpened.kind': {
+    administrative_litigation: '行政诉讼',
+    administrative_reconsideration: '行政复议',
+    labor_inspection: '劳动保障监察',
+    labor_arbitration: '劳动人事争议仲裁',
+    work_injury_recognition: '工伤认定',
+    procuratorial_supervision: '检察监督',
+  },
+  'CaseDecided.instance': { first: '一审', second: '二审', retrial: '再审', final: '终局' },
+  'CaseDecided.outcome': {
+    won: '胜诉',
+    lost: '败诉',
+    withdrawn: '撤诉',
+    mediated: '调解',
+    upheld: '维持',
+    revoked: '撤销',
+    altered: '变更',
+    confirmed_illegal: '确认违法',
+    ordered_to_perform: '责令履行',
+    dismissed: '驳回',
+    terminated: '终止',
+    recognized: '认定',
+    not_recognized: '不予认定',
+  },
+  'CaseClosed.resolution': {
+    mediated: '调解结案',
+    awarded: '裁决',
+    withdrawn: '撤回',
+    penalized: '处罚',
+    rectified: '责令整改',
+  },
+  'TrainingHeld.kind': {
+    leadership_study: '领导干部学法',
+    enforcement_training: '执法人员培训',
+    law_exam: '法律知识考试',
+    lecture: '法治讲座',
+    court_observation: '旁听庭审',
+    daily_study: '日常学法',
+  },
+  'PublicityHeld.kind': {
+    lecture: '普法讲座',
+    campaign: '集中宣传',
+    case_explanation: '以案释法',
+    new_media: '新媒体普法',
+    contest: '知识竞赛',
+    site_visit: '现场宣传',
+  },
+  'NotificationReceived.issuer': { province: '省厅', city: '市局' },
+  'InspectionConducted.method': { double_random: '双随机一公开', special: '专项检查', complaint: '举报投诉' },
+  'RepresentationHandled.kind': { npc_suggestion: '人大建议', cppcc_proposal: '政协提案' },
+  'HonorAwarded.level': { national: '国家级', provincial: '省级', city: '市级' },
+}
