@@ -4,7 +4,7 @@
  * bearer auth → body limit → resource routers.
  */
 import { randomUUID } from 'node:crypto'
-import type { EventStore } from '@kaoping/store'
+import { type EventStore, StoreUnavailableError } from '@kaoping/store'
 import { type WebAssets, webAssets } from '@kaoping/web'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -84,6 +84,9 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   })
   app.onError((err, c) => {
     if (err instanceof ApiFailure) return fail(c, err.error)
+    // A read the event store did not answer (EventStoreDB away): the client should retry, it is not our bug.
+    if (err instanceof StoreUnavailableError)
+      return fail(c, { _tag: 'StoreUnavailable', detail: err.message })
     deps.logger?.error({ reqId: c.get('requestId'), err }, 'unhandled error')
     return fail(c, { _tag: 'Internal', requestId: c.get('requestId') })
   })

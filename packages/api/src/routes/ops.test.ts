@@ -139,6 +139,25 @@ describe('unavailable', () => {
     await stopped.close()
   })
 
+  it('answers 503 store_unavailable when the event store does not answer a read', async () => {
+    const { StoreUnavailableError } = await import('@kaoping/store')
+    const away = await givenApi({
+      with: (d) => ({
+        ...d,
+        store: {
+          ...d.store,
+          readStream: async () => {
+            throw new StoreUnavailableError('事件存储暂时不可用：14 UNAVAILABLE')
+          },
+        },
+      }),
+    })
+    const r = await away.get('/v1/streams/unit-lizhou')
+    expect(r.status).toBe(503)
+    expect(r.json.error.code).toBe('store_unavailable')
+    await away.close()
+  })
+
   it('answers 500 with the request id, never the stack, when something unexpected breaks', async () => {
     const broken = await givenApi({
       with: (d) => ({
