@@ -8,7 +8,7 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "安装 Chromium（浏览器测试需要）…"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei >/dev/null
+  apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
   exit 0
 fi
 echo "找不到 Chromium（$CHROMIUM）：请以 root 运行 apt-get install chromium，或设置 CHROMIUM_PATH" >&2
