@@ -81,6 +81,26 @@ describe('the EventStoreDB adapter', () => {
     await sub.close()
   })
 
+  it('refuses to complete a retried batch when a stream it had not reached moved in between', async () => {
+    const server = track(await startFakeServer())
+    const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    await store.append({ events: [event(9, 'case-1')], actor: 't' })
+    // The batch expected case-1 at revision 0; its first run (unit-a) was written before the fault.
+    const expected = new Map([['case-1', 0n]])
+    await store.append({ events: [event(1, 'unit-a')], actor: 't' })
+    await store.append({ events: [event(8, 'case-1')], actor: 'another writer' })
+    const retry = await store.append({
+      events: [event(1, 'unit-a'), event(2, 'case-1')],
+      expected,
+      actor: 't',
+    })
+    expect(E.isLeft(retry) && retry.left).toMatchObject({
+      _tag: 'WrongExpectedVersion',
+      stream: 'case-1',
+      actual: 1n,
+    })
+  })
+
   it('completes a batch a retry repeats after it failed midway, from the events already written', async () => {
     const server = track(await startFakeServer())
     const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))

@@ -25,7 +25,14 @@ import {
 import * as E from 'fp-ts/Either'
 import { type AppendError, StoreUnavailableError } from '../errors'
 import { planAppend } from '../plan-append'
-import type { AppendRequest, AppendResult, EventStore, ReadAllOptions, RecordedEvent } from '../port'
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  RecordedEvent,
+} from '../port'
 import { wakeup } from '../subscribe'
 import { detailOf, isUnavailable } from './errors'
 import { esdbSubscription } from './subscription'
@@ -69,6 +76,25 @@ const reading = async <A>(f: () => Promise<A>): Promise<A> => {
     if (isUnavailable(e)) throw new StoreUnavailableError(`事件存储暂时不可用：${detailOf(e)}`)
     throw e
   }
+}
+
+const remainingExpectations = (
+  request: AppendRequest,
+  written: ReadonlyMap<string, RecordedEvent>,
+  missing: ReadonlyArray<{ readonly stream: string }>
+): Map<string, ExpectedRevision> => {
+  const expected = new Map<string, ExpectedRevision>()
+  for (const { stream } of missing) {
+    const ours = [...written.values()].filter((e) => e.stream === stream).map((e) => e.revision)
+    const original = request.expected?.get(stream)
+    if (ours.length > 0)
+      expected.set(
+        stream,
+        ours.reduce((a, b) => (b > a ? b : a))
+      )
+    else if (original !== undefined) expected.set(stream, original)
+  }
+  return expected
 }
 
 export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
@@ -151,10 +177,14 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
 
   const plan = async (request: AppendRequest) => {
     const found = await findEvents(request.events.map((e) => e.id))
-    // A retry of a batch that failed midway: what was written is recognised, the rest is planned anew.
+    // A retry of a batch that failed midway: what was written is recognised, the rest is planned anew — and
+    // still under the batch's expectations: a stream it already wrote to must not have moved since (its next
+    // revision follows this batch's last event there); a stream it had not reached keeps the client's expectation.
     const missing = request.events.filter((e) => !found.has(e.id))
     const partial = missing.length > 0 && missing.length < request.events.length
-    const rest = partial ? { ...request, events: missing, expected: new Map() } : request
+    const rest = partial
+      ? { ...request, events: missing, expected: remainingExpectations(request, found, missing) }
+      : request
     const streams = [...new Set([...rest.events.map((e) => e.stream), ...(rest.expected?.keys() ?? [])])]
     const revisions = new Map(await Promise.all(streams.map(async (s) => [s, await revisionOf(s)] as const)))
     const planned = planAppend(
