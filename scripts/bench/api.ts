@@ -65,6 +65,8 @@ log(`server at ${url}; ${duration} s per phase, ${connections} connections`)
 try {
   const ranking = await run('ranking', `${url}${RANKING}`, {})
   log(`ranking: ${ranking.requests.average} req/s`)
+  const summary = await run('ranking summary', `${url}${RANKING}?view=summary`, {})
+  log(`ranking (summary): ${summary.requests.average} req/s`)
   const gzipped = await run('ranking gzip', `${url}${RANKING}`, {
     headers: { ...headers, 'Accept-Encoding': 'gzip' },
   })
@@ -94,6 +96,7 @@ try {
   const rows = [
     row('ranking GET', ranking),
     row('ranking GET, gzip', gzipped),
+    row('ranking GET, view=summary', summary),
     row('append batches of 100', appends, 100),
     row('mixed 90% GET / 10% POST×10', mixed),
   ]

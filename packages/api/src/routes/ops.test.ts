@@ -98,6 +98,7 @@ describe('GET /v1/openapi.json', () => {
       'query:basis',
       'query:version',
       'query:format',
+      'query:view',
     ])
     expect(ranking[2].schema).toEqual({ type: 'string', enum: ['recorded', 'occurred'] })
     // The scheme language is recursive (a ratio of metrics): it is a named component.

@@ -82,6 +82,18 @@ describe('GET /v1/schemes/{schemeId}/ranking', () => {
     ])
   })
 
+  it('gives a summary view with event counts instead of id lists, now and as of an instant', async () => {
+    const full = await api.get(RANKING)
+    const summary = await api.get(`${RANKING}?view=summary`)
+    expect(totals(summary.json)).toEqual(totals(full.json))
+    const a1 = summary.json.units[1].categories[0].indicators[0]
+    expect(a1).toMatchObject({ id: 'A1', points: '5.00', eventCount: 2 })
+    expect(a1.events).toBeUndefined()
+    expect(summary.text.length).toBeLessThan(full.text.length)
+    const then = await api.get(`${RANKING}?asOf=2026-03-01T00:04:30Z&view=summary`)
+    expect(then.json.units[0].categories[0].indicators[0].eventCount).toBe(1)
+  })
+
   it('gives CSV with a header and one row per unit', async () => {
     const r = await api.get(`${RANKING}?format=csv`)
     expect(r.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')

@@ -8,18 +8,21 @@ import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { type Context, Hono } from 'hono'
+import * as t from 'io-ts'
 import { allow, ownUnit } from '../auth/guard'
 import { ApiFailure } from '../http/api-error'
 import { cachedBodies } from '../http/cached-body'
 import type { AppEnv } from '../http/env'
 import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
+import { summaries, summarize } from '../http/summary'
 import { validate } from '../http/validate'
 import { type RouteDeps, settled } from './deps'
 import { fromReplayError } from './replay-error'
 
+const View = t.keyof({ full: null, summary: null }, '"full" | "summary"')
 const RankingQuery = strict(
   {},
-  { asOf: AsOf, basis: Basis, version: PositiveIntQuery, format: RankingFormat },
+  { asOf: AsOf, basis: Basis, version: PositiveIntQuery, format: RankingFormat, view: View },
   'RankingQuery'
 )
 const UnitQuery = strict(
@@ -70,6 +73,7 @@ const shown = (e: RecordedEvent) => ({
 
 export const resultRoutes = (deps: RouteDeps) => {
   const bodies = cachedBodies()
+  const summaryOf = summaries()
   return new Hono<AppEnv>()
     .get(
       '/v1/schemes/:schemeId/ranking',
@@ -78,12 +82,15 @@ export const resultRoutes = (deps: RouteDeps) => {
       async (c) => {
         await settled(deps, c)
         const schemeId = c.req.param('schemeId')
-        const { format = 'json', ...q } = c.req.valid('query')
+        const { format = 'json', view = 'full', ...q } = c.req.valid('query')
         const current =
           q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
         if (current && format === 'json') {
           const stored = deps.readModels.rankingJson(schemeId)
-          if (stored !== undefined) return bodies.send(c, schemeId, stored, JSON_UTF8['Content-Type'])
+          if (stored !== undefined)
+            return view === 'summary'
+              ? bodies.send(c, `${schemeId}/summary`, summaryOf(schemeId, stored), JSON_UTF8['Content-Type'])
+              : bodies.send(c, schemeId, stored, JSON_UTF8['Content-Type'])
         }
         const scored = deps.readModels.ranking({ schemeId, ...q })
         if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
@@ -95,7 +102,7 @@ export const resultRoutes = (deps: RouteDeps) => {
         }
         if (format === 'xlsx')
           return workbook(c, `${schemeId}-ranking.xlsx`, await rankingWorkbook(result, scheme))
-        return c.body(JSON.stringify(result), 200, JSON_UTF8)
+        return c.body(JSON.stringify(view === 'summary' ? summarize(result) : result), 200, JSON_UTF8)
       }
     )
     .get(

@@ -21,9 +21,12 @@ export const rankingView = async (params: URLSearchParams) => {
   const since = params.get('since') ?? undefined
   const path = `/v1/schemes/${encodeURIComponent(schemeId)}/ranking`
   const result = await getJson<Result>(
-    `${path}${query({ asOf, basis: basis === 'occurred' ? basis : undefined })}`
+    // The table needs totals and marks, not every event id: the summary view (the ids are on the unit page).
+    `${path}${query({ asOf, basis: basis === 'occurred' ? basis : undefined, view: 'summary' })}`
   )
-  const before = since ? await getJson<Result>(`${path}${query({ asOf: since })}`) : undefined
+  const before = since
+    ? await getJson<Result>(`${path}${query({ asOf: since, view: 'summary' })}`)
+    : undefined
   const then = new Map(before?.units.map((u) => [u.unitId, u.total]))
 
   const field = (name: string, value: string | undefined, type = 'date') =>

@@ -7,9 +7,13 @@ import { h } from '../dom'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** The outcome of the last upload, shown by the form the page re-renders with. */
+let flash: string | undefined
+
 export const uploadForm = (onDone: () => void) => {
   const input = h('input', { type: 'file', name: 'file', accept: '.xlsx,.csv' }) as HTMLInputElement
-  const out = h('div', { id: 'upload-result' })
+  const out = h('div', { id: 'upload-result' }, flash ? h('p', { class: 'muted' }, flash) : null)
+  flash = undefined
   const send = async (e: Event) => {
     e.preventDefault()
     const file = input.files?.[0]
@@ -28,13 +32,10 @@ export const uploadForm = (onDone: () => void) => {
       error?: { message: string; issues: Array<{ message: string }> }
     }
     if (res.ok) {
-      out.replaceChildren(
-        h(
-          'p',
-          { class: 'muted' },
-          body.duplicate ? '这些事件均已导入过，未重复写入。' : `已导入 ${body.events?.length ?? 0} 条事件。`
-        )
-      )
+      flash = body.duplicate
+        ? '这些事件均已导入过，未重复写入。'
+        : `已导入 ${body.events?.length ?? 0} 条事件。`
+      out.replaceChildren(h('p', { class: 'muted' }, flash))
       onDone()
     } else
       out.replaceChildren(
