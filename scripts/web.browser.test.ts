@@ -4,7 +4,7 @@
  * 苍溪's 计0分 disappear, download a file, and a reporter landing on its own unit. Screenshots go to
  * docs/screenshots/ (shown in the README).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,7 @@ import { templateWorkbook } from '@kaoping/sheets'
 import ExcelJS from 'exceljs'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServerProcess } from './testing/server-process'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ADMIN = 'browser-test-admin-token-0123456789'
@@ -25,27 +26,15 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`找不到 Chromium（${CHROMIUM}）：请运行 pnpm browsers 或 apt-get install chromium`)
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-web-'))
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
-    env: {
-      ...process.env,
-      KAOPING_DB: join(dir, 'k.db'),
-      KAOPING_LOG_LEVEL: 'warn',
-      KAOPING_TOKENS: JSON.stringify([
-        { token: ADMIN, role: 'admin', name: '市局' },
-        { token: REPORTER, role: 'reporter', unitId: 'lizhou' },
-      ]),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const started = await startServerProcess({
+    KAOPING_DB: join(dir, 'k.db'),
+    KAOPING_TOKENS: JSON.stringify([
+      { token: ADMIN, role: 'admin', name: '市局' },
+      { token: REPORTER, role: 'reporter', unitId: 'lizhou' },
+    ]),
   })
-  url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    server.stdout!.on('data', (d: Buffer) => {
-      out += String(d)
-      const m = /服务已启动：(http:\/\/\S+)/.exec(out)
-      if (m) resolve(m[1]!)
-    })
-    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)))
-  })
+  server = started.child
+  url = started.url
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
 })
 

@@ -3,65 +3,32 @@
  * EVENTSTORE_URL set it loads the demo city into EventStoreDB, keeps its read models in the local SQLite file,
  * and serves the same ranking as an offline replay; an append is read back at once (read-your-writes).
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeServer } from '@kaoping/store/testing/esdb'
 import { expect, it } from 'vitest'
+import { replayedDemoRanking, startServerProcess } from '../testing/server-process'
 
 const ADMIN = 'esdb-serve-test-admin-token-0123456789'
 
 it('serves the demo city from EventStoreDB with the ranking replay prints', async () => {
   const fake = await startFakeServer()
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-esdb-serve-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
-    env: {
-      ...process.env,
-      EVENTSTORE_URL: fake.connectionString,
-      KAOPING_DB: join(dir, 'read-models.db'),
-      KAOPING_TOKENS: JSON.stringify([{ token: ADMIN, role: 'admin' }]),
-      KAOPING_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const server = await startServerProcess({
+    EVENTSTORE_URL: fake.connectionString,
+    KAOPING_DB: join(dir, 'read-models.db'),
+    KAOPING_TOKENS: JSON.stringify([{ token: ADMIN, role: 'admin' }]),
   })
+  const { url, child } = server
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout.on('data', (d: Buffer) => {
-        out += String(d)
-        const m = /服务已启动：(http:\/\/\S+)/.exec(out)
-        if (m) resolve(m[1]!)
-      })
-      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)))
-    })
     const headers = { Authorization: `Bearer ${ADMIN}` }
     const served = await (
       await fetch(`${url}/v1/schemes/guangyuan-districts-2017/ranking`, { headers })
     ).text()
-    const events = join(dir, 'demo.ndjson')
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'seed', '--out', events])
-    const replayed = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/kaoping.ts',
-        'replay',
-        '--events',
-        events,
-        '--scheme',
-        'examples/schemes/districts-2017.json',
-        '--format',
-        'json',
-      ],
-      { encoding: 'utf8' }
-    )
-    expect(served).toBe(JSON.stringify(JSON.parse(replayed.stdout)))
+    expect(served).toBe(replayedDemoRanking(dir))
     // Every event went to EventStoreDB (besides the fake's own system events).
-    expect(fake.log.all().filter((e) => !e.type.startsWith('$'))).toHaveLength(
-      JSON.parse(replayed.stdout) && 5731
-    )
+    expect(fake.log.all().filter((e) => !e.type.startsWith('$'))).toHaveLength(5731)
 
     const appended = await fetch(`${url}/v1/events`, {
       method: 'POST',

@@ -3,43 +3,23 @@
  * as an offline replay; stopped with SIGTERM while an append is in flight, it answers that append before
  * exiting, and after a restart the events are there.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { replayedDemoRanking, type ServerProcess, startServerProcess } from '../testing/server-process'
 
 const children: ChildProcess[] = []
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
 })
 
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-  readonly output: () => string
-  readonly exited: Promise<number | null>
+const startServer = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const server = await startServerProcess(env)
+  children.push(server.child)
+  return server
 }
-
-const startServer = (env: Record<string, string>): Promise<Server> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'serve', '--port', '0'], {
-      env: { ...process.env, KAOPING_LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    children.push(child)
-    let out = ''
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-    child.stdout.on('data', (d: Buffer) => {
-      out += String(d)
-      const url = /服务已启动：(http:\/\/\S+)/.exec(out)?.[1]
-      if (url) resolve({ url, child, output: () => out, exited })
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      out += String(d)
-    })
-    exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)))
-  })
 
 const ADMIN = 'serve-test-admin-token-0123456789'
 const TOKENS = JSON.stringify([{ token: ADMIN, role: 'admin', name: 'tester' }])
@@ -57,27 +37,7 @@ describe('kaoping serve', () => {
     const scheme = 'guangyuan-districts-2017'
     const served = await (await fetch(`${server.url}/v1/schemes/${scheme}/ranking`, { headers })).text()
 
-    const events = join(dir, 'demo.ndjson')
-    expect(
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/kaoping.ts', 'seed', '--out', events]).status
-    ).toBe(0)
-    const replayed = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/kaoping.ts',
-        'replay',
-        '--events',
-        events,
-        '--scheme',
-        'examples/schemes/districts-2017.json',
-        '--format',
-        'json',
-      ],
-      { encoding: 'utf8' }
-    )
-    expect(served).toBe(JSON.stringify(JSON.parse(replayed.stdout)))
+    expect(served).toBe(replayedDemoRanking(dir))
 
     const unit = await fetch(`${server.url}/v1/schemes/${scheme}/units/zhaohua`, { headers })
     expect(unit.status).toBe(200)

@@ -1,45 +1,15 @@
 /** @module The shapes the page reads (SPEC §4 Result and the API's answers). */
-export interface Indicator {
-  readonly id: string
-  readonly value: string | boolean | null
-  readonly points: string | null
-  readonly max: string
-  readonly explanation: string
-  readonly events: ReadonlyArray<string>
-}
-export interface Category {
-  readonly id: string
-  readonly points: string | null
-  readonly max: string
-  readonly indicators: ReadonlyArray<Indicator>
-}
-export interface UnitEntry {
-  readonly unitId: string
-  readonly name: string
-  readonly rank: number
-  readonly total: string
-  readonly grade: string
-  readonly vetoed: boolean
-  readonly zeroed: boolean
-  readonly rulesFired: ReadonlyArray<{
-    readonly id: string
-    readonly kind: string
-    readonly events: ReadonlyArray<string>
-  }>
-  readonly categories: ReadonlyArray<Category>
-  readonly bonus: {
-    readonly points: string
-    readonly max: string
-    readonly indicators: ReadonlyArray<Indicator>
-  } | null
-}
-export interface Result {
-  readonly schemeId: string
-  readonly version: number
-  readonly asOf: string
-  readonly basis: string
-  readonly units: ReadonlyArray<UnitEntry>
-}
+// The Result is core's (type-only: erased from the browser bundle).
+export type {
+  CategoryResult as Category,
+  IndicatorResult as Indicator,
+  Result,
+  UnitResult as UnitEntry,
+} from '@kaoping/core'
+export type { Diff } from '@kaoping/projections'
+
+import type { UnitResult as UnitEntry } from '@kaoping/core'
+
 export interface SchemeSummary {
   readonly schemeId: string
   readonly title: string
@@ -66,26 +36,4 @@ export interface UnitBreakdown {
     readonly total: number
     readonly items: ReadonlyArray<StoredEvent>
   }
-}
-export interface Diff {
-  readonly from: string
-  readonly to: string
-  readonly units: ReadonlyArray<{
-    readonly unitId: string
-    readonly name: string
-    readonly total: {
-      readonly from: string | null
-      readonly to: string
-      readonly rankFrom: number | null
-      readonly rankTo: number
-    }
-    readonly indicators: ReadonlyArray<{
-      readonly indicatorId: string
-      readonly from: string | null
-      readonly to: string | null
-      readonly delta: string | null
-      readonly added: ReadonlyArray<string>
-      readonly removed: ReadonlyArray<string>
-    }>
-  }>
 }
