@@ -12,7 +12,10 @@ import { replayedDemoRanking, startServerProcess } from '../testing/server-proce
 
 const ADMIN = 'esdb-serve-test-admin-token-0123456789'
 
-it('serves the demo city from EventStoreDB with the ranking replay prints', async () => {
+// Loading the demo city into EventStoreDB is ≈ 2,000 small appends: give it time on a busy machine.
+it('serves the demo city from EventStoreDB with the ranking replay prints', {
+  timeout: 180_000,
+}, async () => {
   const fake = await startFakeServer()
   const dir = mkdtempSync(join(tmpdir(), 'kaoping-esdb-serve-'))
   const server = await startServerProcess({
