@@ -17,7 +17,7 @@ import { DISTRICTS, SECTIONS } from './units'
 
 export type { DemoEventLine } from './recorder'
 
-const ADMIN = 'admin:city'
+const ADMIN = '市人社局法规科 (admin)'
 
 export const generateDemoCity = (options: { readonly seed?: number } = {}): DemoEventLine[] => {
   const r = rng(options.seed ?? 2017)
@@ -76,7 +76,7 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
   rec.record(
     'RectificationCompleted',
     { unitId: 'cangxi', occurredOn: '2017-09-26', notificationId: 'sc-rst-2017-tb-07' },
-    'reporter:cangxi'
+    '苍溪县填报员 (reporter@cangxi)'
   )
   rec.record(
     'NotificationReceived',
@@ -164,7 +164,7 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
       topic: '党组中心组集体学法（重复录入）',
       attendees: 11,
     },
-    'reporter:qingchuan'
+    '青川县填报员 (reporter@qingchuan)'
   )
   rec.record(
     'EventRetracted',

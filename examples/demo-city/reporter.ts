@@ -5,7 +5,7 @@ import type { Recorder } from './recorder'
 import type { DemoUnit } from './units'
 
 export const reporter = (rec: Recorder, r: Rng, u: DemoUnit) => {
-  const actor = `reporter:${u.unitId}`
+  const actor = `${u.name}填报员 (reporter@${u.unitId})`
   let seq = 0
   return {
     actor,

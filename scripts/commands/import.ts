@@ -1,26 +1,46 @@
 /**
- * @module `kaoping import FILE.ndjson|FILE.xlsx|FILE.csv [--db PATH]`: loads an event file into the store, all of
- * it or nothing. NDJSON is a trusted re-load (ids, recording times and actors kept); a spreadsheet is new input,
- * appended now through the same checks as any append.
+ * @module `kaoping import FILE.ndjson|FILE.xlsx|FILE.csv [--db PATH] [--role ROLE --unit UNIT --name NAME]`:
+ * loads an event file into the store, all of it or nothing, as the given role (admin by default) through the
+ * same authority check as the API. An admin's NDJSON import is a trusted re-load (ids, recording times and
+ * actors kept); a spreadsheet is new input, appended now through the same checks as any append.
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { formatLineIssue } from '@kaoping/core'
+import { appendValidated, describeCommandError, importLog } from '@kaoping/app'
+import { formatLineIssue, type Principal, Role } from '@kaoping/core'
 import { formatSheetIssue, placeIssues, readEventCsv, readEventWorkbook } from '@kaoping/sheets'
-import { appendValidated, describeAppendError, importLog } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { parse } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
 import { openStore } from '../lib/open-store'
 
-export const IMPORT_USAGE = '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db]'
+export const IMPORT_USAGE =
+  '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db] [--role admin|reporter|reviewer --unit 单位 --name 姓名]'
+
+/** Who the import acts as: the city's administrator unless said otherwise; a reporter must name its unit. */
+const principalOf = (values: { role?: string; unit?: string; name?: string }): Principal => {
+  const role = values.role ?? 'admin'
+  if (!Role.is(role) || role === 'auditor')
+    throw new UsageError([`--role 应为 admin、reporter 或 reviewer，实际为 ${role}`, IMPORT_USAGE])
+  if (role === 'reporter' && values.unit === undefined)
+    throw new UsageError(['--role reporter 须用 --unit 指定填报单位', IMPORT_USAGE])
+  if (role !== 'reporter' && values.unit !== undefined)
+    throw new UsageError(['只有 --role reporter 可以指定 --unit', IMPORT_USAGE])
+  return { role, ...(values.unit === undefined ? {} : { unitId: values.unit }), name: values.name ?? 'cli' }
+}
 
 export const importCommand = async (argv: ReadonlyArray<string>): Promise<string> => {
-  const { values, positionals } = parse(argv, { db: { type: 'string' } }, IMPORT_USAGE, true)
+  const { values, positionals } = parse(
+    argv,
+    { db: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
+    IMPORT_USAGE,
+    true
+  )
   const file = positionals[0]
   if (!file || positionals.length > 1) throw new UsageError(['请指定一个事件文件', IMPORT_USAGE])
-  if (/\.(xlsx|csv)$/i.test(file)) return importSheet(file, values.db)
+  const principal = principalOf(values)
+  if (/\.(xlsx|csv)$/i.test(file)) return importSheet(file, values.db, principal)
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -31,13 +51,13 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
   }
   const store = openStore(values.db)
   try {
-    const result = await importLog(store, text)
+    const result = await importLog(store, text, principal)
     if (E.isLeft(result)) {
       const err = result.left
       throw new UsageError(
-        err._tag === 'BadLines'
+        err._tag === 'BadLines' || err._tag === 'NotAllowed'
           ? err.issues.map((i) => formatLineIssue(basename(file), i))
-          : [describeAppendError(err)]
+          : [describeCommandError(err)]
       )
     }
     return `已导入 ${result.right.imported} 条事件，跳过已存在的 ${result.right.skipped} 条\n`
@@ -46,7 +66,7 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
   }
 }
 
-const importSheet = async (file: string, db: string | undefined): Promise<string> => {
+const importSheet = async (file: string, db: string | undefined, principal: Principal): Promise<string> => {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
@@ -63,13 +83,13 @@ const importSheet = async (file: string, db: string | undefined): Promise<string
     const r = await appendValidated(
       store,
       read.right.map((e) => e.envelope),
-      { actor: 'cli', newId: randomUUID }
+      { principal, newId: randomUUID }
     )
     if (E.isLeft(r))
       throw new UsageError(
-        r.left._tag === 'Rejected'
+        r.left._tag === 'Rejected' || r.left._tag === 'NotAllowed'
           ? placeIssues(r.left.issues, read.right).map((i) => `${basename(file)} ${formatSheetIssue(i)}`)
-          : [describeAppendError(r.left)]
+          : [describeCommandError(r.left)]
       )
     return r.right.duplicate
       ? `${read.right.length} 条事件均已存在，未重复写入\n`

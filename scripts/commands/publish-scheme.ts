@@ -1,6 +1,6 @@
 /** @module `kaoping publish-scheme FILE.json [--db PATH]`: publishes a scheme; a new version when its schemeId exists. */
 import { randomUUID } from 'node:crypto'
-import { describeAppendError, publishScheme as publish } from '@kaoping/store'
+import { describeCommandError, publishScheme as publish } from '@kaoping/app'
 import * as E from 'fp-ts/Either'
 import { parse } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
@@ -16,8 +16,11 @@ export const publishScheme = async (argv: ReadonlyArray<string>): Promise<string
   if (!first) throw new UsageError(['考核办法文件为空'])
   const store = openStore(values.db)
   try {
-    const r = await publish(store, first.json, { actor: 'cli', newId: randomUUID })
-    if (E.isLeft(r)) throw new UsageError([describeAppendError(r.left)])
+    const r = await publish(store, first.json, {
+      principal: { role: 'admin', name: 'cli' },
+      newId: randomUUID,
+    })
+    if (E.isLeft(r)) throw new UsageError([describeCommandError(r.left)])
     return `已发布考核办法 ${r.right.schemeId} 第 ${r.right.version} 版\n`
   } finally {
     await store.close()

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { createApp, createLogger, projectedReadModels, serveApp, startProjectionThread } from '@kaoping/api'
+import { describeCommandError, importLog } from '@kaoping/app'
 import { ProjectionStopped } from '@kaoping/projections'
-import { describeAppendError, importLog } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { generateDemoCity } from '../../examples/demo-city/generate'
 import { UsageError } from './cli-error'
@@ -44,7 +44,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     const imported = await importLog(store, text)
     if (E.isLeft(imported))
       throw new UsageError([
-        imported.left._tag === 'BadLines' ? '示范城市数据无效' : describeAppendError(imported.left),
+        imported.left._tag === 'BadLines' ? '示范城市数据无效' : describeCommandError(imported.left),
       ])
     demoLoaded = imported.right.imported
   }

@@ -4,6 +4,7 @@
  * bearer auth → body limit → resource routers.
  */
 import { randomUUID } from 'node:crypto'
+import { formatActor } from '@kaoping/core'
 import { type EventStore, StoreUnavailableError } from '@kaoping/store'
 import { type WebAssets, webAssets } from '@kaoping/web'
 import { Hono } from 'hono'
@@ -79,7 +80,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
       path: c.req.path,
       status: c.res.status,
       ms: Math.round(seconds * 1e4) / 10,
-      ...(principal ? { actor: principal.actor } : {}),
+      ...(principal ? { actor: formatActor(principal) } : {}),
     })
   })
   app.onError((err, c) => {

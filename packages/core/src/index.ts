@@ -1,5 +1,13 @@
 /** @module @kaoping/core — the pure domain: event codecs, deciders, the scheme language and scoring. No I/O, no clock. */
 
+export { authorize, type TargetInfo } from './authority/authorize'
+export {
+  formatActor,
+  type Principal,
+  parseActor,
+  ROLE_LABELS,
+  Role,
+} from './authority/principal'
 export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
 export { oneOfKeys } from './codec/one-of-keys'
@@ -19,21 +27,31 @@ export {
   type ReplayError,
 } from './errors'
 export {
+  type Authority,
+  CASE_TYPES,
   CATALOG,
   type DomainEvent,
   decodeEvent,
   EVENT_TYPES,
   type EventData,
   type EventType,
+  entryOf,
+  isCaseType,
   isEventType,
+  isUnitEvent,
+  isUnitFactType,
   isUnitScoped,
+  type Scope,
+  type UnitEvent,
 } from './events/catalog'
+export { AppealDecision, PublicationStage } from './events/cycle'
 export type { StoredEvent } from './events/stored'
+export { EvidenceRef, Sha256 } from './events/unit-fact'
 export { type Fact, groupFacts, type UnitFacts } from './facts/fact'
 export { EventLine } from './log/line'
-export { checkNext, emptyLog, fingerprint, type LogState } from './log/log-checker'
+export { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
-export { caseStream, schemeStream, streamOf, UNITS_STREAM, unitStream } from './log/stream-of'
+export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
 export { canonicalJson } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
 export { IsoDate, IsoInstant } from './primitives/iso-date'

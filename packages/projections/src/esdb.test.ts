@@ -4,7 +4,8 @@
  * following `$all` survives the server going away mid-subscription and ends identical to a clean rebuild.
  */
 import { readLog, score } from '@kaoping/core'
-import { appendValidated, createEsdbStore, type EventStore, importLog } from '@kaoping/store'
+import { appendValidated, importLog } from '@kaoping/app'
+import { createEsdbStore, type EventStore } from '@kaoping/store'
 import { type FakeServer, startFakeServer } from '@kaoping/store/testing/esdb'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
@@ -86,7 +87,7 @@ describe('projections on EventStoreDB', () => {
     })
     const add = async (i: number) => {
       const r = await appendValidated(store, [training(i)], {
-        actor: 'test',
+        principal: { role: 'admin', name: 'test' },
         newId: () => crypto.randomUUID(),
       })
       if (E.isLeft(r)) throw new Error(r.left._tag)

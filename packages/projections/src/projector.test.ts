@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeEvent, readLog, score } from '@kaoping/core'
-import { appendValidated, createSqliteStore, importLog } from '@kaoping/store'
+import { appendValidated, importLog } from '@kaoping/app'
+import { createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
@@ -82,7 +83,7 @@ describe('projector over the demo city', async () => {
           },
         },
       ],
-      { actor: 'admin:city', newId: () => '50000000-0000-4000-8000-000000000001' }
+      { principal: { role: 'admin', name: 'city' }, newId: () => '50000000-0000-4000-8000-000000000001' }
     )
     expect(E.isRight(appended)).toBe(true)
     expect(await p.projector.catchUp()).toBe(1)
@@ -137,7 +138,7 @@ describe('projector over the demo city', async () => {
     let n = 0
     const append = async (events: ReadonlyArray<{ type: string; data: unknown }>) => {
       const r = await appendValidated(p.store, events, {
-        actor: 'admin:city',
+        principal: { role: 'admin', name: 'city' },
         newId: () => `51000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
       })
       if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
@@ -249,7 +250,7 @@ describe('read models in the store’s own file', async () => {
           },
         },
       ],
-      { actor: 'admin:city', newId: () => '52000000-0000-4000-8000-000000000001' }
+      { principal: { role: 'admin', name: 'city' }, newId: () => '52000000-0000-4000-8000-000000000001' }
     )
     expect(E.isRight(appended)).toBe(true)
     expect(await projector.catchUp()).toBe(1)
@@ -282,7 +283,7 @@ describe('following the log', () => {
           },
         },
       ],
-      { actor: 'reporter:a', newId: () => '60000000-0000-4000-8000-0000000000f1' }
+      { principal: { role: 'reporter', unitId: 'a', name: 'a' }, newId: () => '60000000-0000-4000-8000-0000000000f1' }
     )
     const position = E.isRight(r) ? r.right.events[0]!.position : 0n
     expect(await following.waitFor(position, 2000)).toBe(true)

@@ -1,4 +1,5 @@
-import { appendValidated, createMemoryStore, importLog } from '@kaoping/store'
+import { appendValidated, importLog } from '@kaoping/app'
+import { createMemoryStore } from '@kaoping/store'
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
@@ -174,14 +175,14 @@ describe('the demo city through the template', () => {
       .map(({ id, type, data }) => ({ id, type, data }))
     expect(
       E.isRight(
-        await appendValidated(fromSheet, schemes, { actor: 'test', newId: () => crypto.randomUUID() })
+        await appendValidated(fromSheet, schemes, { principal: { role: 'admin', name: 'test' }, newId: () => crypto.randomUUID() })
       )
     ).toBe(true)
     const appended = await appendValidated(
       fromSheet,
       read.right.map((e) => e.envelope),
       {
-        actor: 'test',
+        principal: { role: 'admin', name: 'test' },
         newId: () => crypto.randomUUID(),
       }
     )

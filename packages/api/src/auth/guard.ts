@@ -3,10 +3,12 @@
  * `allow(...)` names the roles of a route (403 otherwise) and is read back by the OpenAPI document.
  * A reporter's unit scope is checked where the unit is known: `ownUnit`.
  */
+
+import { type Principal, ROLE_LABELS, type Role } from '@kaoping/core'
 import type { MiddlewareHandler } from 'hono'
 import { ApiFailure } from '../http/api-error'
 import type { AppEnv } from '../http/env'
-import type { Principal, Role, TokenBook } from './tokens'
+import type { TokenBook } from './tokens'
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i
 
@@ -23,7 +25,7 @@ export const authenticate =
     await next()
   }
 
-const ROLE_NAMES: Readonly<Record<Role, string>> = { admin: '管理员', reporter: '填报单位', auditor: '审计' }
+const ROLE_NAMES = ROLE_LABELS
 
 export interface RolesMeta {
   readonly openapi: { readonly kind: 'roles'; readonly roles: ReadonlyArray<Role> }

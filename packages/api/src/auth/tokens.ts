@@ -3,19 +3,11 @@
  * token or just its digest), so neither memory dumps nor logs hold a usable token.
  */
 import { createHash } from 'node:crypto'
-import { type Issue, NonEmptyString, strict, toIssues, UnitId } from '@kaoping/core'
+import { type Issue, NonEmptyString, type Principal, Role, strict, toIssues, UnitId } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import * as t from 'io-ts'
 
-export const Role = t.keyof({ admin: null, reporter: null, auditor: null }, 'Role')
-export type Role = t.TypeOf<typeof Role>
-
-/** Who is asking: the role, the unit a reporter is bound to, and the actor recorded on what it appends. */
-export interface Principal {
-  readonly role: Role
-  readonly unitId?: string
-  readonly actor: string
-}
+export { type Principal, Role }
 
 // Named in words: the name is what a rejected token file's message shows.
 const Token = t.refinement(t.string, (s) => s.length >= 16 && !/\s/.test(s), '至少 16 个字符、不含空白的令牌')
@@ -57,9 +49,9 @@ export const tokenBook = (input: unknown): E.Either<ReadonlyArray<Issue>, TokenB
       issues.push({ path: String(i), message: problem })
       return
     }
-    // The actor names the holder without revealing the token: a name, or the role and a digest prefix.
-    const actor = entry.name ?? `${entry.role}${entry.unitId ? `:${entry.unitId}` : ''}#${hash.slice(0, 8)}`
-    byDigest.set(hash, { role: entry.role, ...(entry.unitId ? { unitId: entry.unitId } : {}), actor })
+    // The name recorded as actor names the holder without revealing the token: a name, or a digest prefix.
+    const name = entry.name ?? `#${hash.slice(0, 8)}`
+    byDigest.set(hash, { role: entry.role, ...(entry.unitId ? { unitId: entry.unitId } : {}), name })
   })
   if (issues.length > 0) return E.left(issues)
   return E.right({ authenticate: (token) => byDigest.get(digest(token)), size: byDigest.size })

@@ -18,6 +18,8 @@ export type ApiError =
   | { readonly _tag: 'ShuttingDown' }
   | { readonly _tag: 'Internal'; readonly requestId: string | undefined }
   | AppendError
+  /** The principal may not record these events (SPEC §3 "Authority"): each issue names the event. */
+  | { readonly _tag: 'NotAllowed'; readonly issues: ReadonlyArray<Issue> }
 
 interface Entry {
   readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 500 | 503 | 507
@@ -30,6 +32,7 @@ export const STATUS: { readonly [K in ApiError['_tag']]: Entry } = {
   InvalidRequest: { status: 400, code: 'invalid_request' },
   Unauthorized: { status: 401, code: 'unauthorized' },
   Forbidden: { status: 403, code: 'forbidden' },
+  NotAllowed: { status: 403, code: 'forbidden' },
   NotFound: { status: 404, code: 'not_found' },
   WrongExpectedVersion: { status: 409, code: 'wrong_expected_version' },
   IdConflict: { status: 409, code: 'id_conflict' },
@@ -68,6 +71,8 @@ export const describeApiError = (e: ApiError): string => {
       return `服务器内部错误${e.requestId ? `（请求编号 ${e.requestId}）` : ''}`
     case 'Rejected':
       return `本批事件有 ${e.issues.length} 处问题，均未写入`
+    case 'NotAllowed':
+      return `无权记录本批中的 ${e.issues.length} 个事件，均未写入`
     default:
       return describeAppendError(e)
   }
@@ -81,7 +86,7 @@ export const errorBody = (e: ApiError): ErrorBody => ({
   error: {
     code: STATUS[e._tag].code,
     message: describeApiError(e),
-    issues: e._tag === 'InvalidRequest' || e._tag === 'Rejected' ? e.issues : [],
+    issues: e._tag === 'InvalidRequest' || e._tag === 'Rejected' || e._tag === 'NotAllowed' ? e.issues : [],
   },
 })
 

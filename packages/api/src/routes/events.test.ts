@@ -175,7 +175,7 @@ describe('GET /v1/events/export', () => {
       position: '1',
       revision: '0',
       stream: 'units',
-      actor: 'fixture',
+      principal: { role: 'admin', name: 'fixture' },
     })
     const tail = await api.get('/v1/events/export?from=8')
     expect(

@@ -3,6 +3,8 @@
  * Read with the same readers as `kaoping import`, appended as one batch through the same checks as any append;
  * every problem is answered at its sheet, row and column (`学法、培训、考试!G7`), and nothing of a bad file is stored.
  */
+
+import { appendValidated } from '@kaoping/app'
 import {
   formatSheetIssue,
   placeIssues,
@@ -10,14 +12,13 @@ import {
   readEventWorkbook,
   type SheetIssue,
 } from '@kaoping/sheets'
-import { appendValidated } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import { allow } from '../auth/guard'
 import { ApiFailure } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 import type { RouteDeps } from './deps'
-import { acknowledgement, reporterMayAppend } from './events'
+import { acknowledgement } from './events'
 import { XLSX } from './results'
 
 const asIssues = (issues: ReadonlyArray<SheetIssue>) =>
@@ -27,7 +28,7 @@ const asIssues = (issues: ReadonlyArray<SheetIssue>) =>
   }))
 
 export const importRoutes = (deps: RouteDeps) =>
-  new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter'), async (c) => {
+  new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter', 'reviewer'), async (c) => {
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
     if (type !== XLSX && type !== 'text/csv')
       throw new ApiFailure({ _tag: 'UnsupportedMediaType', contentType: c.req.header('Content-Type') })
@@ -38,13 +39,14 @@ export const importRoutes = (deps: RouteDeps) =>
     if (read.right.length === 0)
       throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })
     const envelopes = read.right.map((e) => e.envelope)
-    const principal = c.get('principal')
-    reporterMayAppend(principal, envelopes)
-    const r = await appendValidated(deps.store, envelopes, { actor: principal.actor, newId: deps.newId })
+    const r = await appendValidated(deps.store, envelopes, {
+      principal: c.get('principal'),
+      newId: deps.newId,
+    })
     if (E.isLeft(r))
       throw new ApiFailure(
-        r.left._tag === 'Rejected'
-          ? { _tag: 'Rejected', issues: asIssues(placeIssues(r.left.issues, read.right)) }
+        r.left._tag === 'Rejected' || r.left._tag === 'NotAllowed'
+          ? { _tag: r.left._tag, issues: asIssues(placeIssues(r.left.issues, read.right)) }
           : r.left
       )
     if (!r.right.duplicate) {

@@ -2,8 +2,9 @@
  * @module Schemes: list them, read one version as published, publish the next version (`POST /v1/schemes`;
  * the version number is the server's to give, so an amendment is simply published again).
  */
+
+import { publishScheme } from '@kaoping/app'
 import { Scheme, schemeStream, strict } from '@kaoping/core'
-import { publishScheme } from '@kaoping/store'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
 import { allow } from '../auth/guard'
@@ -84,9 +85,7 @@ export const schemeRoutes = (deps: RouteDeps) =>
     .post('/v1/schemes', allow('admin'), validate('json', SchemeBody), async (c) => {
       const principal = c.get('principal')
       // The raw body is what is stored (as written), not its decoded form.
-      const r = unwrap(
-        await publishScheme(deps.store, await c.req.json(), { actor: principal.actor, newId: deps.newId })
-      )
+      const r = unwrap(await publishScheme(deps.store, await c.req.json(), { principal, newId: deps.newId }))
       if (!r.appended.duplicate) {
         deps.metrics.appended.inc(1)
         deps.readModels.appended(r.appended.events.at(-1)!.position)

@@ -3,8 +3,10 @@
  * `POST /v1/streams/{stream}` appends events that must all belong to it, with `If-Match: "revision"`
  * (or `If-None-Match: *` for a new stream) as the optimistic-concurrency check (412 when stale).
  */
+
+import { appendValidated } from '@kaoping/app'
 import { strict } from '@kaoping/core'
-import { appendValidated, exportLine, type RecordedEvent } from '@kaoping/store'
+import { exportLine, type RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
@@ -16,7 +18,7 @@ import { PositionQuery, PositiveIntQuery } from '../http/query-codecs'
 import { validate } from '../http/validate'
 import type { RouteDeps } from './deps'
 import { AppendBody } from './event-body'
-import { acknowledgement, reporterMayAppend } from './events'
+import { acknowledgement } from './events'
 
 const StreamQuery = strict(
   {},
@@ -89,37 +91,41 @@ export const streamRoutes = (deps: RouteDeps) =>
         })
       }
     )
-    .post('/v1/streams/:stream', allow('admin', 'reporter'), validate('json', AppendBody), async (c) => {
-      const stream = c.req.param('stream')
-      const principal = c.get('principal')
-      const { events } = c.req.valid('json')
-      reporterMayAppend(principal, events)
-      const expected = expectation(c.req.header('If-Match'), c.req.header('If-None-Match'))
-      // The header's expectation rides on the first envelope, where the store checks it against the revision read.
-      const envelopes =
-        expected === undefined
-          ? events
-          : events.map((e, i) =>
-              i === 0 && typeof e === 'object' && e !== null ? { ...e, expectedRevision: expected } : e
-            )
-      const r = await appendValidated(deps.store, envelopes, {
-        actor: principal.actor,
-        newId: deps.newId,
-        stream,
-      })
-      if (E.isLeft(r)) {
-        if (r.left._tag === 'WrongExpectedVersion' && expected !== undefined)
-          throw new ApiFailure({
-            _tag: 'PreconditionFailed',
-            message: `流 ${stream} 已不是 If-Match 所指的版本（当前：${r.left.actual === null ? '不存在' : `"${r.left.actual}"`}），请重新读取后重试`,
-          })
-        throw new ApiFailure(r.left)
+    .post(
+      '/v1/streams/:stream',
+      allow('admin', 'reporter', 'reviewer'),
+      validate('json', AppendBody),
+      async (c) => {
+        const stream = c.req.param('stream')
+        const principal = c.get('principal')
+        const { events } = c.req.valid('json')
+        const expected = expectation(c.req.header('If-Match'), c.req.header('If-None-Match'))
+        // The header's expectation rides on the first envelope, where the store checks it against the revision read.
+        const envelopes =
+          expected === undefined
+            ? events
+            : events.map((e, i) =>
+                i === 0 && typeof e === 'object' && e !== null ? { ...e, expectedRevision: expected } : e
+              )
+        const r = await appendValidated(deps.store, envelopes, {
+          principal,
+          newId: deps.newId,
+          stream,
+        })
+        if (E.isLeft(r)) {
+          if (r.left._tag === 'WrongExpectedVersion' && expected !== undefined)
+            throw new ApiFailure({
+              _tag: 'PreconditionFailed',
+              message: `流 ${stream} 已不是 If-Match 所指的版本（当前：${r.left.actual === null ? '不存在' : `"${r.left.actual}"`}），请重新读取后重试`,
+            })
+          throw new ApiFailure(r.left)
+        }
+        if (!r.right.duplicate) {
+          deps.metrics.appended.inc(r.right.events.length)
+          deps.readModels.appended(r.right.events.at(-1)!.position)
+        }
+        const last = r.right.events.filter((e) => e.stream === stream).at(-1)
+        if (last) c.header('ETag', etag(last.revision))
+        return c.json(acknowledgement(r.right), r.right.duplicate ? 200 : 201)
       }
-      if (!r.right.duplicate) {
-        deps.metrics.appended.inc(r.right.events.length)
-        deps.readModels.appended(r.right.events.at(-1)!.position)
-      }
-      const last = r.right.events.filter((e) => e.stream === stream).at(-1)
-      if (last) c.header('ETag', etag(last.revision))
-      return c.json(acknowledgement(r.right), r.right.duplicate ? 200 : 201)
-    })
+    )

@@ -5,8 +5,9 @@
  * 苍溪 10.00. Requests go through `app.request`, no port.
  */
 import { Writable } from 'node:stream'
+import { appendValidated } from '@kaoping/app'
 import { openProjector } from '@kaoping/projections'
-import { appendValidated, createMemoryStore, type EventStore } from '@kaoping/store'
+import { createMemoryStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { type AppDeps, createApp } from '../app'
@@ -103,7 +104,7 @@ export const givenApi = async (
   // One append per event, so each is recorded a minute after the previous (as-of tests rely on it).
   for (const event of options.events ?? CITY) {
     const seeded = await appendValidated(store, [event], {
-      actor: 'fixture',
+      principal: { role: 'admin', name: 'fixture' },
       newId: () => crypto.randomUUID(),
     })
     if (E.isLeft(seeded)) throw new Error(`bad fixture: ${JSON.stringify(seeded.left)}`)

@@ -22,8 +22,9 @@ export type CaseStreamEvent =
       [K in CaseEventType]: { readonly id: string; readonly type: K; readonly data: EventData[K] }
     }[CaseEventType]
   | { readonly id: string; readonly type: 'EventRetracted'; readonly data: EventData['EventRetracted'] }
+  | { readonly id: string; readonly type: 'FactReturned'; readonly data: EventData['FactReturned'] }
 
-export type CaseCommand = Exclude<CaseStreamEvent, { type: 'EventRetracted' }>
+export type CaseCommand = Exclude<CaseStreamEvent, { type: 'EventRetracted' | 'FactReturned' }>
 
 export type CaseState =
   | { readonly status: 'none' }
@@ -81,6 +82,7 @@ const evolve = (state: CaseState, event: CaseStreamEvent): CaseState => {
     case 'CaseClosed':
       return state.status === 'none' ? state : { ...state, status: 'closed', closedBy: event.id }
     case 'EventRetracted':
+    case 'FactReturned':
       return retract(state, event.data.targetEventId)
     case 'HearingHeld':
     case 'DefenseSubmitted':

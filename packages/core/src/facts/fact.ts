@@ -16,6 +16,8 @@ export interface Fact {
   readonly seq: number
   readonly data: Readonly<Record<string, unknown>>
   readonly case?: CaseAttributes
+  /** Verified by the 考核组 (FactVerified) as of the cut; a scheme may count only such facts. */
+  readonly verified?: true
 }
 
 /** A unit's facts by type, each list sorted by (occurredOn, seq). */

@@ -5,10 +5,15 @@
  */
 import * as E from 'fp-ts/Either'
 import type { Issue } from '../codec/issues'
-import { type CaseState, type CaseStreamEvent, caseLifecycle } from '../deciders/case-lifecycle'
+import {
+  type CaseCommand,
+  type CaseState,
+  type CaseStreamEvent,
+  caseLifecycle,
+} from '../deciders/case-lifecycle'
 import { describeError } from '../errors'
 import { isCaseFollowUp } from '../events/case'
-import type { DomainEvent } from '../events/catalog'
+import { CATALOG, type DomainEvent, type EventType, isUnitFactType } from '../events/catalog'
 import { canonicalJson } from '../primitives/canonical-json'
 import { validateScheme } from '../scheme/validate'
 
@@ -22,6 +27,9 @@ export interface LogState {
   readonly schemes: Map<string, number>
   /** The unit of each unit-scoped event, so a retraction can only aim at its own unit's facts. */
   readonly unitOf: Map<string, string>
+  /** The type and recording actor of each event a correction may aim at (for the authority check). */
+  readonly typeOf: Map<string, EventType>
+  readonly actorOf: Map<string, string>
 }
 
 /** What "the same content" means for a repeated id: type and data, key order aside. */
@@ -34,7 +42,15 @@ export const emptyLog = (): LogState => ({
   caseOf: new Map(),
   schemes: new Map(),
   unitOf: new Map(),
+  typeOf: new Map(),
+  actorOf: new Map(),
 })
+
+/** Remembers an accepted event's type and actor, for corrections that may aim at it later. */
+export const noteEvent = (log: LogState, id: string, type: EventType, actor: string | undefined): void => {
+  log.typeOf.set(id, type)
+  if (actor !== undefined) log.actorOf.set(id, actor)
+}
 
 /**
  * Checks one event against the log so far and, when it passes, adds it (the state is mutated only on success).
@@ -53,6 +69,21 @@ export const checkNext = (
       : E.left([{ path: 'id', message: `事件 id ${id} 已存在且内容不同` }])
   if (event.type === 'UnitRegistered') {
     log.units.add(event.data.unitId)
+    log.ids.set(id, fingerprint)
+    return E.right('appended')
+  }
+  if (event.type === 'ResultPublished') {
+    const { schemeId, version } = event.data
+    const latest = log.schemes.get(schemeId)
+    if (latest === undefined)
+      return E.left([{ path: 'data.schemeId', message: `考核办法 ${schemeId} 尚未发布` }])
+    if (version > latest)
+      return E.left([
+        {
+          path: 'data.version',
+          message: `考核办法 ${schemeId} 只有第 ${latest} 版，不能按第 ${version} 版发布结果`,
+        },
+      ])
     log.ids.set(id, fingerprint)
     return E.right('appended')
   }
@@ -79,16 +110,32 @@ export const checkNext = (
   if (event.type === 'CaseOpened' || isCaseFollowUp(event.type)) {
     const caseId = (event.data as { caseId: string }).caseId
     const state = log.cases.get(caseId) ?? caseLifecycle.initialState()
-    const command = { id, ...event } as CaseStreamEvent as Exclude<
-      CaseStreamEvent,
-      { type: 'EventRetracted' }
-    >
+    const command = { id, ...event } as CaseStreamEvent as CaseCommand
     const decided = caseLifecycle.decide(command, state)
     if (E.isLeft(decided)) return E.left([{ path: 'data.caseId', message: describeError(decided.left) }])
     caseUpdate = [caseId, decided.right.reduce(caseLifecycle.evolve, state)]
     log.caseOf.set(id, caseId)
   }
-  if (event.type === 'EventRetracted') {
+  if (event.type === 'FactVerified' || event.type === 'FactReturned') {
+    const target = event.data.targetEventId
+    const type = log.typeOf.get(target)
+    if (!log.ids.has(target) || type === undefined)
+      return E.left([
+        { path: 'data.targetEventId', message: `审核的目标事件 ${target} 不存在（须在本记录之前）` },
+      ])
+    if (!isUnitFactType(type))
+      return E.left([
+        {
+          path: 'data.targetEventId',
+          message: `只能审核单位填报的事实，${target} 是${CATALOG[type].label}（${type}）`,
+        },
+      ])
+    if (log.unitOf.get(target) !== event.data.unitId)
+      return E.left([
+        { path: 'data.targetEventId', message: `${target} 不是单位 ${event.data.unitId} 的事实` },
+      ])
+  }
+  if (event.type === 'EventRetracted' || event.type === 'FactReturned') {
     const target = event.data.targetEventId
     if (!log.ids.has(target))
       return E.left([
@@ -109,6 +156,7 @@ export const checkNext = (
   }
   if (caseUpdate) log.cases.set(...caseUpdate)
   log.unitOf.set(id, event.data.unitId)
+  log.typeOf.set(id, event.type)
   log.ids.set(id, fingerprint)
   return E.right('appended')
 }

@@ -4,7 +4,7 @@ import { type Issue, toIssues } from '../codec/issues'
 import { decodeEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import { EventLine } from './line'
-import { checkNext, emptyLog, fingerprint, type LogState } from './log-checker'
+import { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log-checker'
 
 export interface LineIssue extends Issue {
   readonly line: number
@@ -59,6 +59,7 @@ export const readLog = (
       return
     }
     if (checked.right === 'duplicate') return
+    noteEvent(log, id, event.right.type, actor)
     events.push({ ...event.right, id, recordedAt, ...(actor === undefined ? {} : { actor }), seq: line })
   })
   return issues.length > 0 ? E.left(issues) : E.right(events)

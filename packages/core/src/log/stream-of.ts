@@ -1,5 +1,5 @@
-/** @module Which stream an event belongs to (SPEC §3 "Streams"). */
-import type { DomainEvent } from '../events/catalog'
+/** @module Which stream an event belongs to (SPEC §3 "Streams"), read off the catalog's scope. */
+import { CATALOG, type DomainEvent } from '../events/catalog'
 
 export const UNITS_STREAM = 'units'
 export const unitStream = (unitId: string) => `unit-${unitId}`
@@ -7,25 +7,25 @@ export const caseStream = (caseId: string) => `case-${caseId}`
 export const schemeStream = (schemeId: string) => `scheme-${schemeId}`
 
 /**
- * `retractedCase` is the case a retraction's target belongs to, if any: such a retraction goes to the case's
- * own stream, so the case decider sees it (a wrongly recorded decision can then be recorded again).
+ * `targetCase` is the case a correction's target belongs to, if any: a retraction or a return goes to the
+ * case's own stream, so the case decider sees it (a wrongly recorded decision can then be recorded again).
  */
-export const streamOf = (event: DomainEvent, retractedCase?: string): string => {
-  switch (event.type) {
-    case 'UnitRegistered':
+export const streamOf = (event: DomainEvent, targetCase?: string): string => {
+  const data = event.data as { unitId?: string; schemeId?: string; caseId?: string }
+  switch (CATALOG[event.type].scope) {
+    case 'registry':
       return UNITS_STREAM
-    case 'SchemePublished':
-      return schemeStream(event.data.schemeId)
-    case 'CaseOpened':
-    case 'HearingHeld':
-    case 'DefenseSubmitted':
-    case 'CaseDecided':
-    case 'CaseClosed':
-    case 'RulingPerformed':
-      return caseStream(event.data.caseId)
-    case 'EventRetracted':
-      return retractedCase === undefined ? unitStream(event.data.unitId) : caseStream(retractedCase)
-    default:
-      return unitStream(event.data.unitId)
+    case 'scheme':
+      return schemeStream(data.schemeId!)
+    case 'case':
+      return caseStream(data.caseId!)
+    case 'correction':
+      return targetCase === undefined ? unitStream(data.unitId!) : caseStream(targetCase)
+    case 'unit':
+      return unitStream(data.unitId!)
   }
 }
+
+/** The target of a correction or review act, if the event is one. */
+export const targetOf = (event: DomainEvent): string | undefined =>
+  'targetEventId' in event.data ? (event.data.targetEventId as string) : undefined

@@ -3,12 +3,13 @@
  * computed unit by unit, so a source only has to answer "this unit's events, recorded by then" — an event file
  * in memory (replay) and the projections' event index answer it the same way, and so score the same.
  */
+import { isUnitEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import { instantMs } from '../primitives/iso-date'
 import type { Scheme } from '../scheme/scheme'
 
 export interface LogSource {
-  /** UnitRegistered and SchemePublished events recorded by `recordedBy` (ms; all when undefined), in log order. */
+  /** The registry and scheme streams' events (UnitRegistered, SchemePublished, ResultPublished) recorded by `recordedBy` (ms; all when undefined), in log order. */
   readonly registry: (recordedBy?: number) => ReadonlyArray<StoredEvent>
   /** The unit's own events (data.unitId = unitId) recorded by `recordedBy`, in log order. */
   readonly unitEvents: (unitId: string, recordedBy?: number) => ReadonlyArray<StoredEvent>
@@ -26,7 +27,7 @@ export const memorySource = (events: ReadonlyArray<StoredEvent>): LogSource => {
   const registry: StoredEvent[] = []
   const units = new Map<string, StoredEvent[]>()
   for (const e of events) {
-    if (e.type === 'UnitRegistered' || e.type === 'SchemePublished') {
+    if (!isUnitEvent(e)) {
       registry.push(e)
       continue
     }

@@ -3,6 +3,7 @@
  * facts with retractions applied and case attributes attached (SPEC §3 "EventRetracted", §5).
  */
 
+import { type EventType, isUnitEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import type { CaseAttributes, Fact } from '../facts/fact'
 import { instantMs } from '../primitives/iso-date'
@@ -22,12 +23,22 @@ export interface Selection {
   readonly facts: ReadonlyMap<string, ReadonlyArray<Fact>>
 }
 
+/** Acts on other facts rather than facts of their own. */
+const NOT_FACTS: ReadonlySet<EventType> = new Set(['EventRetracted', 'FactVerified', 'FactReturned'])
+
 export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
   // On the recorded basis the log ends at the cut: later retractions do not apply yet.
   const visible =
     'recordedBy' in cut ? events.filter((e) => instantMs(e.recordedAt) <= cut.recordedBy) : events
   const retracted = new Set<string>()
   for (const e of visible) if (e.type === 'EventRetracted') retracted.add(e.data.targetEventId)
+  // A fact the 考核组 returned stops counting like a retracted one; a verification counts while not retracted.
+  const verified = new Set<string>()
+  for (const e of visible) {
+    if (retracted.has(e.id)) continue
+    if (e.type === 'FactReturned') retracted.add(e.data.targetEventId)
+    else if (e.type === 'FactVerified') verified.add(e.data.targetEventId)
+  }
 
   const units = new Map<string, UnitInfo>()
   const schemes: PublishedScheme[] = []
@@ -46,24 +57,29 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
 
   const facts = new Map<string, Fact[]>()
   for (const e of visible) {
-    if (e.type === 'UnitRegistered' || e.type === 'SchemePublished' || e.type === 'EventRetracted') continue
+    if (!isUnitEvent(e) || NOT_FACTS.has(e.type)) continue
     if (retracted.has(e.id)) continue
     if ('occurredBy' in cut && e.data.occurredOn > cut.occurredBy) continue
     const data = e.data as Readonly<Record<string, unknown>>
     const attrs =
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
     // Two literals rather than a spread: the same keys in the same order, without a copy per fact.
-    const fact: Fact = attrs
-      ? {
-          id: e.id,
-          type: e.type,
-          unitId: e.data.unitId,
-          occurredOn: e.data.occurredOn,
-          seq: e.seq,
-          data,
-          case: attrs,
-        }
-      : { id: e.id, type: e.type, unitId: e.data.unitId, occurredOn: e.data.occurredOn, seq: e.seq, data }
+    const base = {
+      id: e.id,
+      type: e.type,
+      unitId: e.data.unitId,
+      occurredOn: e.data.occurredOn,
+      seq: e.seq,
+      data,
+    }
+    const fact: Fact =
+      attrs && verified.has(e.id)
+        ? { ...base, case: attrs, verified: true }
+        : attrs
+          ? { ...base, case: attrs }
+          : verified.has(e.id)
+            ? { ...base, verified: true }
+            : base
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])

@@ -2,7 +2,8 @@
  * @module given(event file text).projected() — loads the events into an in-memory store through the real import,
  * runs the projector into an in-memory read-model database, and hands back both for assertions on rows.
  */
-import { createMemoryStore, type EventStore, importLog } from '@kaoping/store'
+import { importLog } from '@kaoping/app'
+import { createMemoryStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { openProjector, type Projector } from '../projector'

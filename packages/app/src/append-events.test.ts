@@ -1,13 +1,12 @@
 import { decodeEvent } from '@kaoping/core'
+import { createMemoryStore, type EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from './memory/memory-store'
-import type { EventStore } from './port'
-import { appendValidated } from './validated-append'
+import { appendValidated } from './append-events'
 
 let n = 0
 const newId = () => `20000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`
-const ctx = { actor: 'admin:city', newId }
+const ctx = { principal: { role: 'admin', name: 'city' } as const, newId }
 const on = '2017-03-01'
 const unit = (unitId: string) => ({
   type: 'UnitRegistered',
@@ -48,9 +47,9 @@ describe('validated append', () => {
     const store = await setup()
     const r = await appendValidated(store, [opened('c1'), hearing('c1'), training()], ctx)
     expect(E.isRight(r) && r.right.events.map((e) => [e.stream, e.revision, e.actor])).toEqual([
-      ['case-c1', 0n, 'admin:city'],
-      ['case-c1', 1n, 'admin:city'],
-      ['unit-jiange', 0n, 'admin:city'],
+      ['case-c1', 0n, 'city (admin)'],
+      ['case-c1', 1n, 'city (admin)'],
+      ['unit-jiange', 0n, 'city (admin)'],
     ])
     expect((await store.readStream('units')).map((e) => e.type)).toEqual(['UnitRegistered', 'UnitRegistered'])
   })

@@ -4,14 +4,15 @@
  * concurrency conflict (the scheme stream's revision was read and is expected).
  */
 import { parseScheme, schemeStream } from '@kaoping/core'
+import type { AppendResult, EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import type { AppendError } from './errors'
-import type { AppendResult, EventStore } from './port'
-import { type AppendContext, appendValidated } from './validated-append'
+import { type AppendContext, appendValidated, type CommandError } from './append-events'
 
 export interface Published {
   readonly schemeId: string
   readonly version: number
+  /** The version number the file carried, when it was not the one given. */
+  readonly renumberedFrom?: number
   readonly appended: AppendResult
 }
 
@@ -19,7 +20,7 @@ export const publishScheme = async (
   store: EventStore,
   json: unknown,
   ctx: AppendContext
-): Promise<E.Either<AppendError, Published>> => {
+): Promise<E.Either<CommandError, Published>> => {
   // The version a file carries is replaced, so check the rest with a placeholder of the right type.
   const withVersion = (version: number) =>
     typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...json, version } : json
@@ -33,5 +34,11 @@ export const publishScheme = async (
     [{ type: 'SchemePublished', data: { schemeId, version, scheme: withVersion(version) } }],
     ctx
   )
-  return E.map((a: AppendResult) => ({ schemeId, version, appended: a }))(appended)
+  const given = (json as { version?: unknown }).version
+  return E.map((a: AppendResult) => ({
+    schemeId,
+    version,
+    ...(typeof given === 'number' && given !== version ? { renumberedFrom: given } : {}),
+    appended: a,
+  }))(appended)
 }

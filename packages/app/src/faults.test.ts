@@ -3,13 +3,13 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createSqliteStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
-import { appendValidated } from '../validated-append'
-import { createSqliteStore } from './sqlite-store'
+import { appendValidated } from './append-events'
 
 const dir = mkdtempSync(join(tmpdir(), 'kaoping-faults-'))
-const WORKER = new URL('../testing/append-worker.ts', import.meta.url).pathname
+const WORKER = new URL('./testing/append-worker.ts', import.meta.url).pathname
 const clock = () => new Date().toISOString()
 const worker = (...args: string[]) =>
   spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -88,7 +88,7 @@ describe('SQLite store under faults', () => {
           },
         },
       ],
-      { actor: 'admin', newId: () => crypto.randomUUID() }
+      { principal: { role: 'admin', name: 'admin' }, newId: () => crypto.randomUUID() }
     )
     await setup.close()
     const children = ['won', 'lost', 'won', 'lost'].map((o) => worker('decide', path, 'c1', o))

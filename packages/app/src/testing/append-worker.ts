@@ -4,9 +4,10 @@
  * - `hearings DB CASE COUNT`: appends COUNT events to one stream with the revision it read, retrying on conflict;
  * - `decide DB CASE OUTCOME`: one validated first-instance decision, printing the outcome tag.
  */
+
+import { createSqliteStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { createSqliteStore } from '../sqlite/sqlite-store'
-import { appendValidated } from '../validated-append'
+import { appendValidated } from '../append-events'
 
 const [mode, path, a, b] = process.argv.slice(2)
 const store = createSqliteStore({ path: path!, clock: () => new Date().toISOString() })
@@ -51,7 +52,7 @@ if (mode === 'batches') {
         data: { unitId: 'jiange', occurredOn: '2017-05-01', caseId: a, instance: 'first', outcome: b },
       },
     ],
-    { actor: 'worker', newId: uuid }
+    { principal: { role: 'admin', name: 'worker' }, newId: uuid }
   )
   await say(E.isRight(r) ? 'won' : r.left._tag)
 }

@@ -1,32 +1,54 @@
 /**
- * @module The only way events get in: every envelope decoded with the core codecs, the batch checked against
- * the log with the same rules as an event file (units registered, retractions aimed at real events, case
- * lifecycle by the core decider, scheme versions in sequence), then appended with the revisions that were
- * read — so two writers cannot both decide the same case instance. All-or-nothing.
+ * @module The application's append command — the only way events get in (HTTP batch and stream routes,
+ * spreadsheet uploads, CLI import, the demo loader). Every envelope is decoded with the core codecs; the part of
+ * the log the batch can touch is read; each event is checked for authority (core `authorize`, SPEC §3
+ * "Authority") and against the log with the same rules as an event file (units registered, corrections aimed at
+ * real events of the same unit, case lifecycle by the core decider, scheme versions in sequence); then the batch
+ * is appended with the revisions that were read — so two writers cannot both decide the same case instance.
+ * All-or-nothing.
  */
 import {
+  authorize,
   type CaseState,
   type CaseStreamEvent,
   caseLifecycle,
   checkNext,
   type DomainEvent,
   decodeEvent,
+  type EventType,
   emptyLog,
   fingerprint,
+  formatActor,
   type Issue,
+  isEventType,
   type LogState,
+  noteEvent,
+  type Principal,
   schemeStream,
   streamOf,
+  targetOf,
   toIssues,
   UNITS_STREAM,
 } from '@kaoping/core'
+import type {
+  AppendError,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+} from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { ClientEnvelope } from './envelope'
-import type { AppendError } from './errors'
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from './port'
+
+/** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
+export type CommandError =
+  | AppendError
+  | { readonly _tag: 'NotAllowed'; readonly issues: ReadonlyArray<Issue> }
 
 export interface AppendContext {
-  readonly actor: string
+  /** Who appends: checked against each event's authority and recorded as the events' actor. */
+  readonly principal: Principal
   /** Supplies ids for envelopes that come without one. */
   readonly newId: () => string
   /** When set, every event must belong to this stream (an append addressed to one stream). */
@@ -89,12 +111,12 @@ const preload = async (store: EventStore, batch: ReadonlyArray<Decoded>) => {
   const units = await store.readStream(UNITS_STREAM)
   for (const e of units) log.units.add((e.data as { unitId: string }).unitId)
 
-  const targets = batch.flatMap((d) =>
-    d.event.type === 'EventRetracted' ? [d.event.data.targetEventId] : []
-  )
+  const targets = batch.flatMap((d) => targetOf(d.event) ?? [])
   const known = await store.findEvents([...batch.map((d) => d.id), ...targets])
   for (const [id, e] of known) {
+    // Stored data is kept as written, so compare what the client wrote with what was stored.
     log.ids.set(id, fingerprint(e.type, e.data))
+    if (isEventType(e.type)) noteEvent(log, id, e.type, e.actor)
     const unitId = (e.data as { unitId?: unknown }).unitId
     if (typeof unitId === 'string' && e.type !== 'UnitRegistered') log.unitOf.set(id, unitId)
   }
@@ -116,45 +138,101 @@ const preload = async (store: EventStore, batch: ReadonlyArray<Decoded>) => {
     }
     log.cases.set(caseId, state)
   }
-  for (const d of batch) {
-    if (d.event.type !== 'SchemePublished') continue
-    const stream = schemeStream(d.event.data.schemeId)
-    const last = await store.readStream(stream, { direction: 'backwards', maxCount: 1 })
-    remember(stream, last)
-    const version = (last[0]?.data as { version?: number } | undefined)?.version
-    if (version !== undefined) log.schemes.set(d.event.data.schemeId, version)
+  const schemeIds = new Set(
+    batch.flatMap((d) =>
+      d.event.type === 'SchemePublished' || d.event.type === 'ResultPublished' ? [d.event.data.schemeId] : []
+    )
+  )
+  for (const schemeId of schemeIds) {
+    const stream = schemeStream(schemeId)
+    const all = await store.readStream(stream)
+    remember(stream, all)
+    const versions = all.flatMap((e) =>
+      e.type === 'SchemePublished' ? [(e.data as { version: number }).version] : []
+    )
+    if (versions.length > 0) log.schemes.set(schemeId, Math.max(...versions))
   }
   return { log, revisions }
+}
+
+/** The authority check for every event, in batch order; a correction's target may come earlier in the batch. */
+const authorityIssues = (batch: ReadonlyArray<Decoded>, log: LogState, principal: Principal): Issue[] => {
+  const actor = formatActor(principal)
+  const inBatch = new Map<string, { type: EventType; unitId?: string }>()
+  const issues: Issue[] = []
+  batch.forEach((d, i) => {
+    const targetId = targetOf(d.event)
+    const fromBatch = targetId === undefined ? undefined : inBatch.get(targetId)
+    const type = targetId === undefined ? undefined : (fromBatch?.type ?? log.typeOf.get(targetId))
+    const target =
+      targetId === undefined || type === undefined
+        ? undefined
+        : fromBatch
+          ? { type, actor, ...(fromBatch.unitId === undefined ? {} : { unitId: fromBatch.unitId }) }
+          : {
+              type,
+              actor: log.actorOf.get(targetId) ?? '',
+              ...(log.unitOf.has(targetId) ? { unitId: log.unitOf.get(targetId)! } : {}),
+            }
+    const problem = authorize(principal, d.event, target)
+    if (problem) issues.push({ path: `events.${i}.${problem.path}`, message: problem.message })
+    const unitId = (d.event.data as { unitId?: string }).unitId
+    inBatch.set(d.id, { type: d.event.type, ...(unitId === undefined ? {} : { unitId }) })
+  })
+  return issues
+}
+
+/** The same id twice in one batch: one event cannot be two (a client bug, answered plainly). */
+const repeatedIds = (batch: ReadonlyArray<Decoded>): Issue[] => {
+  const first = new Map<string, number>()
+  const issues: Issue[] = []
+  batch.forEach((d, i) => {
+    const j = first.get(d.id)
+    if (j === undefined) first.set(d.id, i)
+    else
+      issues.push({
+        path: `events.${i}.id`,
+        message: `事件 id ${d.id} 在本批次中重复出现（第 ${j} 个事件已使用）`,
+      })
+  })
+  return issues
 }
 
 export const appendValidated = async (
   store: EventStore,
   envelopes: ReadonlyArray<unknown>,
   ctx: AppendContext
-): Promise<E.Either<AppendError, AppendResult>> => {
+): Promise<E.Either<CommandError, AppendResult>> => {
   if (envelopes.length === 0)
     return E.left({ _tag: 'Rejected', issues: [{ path: 'events', message: '至少需要一个事件' }] })
   const decoded = decodeAll(envelopes, ctx)
   if (E.isLeft(decoded)) return E.left({ _tag: 'Rejected', issues: decoded.left })
   const batch = decoded.right
+  const repeated = repeatedIds(batch)
+  if (repeated.length > 0) return E.left({ _tag: 'Rejected', issues: repeated })
   const { log, revisions } = await preload(store, batch)
+
+  // Authority first: a role that may not record an event learns nothing about the log from other checks.
+  const forbidden = authorityIssues(batch, log, ctx.principal)
+  if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
 
   // A reused id with other content is a conflict (409), not a validation problem.
   for (const d of batch) {
     const seen = log.ids.get(d.id)
-    if (seen !== undefined && seen !== fingerprint(d.event.type, d.event.data))
+    if (seen !== undefined && seen !== fingerprint(d.event.type, d.raw))
       return E.left({ _tag: 'IdConflict', id: d.id })
   }
   const issues: Issue[] = []
   batch.forEach((d, i) => {
-    const checked = checkNext(log, d.id, d.event, fingerprint(d.event.type, d.event.data))
+    const checked = checkNext(log, d.id, d.event, fingerprint(d.event.type, d.raw))
     if (E.isLeft(checked))
       issues.push(...checked.left.map((x) => ({ path: `events.${i}.${x.path}`, message: x.message })))
+    else noteEvent(log, d.id, d.event.type, formatActor(ctx.principal))
   })
   if (issues.length > 0) return E.left({ _tag: 'Rejected', issues })
 
   const events: NewEvent[] = batch.map((d) => {
-    const target = d.event.type === 'EventRetracted' ? d.event.data.targetEventId : undefined
+    const target = targetOf(d.event)
     return {
       id: d.id,
       type: d.event.type,
@@ -186,5 +264,5 @@ export const appendValidated = async (
       })
     expected.set(stream, d.expectedRevision)
   }
-  return store.append({ events, expected, actor: ctx.actor })
+  return store.append({ events, expected, actor: formatActor(ctx.principal) })
 }

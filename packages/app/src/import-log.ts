@@ -1,0 +1,89 @@
+/**
+ * @module Importing an NDJSON event file (`kaoping import`): the whole file is checked against what the store
+ * already holds with the same log rules as any append and the same authority check, as the importing role
+ * (admin by default), then stored in one batch or not at all. An admin's import is a trusted re-load of an
+ * export: it keeps each line's id, recordedAt and actor. Anyone else's lines are recorded now, as them.
+ */
+import {
+  authorize,
+  checkNext,
+  decodeEvent,
+  emptyLog,
+  fingerprint,
+  formatActor,
+  type Issue,
+  isEventType,
+  type LineIssue,
+  noteEvent,
+  type Principal,
+  readLog,
+  streamOf,
+  targetOf,
+} from '@kaoping/core'
+import { type AppendError, type EventStore, type NewEvent, readEverything } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+
+export type ImportError =
+  | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
+  | { readonly _tag: 'NotAllowed'; readonly issues: ReadonlyArray<Issue & { readonly line: number }> }
+  | AppendError
+
+export interface Imported {
+  readonly imported: number
+  /** Lines that repeat events already stored (same id and content). */
+  readonly skipped: number
+}
+
+/** The demo loader and `kaoping import` without `--role`: the city's own trusted re-load. */
+export const IMPORT_ADMIN: Principal = { role: 'admin', name: 'import' }
+
+export const importLog = async (
+  store: EventStore,
+  text: string,
+  principal: Principal = IMPORT_ADMIN
+): Promise<E.Either<ImportError, Imported>> => {
+  const log = emptyLog()
+  for await (const e of readEverything(store)) {
+    const decoded = decodeEvent(e.type, e.data)
+    // Stored events passed these rules when they were appended; folding them rebuilds the log's state.
+    if (E.isRight(decoded) && E.isRight(checkNext(log, e.id, decoded.right, fingerprint(e.type, e.data))))
+      if (isEventType(e.type)) noteEvent(log, e.id, e.type, e.actor)
+  }
+  const stored = new Set(log.ids.keys())
+  const read = readLog(text, log)
+  if (E.isLeft(read)) return E.left({ _tag: 'BadLines', issues: read.left })
+  const trusted = principal.role === 'admin'
+  const actor = formatActor(principal)
+  const forbidden = read.right.flatMap((e) => {
+    const targetId = targetOf(e)
+    const type = targetId === undefined ? undefined : log.typeOf.get(targetId)
+    const unitId = targetId === undefined ? undefined : log.unitOf.get(targetId)
+    const target =
+      targetId === undefined || type === undefined
+        ? undefined
+        : {
+            type,
+            // A target from this same file is recorded now, by the importer.
+            actor: stored.has(targetId) ? (log.actorOf.get(targetId) ?? '') : actor,
+            ...(unitId === undefined ? {} : { unitId }),
+          }
+    const problem = authorize(principal, e, target)
+    return problem ? [{ line: e.seq, ...problem }] : []
+  })
+  if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
+  const all = text.split('\n')
+  const lines = all.filter((l) => l.trim() !== '').length
+  if (read.right.length === 0) return E.right({ imported: 0, skipped: lines })
+  const events = read.right.map(
+    (e): NewEvent => ({
+      id: e.id,
+      type: e.type,
+      // Stored as written (the line's own data, not its decoded form), so export gives back the same bytes.
+      data: (JSON.parse(all[e.seq - 1]!) as { data: unknown }).data,
+      stream: streamOf(e, targetOf(e) === undefined ? undefined : log.caseOf.get(targetOf(e)!)),
+      ...(trusted ? { recordedAt: e.recordedAt, actor: e.actor ?? actor } : {}),
+    })
+  )
+  const appended = await store.append({ events, actor })
+  return E.map(() => ({ imported: events.length, skipped: lines - events.length }))(appended)
+}

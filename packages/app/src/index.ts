@@ -1,0 +1,10 @@
+/**
+ * @module @kaoping/app — the application's commands, shared by the HTTP API and the CLI: append (with the
+ * authority check), publish a scheme, import an event file. Each reads what its decision needs, decides with
+ * core, and appends with the expected revisions.
+ */
+export { type AppendContext, appendValidated, type CommandError } from './append-events'
+export { describeCommandError } from './describe'
+export { ClientEnvelope } from './envelope'
+export { IMPORT_ADMIN, type ImportError, type Imported, importLog } from './import-log'
+export { type Published, publishScheme } from './publish-scheme'
