@@ -3,8 +3,9 @@
  * database, checkpoint = the last `$all` position handled. The demo city's rankings equal replay; a runner
  * following `$all` survives the server going away mid-subscription and ends identical to a clean rebuild.
  */
-import { readLog, score } from '@kaoping/core'
+
 import { appendValidated, importLog } from '@kaoping/app'
+import { readLog, score } from '@kaoping/core'
 import { createEsdbStore, type EventStore } from '@kaoping/store'
 import { type FakeServer, startFakeServer } from '@kaoping/store/testing/esdb'
 import Database from 'better-sqlite3'

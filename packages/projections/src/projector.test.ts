@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { decodeEvent, readLog, score } from '@kaoping/core'
 import { appendValidated, importLog } from '@kaoping/app'
+import { decodeEvent, readLog, score } from '@kaoping/core'
 import { createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
@@ -283,7 +283,10 @@ describe('following the log', () => {
           },
         },
       ],
-      { principal: { role: 'reporter', unitId: 'a', name: 'a' }, newId: () => '60000000-0000-4000-8000-0000000000f1' }
+      {
+        principal: { role: 'reporter', unitId: 'a', name: 'a' },
+        newId: () => '60000000-0000-4000-8000-0000000000f1',
+      }
     )
     const position = E.isRight(r) ? r.right.events[0]!.position : 0n
     expect(await following.waitFor(position, 2000)).toBe(true)

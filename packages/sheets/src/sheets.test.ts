@@ -175,7 +175,10 @@ describe('the demo city through the template', () => {
       .map(({ id, type, data }) => ({ id, type, data }))
     expect(
       E.isRight(
-        await appendValidated(fromSheet, schemes, { principal: { role: 'admin', name: 'test' }, newId: () => crypto.randomUUID() })
+        await appendValidated(fromSheet, schemes, {
+          principal: { role: 'admin', name: 'test' },
+          newId: () => crypto.randomUUID(),
+        })
       )
     ).toBe(true)
     const appended = await appendValidated(
