@@ -8,6 +8,7 @@ export {
   ROLE_LABELS,
   Role,
 } from './authority/principal'
+export { AUTHORITY_LABELS, ROLES_OF_AUTHORITY, rolesFor } from './authority/roles-of'
 export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
 export { MAX_DEPTH, tooDeep, tooDeepMessage } from './codec/depth'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
