@@ -46,8 +46,8 @@ describe('deadline', () => {
     expect(s.indicator('a', 'A3').points).toBe('0.00')
   })
 
-  it('scores a missing plan as 0', () => {
-    const s = given(unitRegistered('a')).scoredWith(scheme)
+  it('scores a plan still missing after its due date as 0 (at year end)', () => {
+    const s = given(unitRegistered('a')).scoredWith(scheme, { asOf: '2017-12-31' })
     expect(s.indicator('a', 'A3')).toMatchObject({ value: null, points: '0.00' })
     expect(s.indicator('a', 'A3').explanation).toContain('未完成')
   })

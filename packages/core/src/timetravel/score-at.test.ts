@@ -174,8 +174,10 @@ describe('adjustments and ranking', () => {
           event: g.log.ids()[2],
           indicatorId: 'B1',
           points: '-0.50',
+          applied: '-0.50',
           reason: '满意度测评',
           approvedBy: '局务会',
+          source: 'PointsAdjusted',
         },
       ],
     })
