@@ -8,6 +8,8 @@ export {
   ROLE_LABELS,
   Role,
 } from './authority/principal'
+export { CASE_ATTRIBUTES, type CaseAttributes } from './cases/attributes'
+export { type CaseRecord, casesOf, foldCases, inPeriod } from './cases/fold'
 export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
 export { oneOfKeys } from './codec/one-of-keys'
@@ -61,7 +63,13 @@ export type * from './result/result'
 export { Scheme } from './scheme/scheme'
 export { parseScheme, validateScheme } from './scheme/validate'
 export { assemble } from './scoring/assemble'
-export { evaluateUnit, isAssessed, type UnitEvaluation, type UnitInfo } from './scoring/evaluate-unit'
+export {
+  type EvaluateOptions,
+  evaluateUnit,
+  isAssessed,
+  type UnitEvaluation,
+  type UnitInfo,
+} from './scoring/evaluate-unit'
 export { type Cut, parseAsOf } from './timetravel/as-of'
 export { type LogSource, memorySource } from './timetravel/log-source'
 export {
