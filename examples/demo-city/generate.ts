@@ -339,13 +339,15 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
     corrected
   )
 
-  // A manual adjustment with its approval trail: 昭化 loses a point for a late statistics report, on the
-  // reporting indicator (A7: 年度报告和统计报表按时报送), where the adjustment is bounded by its 2 points.
+  // A manual adjustment with its approval trail: at the year-end assessment the 局务会 takes a point from 昭化 for
+  // its late statistics report (通报 of October), on the reporting indicator (A7: 年度报告和统计报表按时报送),
+  // where an adjustment is bounded by the indicator's 2 points. Decided in January, it counts in 2017.
   rec.record(
     'PointsAdjusted',
     {
       unitId: 'zhaohua',
-      occurredOn: between(r, '2017-12-10', '2017-12-20'),
+      occurredOn: '2018-01-26',
+      countsOn: '2017-12-31',
       schemeId: districts.schemeId,
       indicatorId: 'A7',
       points: -1,
