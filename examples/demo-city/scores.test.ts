@@ -72,7 +72,7 @@ describe('the demo city under the district scheme', () => {
   it('scores 旺苍: 9/10 heard suits with the chief → 4 of 6, plan 10 days late → 3 − 1 = 2, 2 suits lost → 良好 at most', () => {
     expect(indicator('wangcang', 'E1')).toMatchObject({ value: '0.9000', points: '4.00' })
     expect(indicator('wangcang', 'A3')).toMatchObject({ value: '2017-05-10', points: '2.00' })
-    expect(indicator('wangcang', 'E2')).toMatchObject({ value: '0.8000', points: '1.00' })
+    expect(indicator('wangcang', 'E2')).toMatchObject({ value: '0.8000', points: '2.00' })
     expect(unit('wangcang').rulesFired).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'cap-lawsuits-lost', name: expect.stringContaining('败诉') }),
