@@ -2,7 +2,7 @@
  * The demo city's lines, checked without scoring: determinism, the log rules, who records what, and the
  * figures the fixtures pin (counted by case, the way SPEC §4 "Case metrics" counts them).
  */
-import { readLog } from '@kaoping/core'
+import { authorize, decodeEvent, type EventType, parseActor, type Principal, readLog } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, REVIEWER } from './actors'
@@ -130,6 +130,32 @@ describe('demo city generator', () => {
       else if (city.includes(l.type)) expect(l.actor, l.type).toBe(ADMIN)
       else expect(l.actor, l.type).toMatch(new RegExp(`^.+填报员 \\(reporter@${l.data.unitId}\\)$`))
     }
+  })
+
+  it('passes the authority check as the actor that recorded each line', () => {
+    const byId = new Map(lines.map((l) => [l.id, l]))
+    // (A scheme publication is the city's; its content waits for the v2 scheme language, as above.)
+    const problems = lines
+      .filter((l) => l.type !== 'SchemePublished')
+      .flatMap((l) => {
+        const a = parseActor(l.actor)
+        const principal = {
+          role: a.role!,
+          name: a.name,
+          ...(a.unitId ? { unitId: a.unitId } : {}),
+        } as Principal
+        const event = decodeEvent(l.type, l.data)
+        if (E.isLeft(event)) return [`${l.type}: ${event.left[0]?.path} ${event.left[0]?.message}`]
+        const t = typeof l.data.targetEventId === 'string' ? byId.get(l.data.targetEventId) : undefined
+        const target = t && {
+          type: t.type as EventType,
+          actor: t.actor,
+          ...(typeof t.data.unitId === 'string' ? { unitId: t.data.unitId } : {}),
+        }
+        const problem = authorize(principal, event.right, target)
+        return problem ? [`${l.type} by ${l.actor}: ${problem.message}`] : []
+      })
+    expect(problems).toEqual([])
   })
 
   it('has 剑阁 win 30 and lose 1 of 31 lawsuits by final judgment, one of the 30 lost at first instance', () => {
