@@ -2,7 +2,7 @@
  * The demo city's lines, checked without scoring: determinism, the log rules, who records what, and the
  * figures the fixtures pin (counted by case, the way SPEC §4 "Case metrics" counts them).
  */
-import { authorize, decodeEvent, type EventType, parseActor, type Principal, readLog } from '@kaoping/core'
+import { authorize, decodeEvent, type EventType, type Principal, parseActor, readLog } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, REVIEWER } from './actors'
