@@ -12,7 +12,8 @@ interface Indicator {
   readonly id: string
   readonly name: string
   readonly max: number
-  readonly metric: string | Json
+  /** Absent on a judged indicator (its points are the 考核组's IndicatorJudged). */
+  readonly metric?: string | Json
   readonly scoring: Json & { readonly kind: string }
   readonly whenUndefined?: string
   readonly units?: ReadonlyArray<string>
@@ -42,7 +43,8 @@ const indicators = (s: Scheme) => [
   ...(s.bonus?.indicators ?? []),
 ]
 const find = (s: Scheme, id: string) => indicators(s).find((i) => i.id === id)!
-const metricOf = (s: Scheme, m: string | Json): Json => (typeof m === 'string' ? s.metrics[m]! : m)
+const metricOf = (s: Scheme, m: string | Json | undefined): Json =>
+  m === undefined ? {} : typeof m === 'string' ? s.metrics[m]! : m
 /** Does a numerator's condition pick a subset of what the denominator's picks? (Equal, or within its list.) */
 const narrower = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b) ||
@@ -102,12 +104,12 @@ describe.each(SCHEMES.map((s) => [s.schemeId, s] as const))('%s', (_, scheme) =>
 
   it('has the annual report due on 2018-01-15, after the period, and a judged 总体评价', () => {
     const report = indicators(scheme).find(
-      (i) => typeof i.metric !== 'string' && (i.metric.where as Json | undefined)?.docType === 'annual_report'
+      (i) => (metricOf(scheme, i.metric).where as Json | undefined)?.docType === 'annual_report'
     )
     expect(report?.scoring).toMatchObject({ kind: 'deadline', due: '2018-01-15' })
-    expect(indicators(scheme).filter((i) => i.scoring.kind === 'judged')).toMatchObject([
-      { name: '法治建设工作总体评价', whenUndefined: 'exclude' },
-    ])
+    const judged = indicators(scheme).filter((i) => i.scoring.kind === 'judged')
+    expect(judged).toMatchObject([{ name: '法治建设工作总体评价', whenUndefined: 'exclude' }])
+    expect(judged[0]).not.toHaveProperty('metric')
   })
 })
 
