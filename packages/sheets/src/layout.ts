@@ -61,6 +61,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   indicatorId: '指标代码',
   points: '调整分值',
   approvedBy: '批准人',
+  countsOn: '计入日期',
+  note: '备注',
+  appealId: '申诉编号',
+  decision: '复核决定',
+}
+
+/** A list field (佐证材料, 自评条目) has no place in one cell: such fields are recorded through the API or page. */
+const isList = (codec: t.Mixed): boolean => {
+  const tag = (codec as { _tag?: string })._tag
+  const inner = (codec as { type?: { _tag?: string } }).type
+  return tag === 'ArrayType' || (tag === 'RefinementType' && inner?._tag === 'ArrayType')
 }
 
 export const ID_HEADER = '事件编号（可空）'
@@ -84,10 +95,14 @@ export interface SheetLayout {
 /** Excel sheet names may not contain / \\ ? * [ ] : and are at most 31 characters. */
 const sheetName = (label: string) => label.replace(/[/\\?*[\]:]/g, '、').slice(0, 31)
 
-/** Everything but schemes (JSON documents, published on their own), in catalog order — an order that is also
- * valid for the log: units before their facts, a case opened before its steps, retractions after their targets. */
+/**
+ * Everything but the scheme stream's documents (schemes are JSON, published on their own; results are computed
+ * by the server) and types whose required fields are lists (自查自评), in catalog order — an order that is also
+ * valid for the log: units before their facts, a case opened before its steps, retractions after their targets.
+ */
 export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as EventType[])
-  .filter((type) => type !== 'SchemePublished')
+  .filter((type) => CATALOG[type].scope !== 'scheme')
+  .filter((type) => !Object.values(CATALOG[type].codec.shape.required).some((c) => isList(c as t.Mixed)))
   .map((type) => {
     const { required, optional } = CATALOG[type].codec.shape
     const column = (field: string, codec: t.Mixed, req: boolean): Column => {
@@ -105,7 +120,9 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
       name: sheetName(CATALOG[type].label),
       columns: [
         ...Object.entries(required).map(([f, c]) => column(f, c as t.Mixed, true)),
-        ...Object.entries(optional).map(([f, c]) => column(f, c as t.Mixed, false)),
+        ...Object.entries(optional)
+          .filter(([, c]) => !isList(c as t.Mixed))
+          .map(([f, c]) => column(f, c as t.Mixed, false)),
       ],
     }
   })
