@@ -1,4 +1,9 @@
-/** @module Case lifecycles as the reporters record them: opened → defence → hearing → decided → closed → ruling performed. */
+/**
+ * @module Case lifecycles as the reporters record them: opened → defence → hearing → decided (→ appeal hearing →
+ * decided at second instance) → closed → ruling performed. A case carried over from 2016 is opened in December
+ * 2016 and entered when the system went live in January; a case still open at the year's end may close in
+ * January 2018.
+ */
 import { addDays, between } from './calendar'
 import type { Rng } from './prng'
 import type { Recorder } from './recorder'
@@ -6,19 +11,32 @@ import type { Recorder } from './recorder'
 export interface CasePlan {
   readonly kind: string
   readonly opened: string
+  /** The day the case was entered, when later than `opened` (a case carried over from 2016). */
+  readonly enteredOn?: string
   readonly hearings?: ReadonlyArray<boolean>
   readonly defenseOnTime?: boolean
+  /** First-instance outcome. */
   readonly outcome?: string
+  /** An appeal: a second-instance hearing (the leader present or not) and its outcome, which is final. */
+  readonly appeal?: { readonly outcome: string; readonly leaderAppeared: boolean }
   readonly closed?: {
     readonly withinTimeLimit: boolean
     readonly resolution?: string
     readonly amountRecoveredYuan?: number
+    /** The closing date, when the plan fixes it (a carried-over case closed in January 2017, one closed in 2018). */
+    readonly on?: string
   }
   readonly performed?: boolean
   readonly subject?: string
 }
 
-/** Records one case; every step is recorded after the previous one, and its date is never earlier. */
+/** The last date a step drawn at random may fall on: the demo year's end. */
+const LAST = '2017-12-31'
+
+/**
+ * Records one case; every step is recorded after the previous one, and its date is never earlier. Returns the
+ * event ids in order (CaseOpened first).
+ */
 export const recordCase = (
   rec: Recorder,
   r: Rng,
@@ -26,13 +44,14 @@ export const recordCase = (
   caseId: string,
   plan: CasePlan,
   actor: string
-): void => {
+): string[] => {
   let day = plan.opened
   const step = (maxDays: number) => {
     const next = between(r, day, addDays(day, maxDays))
-    day = next > '2017-12-31' ? '2017-12-31' : next
+    day = next > LAST && day <= LAST ? LAST : next
     return day
   }
+  const ids: string[] = []
   let last = rec.record(
     'CaseOpened',
     {
@@ -43,14 +62,28 @@ export const recordCase = (
       ...(plan.subject ? { subject: plan.subject } : {}),
       caseNumber: caseId.toUpperCase(),
     },
-    actor
+    actor,
+    undefined,
+    plan.enteredOn
   )
-  const follow = (type: string, data: Record<string, unknown>, maxDays: number) => {
-    last = rec.record(type, { unitId, occurredOn: step(maxDays), caseId, ...data }, actor, last)
+  ids.push(last)
+  const follow = (type: string, data: Record<string, unknown>, on: string) => {
+    last = rec.record(type, { unitId, occurredOn: on, caseId, ...data }, actor, last)
+    ids.push(last)
   }
-  if (plan.defenseOnTime !== undefined) follow('DefenseSubmitted', { onTime: plan.defenseOnTime }, 15)
-  for (const leaderAppeared of plan.hearings ?? []) follow('HearingHeld', { leaderAppeared }, 40)
-  if (plan.outcome) follow('CaseDecided', { instance: 'first', outcome: plan.outcome }, 30)
-  if (plan.closed) follow('CaseClosed', plan.closed, 20)
-  if (plan.performed) follow('RulingPerformed', {}, 20)
+  if (plan.defenseOnTime !== undefined) follow('DefenseSubmitted', { onTime: plan.defenseOnTime }, step(15))
+  for (const leaderAppeared of plan.hearings ?? []) follow('HearingHeld', { leaderAppeared }, step(40))
+  if (plan.outcome) follow('CaseDecided', { instance: 'first', outcome: plan.outcome }, step(30))
+  if (plan.appeal) {
+    follow('HearingHeld', { leaderAppeared: plan.appeal.leaderAppeared }, step(60))
+    follow('CaseDecided', { instance: 'second', outcome: plan.appeal.outcome }, step(30))
+  }
+  if (plan.closed) {
+    const { on, ...closed } = plan.closed
+    // A fixed closing date never comes before the steps already taken.
+    if (on !== undefined && on > day) day = on
+    follow('CaseClosed', closed, on === undefined ? step(20) : day)
+  }
+  if (plan.performed) follow('RulingPerformed', {}, step(20))
+  return ids
 }

@@ -1,4 +1,5 @@
 /** @module One district bureau's 2017, scaled by its diligence; fixtures override the parts the seeds fix. */
+import { REVIEWER } from './actors'
 import { addDays, between, inQuarter, YEAR_END, YEAR_START } from './calendar'
 import { type CasePlan, recordCase } from './cases'
 import type { Rng } from './prng'
@@ -6,38 +7,81 @@ import type { Recorder } from './recorder'
 import { reporter } from './reporter'
 import type { DemoUnit } from './units'
 
-/** The parts of a year the fixtures pin down (domain notes §5). */
+/** The parts of a year the fixtures pin down (domain notes §5, seeds 001 and 003). */
 export interface DistrictOverrides {
   readonly planIssuedOn?: string
+  readonly annualReportOn?: string
   readonly leadershipStudies?: number
-  /** Administrative lawsuits: how many won and lost at first instance, and the leader's presence per hearing. */
-  readonly lawsuits?: { readonly won: number; readonly lost: number; readonly leaderAbsentAt?: number }
+  /**
+   * Administrative lawsuits by final outcome, and the leader's presence per first-instance hearing.
+   * `wonOnAppeal` of the won were lost at first instance; `lostOnAppeal` of the lost were won at first instance.
+   */
+  readonly lawsuits?: {
+    readonly won: number
+    readonly lost: number
+    readonly leaderAbsentAt?: number
+    readonly wonOnAppeal?: number
+    readonly lostOnAppeal?: number
+    /** Lawsuits that ended without any hearing (withdrawn by the plaintiff before trial). */
+    readonly withdrawnUnheard?: number
+  }
   readonly noHearings?: boolean
-  readonly arbitration?: { readonly opened: number; readonly closed: number; readonly mediatedShare: number }
+  /**
+   * Arbitration cases active in 2017 (`carried` of them opened in December 2016 and closed in January 2017),
+   * how many were closed in 2017, and the share of closures that were mediated.
+   */
+  readonly arbitration?: {
+    readonly active: number
+    readonly carried: number
+    readonly closed: number
+    readonly mediatedShare: number
+  }
+  /** The quarters (1–4) of each 双随机 inspection: `[4, 4, 4, 4]` is four inspections in the last quarter. */
+  readonly inspectionQuarters?: ReadonlyArray<number>
+  /** An inspection (by index) the unit reports as published although it was not (the 考核组 returns it). */
+  readonly misreportedInspection?: number
 }
 
-export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOverrides = {}): void => {
+/** What the 考核组 may later verify or return, by kind. */
+export interface DistrictFacts {
+  readonly verifiable: ReadonlyArray<string>
+  readonly inspections: ReadonlyArray<{ readonly id: string; readonly data: Record<string, unknown> }>
+}
+
+const LOST = 'lost'
+
+export const districtYear = (
+  rec: Recorder,
+  r: Rng,
+  u: DemoUnit,
+  o: DistrictOverrides = {}
+): DistrictFacts => {
   const d = u.diligence
   const rep = reporter(rec, r, u)
   const { actor, at, id } = rep
+  const verifiable: string[] = []
 
   // 组织保障: staffing report in January, plans by their deadlines (late ones for the less diligent).
-  at(
-    'StaffingReported',
-    { legalSectionEstablished: d >= 0.55, fullTimeLegalStaff: d >= 0.55 ? r.int(1, 2) : 0 },
-    between(r, '2017-01-05', '2017-01-25')
+  verifiable.push(
+    at(
+      'StaffingReported',
+      { legalSectionEstablished: d >= 0.55, fullTimeLegalStaff: d >= 0.55 ? r.int(1, 2) : 0 },
+      between(r, '2017-01-05', '2017-01-25')
+    )
   )
   const late = (due: string) =>
     r.chance(d) ? between(r, addDays(due, -25), due) : between(r, addDays(due, 1), addDays(due, 20))
-  at(
-    'DocumentIssued',
-    {
-      documentId: id('doc'),
-      docType: 'rule_of_law_plan',
-      title: '法治人社建设实施工作方案（2016—2020年）',
-      docNumber: `${u.name}人社发〔2017〕${r.int(10, 40)}号`,
-    },
-    o.planIssuedOn ?? late('2017-04-30')
+  verifiable.push(
+    at(
+      'DocumentIssued',
+      {
+        documentId: id('doc'),
+        docType: 'rule_of_law_plan',
+        title: '法治人社建设实施工作方案（2016—2020年）',
+        docNumber: `${u.name}人社发〔2017〕${r.int(10, 40)}号`,
+      },
+      o.planIssuedOn ?? late('2017-04-30')
+    )
   )
   at(
     'DocumentIssued',
@@ -57,6 +101,14 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
     },
     late('2017-05-31')
   )
+  // 规范性文件: reviewed for legality before issue; the less diligent issue one without review.
+  const normative = r.int(1, 3)
+  for (let i = 0; i < normative; i++)
+    at(
+      'DocumentIssued',
+      { documentId: id('doc'), docType: 'normative_doc', title: '关于进一步规范人社行政执法程序的通知' },
+      between(r, '2017-03-01', '2017-11-30')
+    )
   if (d < 0.65)
     at(
       'DocumentIssued',
@@ -92,16 +144,18 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
     )
   const examinees = r.int(30, 60)
   const passRate = Math.min(1, 0.8 + d * 0.2 + r.int(0, 3) / 100)
-  at(
-    'TrainingHeld',
-    {
-      sessionId: id('exam'),
-      kind: 'law_exam',
-      topic: '年度学法用法考试',
-      attendees: examinees,
-      passed: Math.floor(examinees * passRate),
-    },
-    between(r, '2017-09-01', '2017-11-15')
+  verifiable.push(
+    at(
+      'TrainingHeld',
+      {
+        sessionId: id('exam'),
+        kind: 'law_exam',
+        topic: '年度学法用法考试',
+        attendees: examinees,
+        passed: Math.floor(examinees * passRate),
+      },
+      between(r, '2017-09-01', '2017-11-15')
+    )
   )
   if (r.chance(d))
     at(
@@ -140,50 +194,90 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
     )
   for (let i = 0; i < Math.round(1 + d * 5); i++)
     activity('new_media', '微信公众号普法推送', r.int(200, 1500), between(r, YEAR_START, YEAR_END))
-  activity(
-    'contest',
-    '人社法律法规政策知识竞赛网络答题',
-    r.int(300, 1200),
-    r.chance(d) ? between(r, '2017-06-20', '2017-07-31') : between(r, '2017-08-01', '2017-08-20')
+  verifiable.push(
+    activity(
+      'contest',
+      '人社法律法规政策知识竞赛网络答题',
+      r.int(300, 1200),
+      r.chance(d) ? between(r, '2017-06-20', '2017-07-31') : between(r, '2017-08-01', '2017-08-20')
+    )
   )
 
-  // 双随机一公开 quarterly; case-file review in November.
-  for (let q = 1; q <= 4; q++)
-    if (q < 4 || r.chance(d))
-      at(
-        'InspectionConducted',
-        {
-          inspectionId: id('insp'),
-          method: 'double_random',
-          subjects: r.int(5, 20),
-          resultsPublished: r.chance(0.7 + d * 0.3),
-        },
-        inQuarter(r, q)
-      )
-  at(
+  // 双随机一公开, meant quarterly (seed 003: 每季度末报告); a skipped quarter is made up in the last one,
+  // which keeps the year's count but not the quarter.
+  const quarters =
+    o.inspectionQuarters ??
+    [1, 2, 3, 4].map((q) => (q === 4 || r.chance(0.55 + d * 0.45) ? q : 4)).sort((a, b) => a - b)
+  const inspections = quarters.map((q, i) => {
+    const data = {
+      unitId: u.unitId,
+      occurredOn: inQuarter(r, q),
+      inspectionId: id('insp'),
+      method: 'double_random',
+      subjects: r.int(5, 20),
+      resultsPublished: r.chance(0.7 + d * 0.3) || i === o.misreportedInspection,
+    }
+    return { id: rec.record('InspectionConducted', data, actor), data }
+  })
+  // 案卷评查 by the 考核组 in November.
+  rec.record(
     'CaseFileReviewScored',
-    { reviewId: id('review'), score: Math.round(60 + d * 30 + r.int(0, 8)), files: r.int(10, 30) },
-    between(r, '2017-11-01', '2017-11-30')
+    {
+      unitId: u.unitId,
+      occurredOn: between(r, '2017-11-01', '2017-11-30'),
+      reviewId: id('review'),
+      score: Math.round(60 + d * 30 + r.int(0, 8)),
+      files: r.int(10, 30),
+    },
+    REVIEWER
   )
 
-  // Cases.
-  const lawsuits = o.lawsuits ?? { won: r.int(2, 8), lost: d < 0.65 ? r.int(1, 2) : r.chance(0.3) ? 1 : 0 }
-  const outcomes = [...Array<string>(lawsuits.won).fill('won'), ...Array<string>(lawsuits.lost).fill('lost')]
-  outcomes.forEach((outcome, i) => {
+  // 行政诉讼: one case per lawsuit, whatever its instances.
+  const lawsuits = o.lawsuits ?? {
+    won: r.int(2, 8),
+    lost: d < 0.65 ? r.int(1, 2) : r.chance(0.3) ? 1 : 0,
+  }
+  const finals = [...Array<string>(lawsuits.won).fill('won'), ...Array<string>(lawsuits.lost).fill(LOST)]
+  let wonOnAppeal = lawsuits.wonOnAppeal ?? 0
+  let lostOnAppeal = lawsuits.lostOnAppeal ?? 0
+  finals.forEach((outcome, i) => {
+    const appealed =
+      outcome === 'won' && wonOnAppeal > 0
+        ? wonOnAppeal--
+        : outcome === LOST && lostOnAppeal > 0
+          ? lostOnAppeal--
+          : 0
+    const leader = () =>
+      o.lawsuits?.leaderAbsentAt === i ? false : o.lawsuits ? true : r.chance(0.75 + d * 0.25)
     const plan: CasePlan = {
       kind: 'administrative_litigation',
-      opened: between(r, YEAR_START, '2017-09-30'),
+      opened: between(r, YEAR_START, appealed ? '2017-05-31' : '2017-09-30'),
       defenseOnTime: r.chance(0.9 + d * 0.1),
-      hearings: o.noHearings
-        ? []
-        : [o.lawsuits?.leaderAbsentAt === i ? false : o.lawsuits ? true : r.chance(0.75 + d * 0.25)],
-      outcome,
+      hearings: o.noHearings ? [] : [leader()],
+      outcome: appealed ? (outcome === 'won' ? LOST : 'won') : outcome,
+      ...(appealed ? { appeal: { outcome, leaderAppeared: o.lawsuits ? true : leader() } } : {}),
       closed: { withinTimeLimit: true },
-      performed: outcome === 'lost',
+      performed: outcome === LOST,
       subject: r.pick(['工伤认定', '社会保险登记', '劳动保障监察处理决定', '信息公开']),
     }
     recordCase(rec, r, u.unitId, id('al'), plan, actor)
   })
+  for (let i = 0; i < (lawsuits.withdrawnUnheard ?? 0); i++)
+    recordCase(
+      rec,
+      r,
+      u.unitId,
+      id('al'),
+      {
+        kind: 'administrative_litigation',
+        opened: between(r, YEAR_START, '2017-09-30'),
+        defenseOnTime: true,
+        outcome: 'withdrawn',
+        closed: { withinTimeLimit: true, resolution: 'withdrawn' },
+        subject: '工伤认定',
+      },
+      actor
+    )
   // Counts are drawn once (a `for` condition is re-evaluated on every pass).
   const reconsiderations = r.int(1, 4)
   for (let i = 0; i < reconsiderations; i++)
@@ -200,8 +294,28 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       },
       actor
     )
-  const inspections = r.int(15, 60)
-  for (let i = 0; i < inspections; i++) {
+
+  // Cases carried over from 2016: opened in December, entered when the system went live, closed in January.
+  const carried = (kind: string, prefix: string, extra: Partial<CasePlan> = {}) =>
+    recordCase(
+      rec,
+      r,
+      u.unitId,
+      id(prefix, 2016),
+      {
+        kind,
+        opened: between(r, '2016-12-01', '2016-12-27'),
+        enteredOn: between(r, '2017-01-03', '2017-01-06'),
+        closed: { withinTimeLimit: r.chance(0.9), on: between(r, '2017-01-09', '2017-01-26') },
+        ...extra,
+      },
+      actor
+    )
+
+  // 劳动保障监察
+  for (let i = 0, n = r.int(1, 4); i < n; i++) carried('labor_inspection', 'li')
+  const inspectionCases = r.int(15, 60)
+  for (let i = 0; i < inspectionCases; i++) {
     const closed = r.chance(0.8 + d * 0.2)
     recordCase(
       rec,
@@ -210,7 +324,7 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       id('li'),
       {
         kind: 'labor_inspection',
-        opened: between(r, YEAR_START, '2017-11-30'),
+        opened: closed ? between(r, YEAR_START, '2017-11-30') : between(r, '2017-10-16', '2017-12-20'),
         ...(closed
           ? {
               closed: {
@@ -224,11 +338,32 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       actor
     )
   }
-  const arb = o.arbitration ?? { opened: r.int(40, 120), closed: 0, mediatedShare: 0.5 + d * 0.2 }
-  const arbClosed = o.arbitration ? arb.closed : Math.round(arb.opened * (0.88 + d * 0.1))
+
+  // 劳动人事争议仲裁: the year's active cases, some carried over; the open ones at the year's end were filed
+  // in November and December, and (except 利州's 18, seed 001) half of them close in January 2018.
+  const arb = o.arbitration ?? {
+    active: r.int(40, 120),
+    carried: r.int(2, 8),
+    closed: 0,
+    mediatedShare: 0.5 + d * 0.2,
+  }
+  const arbClosed = o.arbitration ? arb.closed : Math.round(arb.active * (0.88 + d * 0.1))
   const mediated = Math.round(arbClosed * arb.mediatedShare)
-  for (let i = 0; i < arb.opened; i++) {
+  for (let i = 0; i < arb.active; i++) {
+    const resolution = i < mediated ? 'mediated' : r.pick(['awarded', 'withdrawn'])
+    if (i < arb.carried) {
+      carried('labor_arbitration', 'la', {
+        closed: {
+          withinTimeLimit: r.chance(0.97),
+          resolution,
+          amountRecoveredYuan: r.int(3000, 60000),
+          on: between(r, '2017-01-09', '2017-01-26'),
+        },
+      })
+      continue
+    }
     const closed = i < arbClosed
+    const nextYear = !closed && !o.arbitration && r.chance(0.5)
     recordCase(
       rec,
       r,
@@ -236,13 +371,14 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       id('la'),
       {
         kind: 'labor_arbitration',
-        opened: between(r, YEAR_START, closed ? '2017-11-20' : '2017-12-28'),
-        ...(closed
+        opened: closed ? between(r, YEAR_START, '2017-11-20') : between(r, '2017-11-15', YEAR_END),
+        ...(closed || nextYear
           ? {
               closed: {
                 withinTimeLimit: r.chance(0.97),
-                resolution: i < mediated ? 'mediated' : r.pick(['awarded', 'withdrawn']),
+                resolution,
                 amountRecoveredYuan: r.int(3000, 60000),
+                ...(nextYear ? { on: between(r, '2018-01-08', '2018-01-26') } : {}),
               },
             }
           : {}),
@@ -250,6 +386,10 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
       actor
     )
   }
+
+  // 工伤认定
+  for (let i = 0, n = r.int(1, 3); i < n; i++)
+    carried('work_injury_recognition', 'wi', { outcome: 'recognized' })
   const injuries = r.int(10, 40)
   for (let i = 0; i < injuries; i++)
     recordCase(
@@ -268,4 +408,14 @@ export const districtYear = (rec: Recorder, r: Rng, u: DemoUnit, o: DistrictOver
 
   // 人大建议、政协提案, handled mid-year.
   rep.representations(r.int(3, 12), 0.9 + d * 0.1)
+
+  // The 2017 annual report: the diligent send it in late December or early January, the others late.
+  verifiable.push(
+    rep.annualReport(
+      `${u.name}人力资源和社会保障局2017年度法治政府建设情况报告`,
+      o.annualReportOn ??
+        (r.chance(d) ? between(r, '2017-12-20', '2018-01-15') : between(r, '2018-01-16', '2018-01-26'))
+    )
+  )
+  return { verifiable, inspections }
 }
