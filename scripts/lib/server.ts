@@ -11,6 +11,7 @@ import * as E from 'fp-ts/Either'
 import { generateDemoCity } from '../../examples/demo-city/generate'
 import { UsageError } from './cli-error'
 import type { ServerConfig } from './config'
+import { openEvidence } from './open-evidence'
 import { openProjections } from './open-projections'
 import { loadTokens } from './tokens'
 
@@ -36,6 +37,11 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
   })
   const { store, db, projector } = opened
+  const evidence = openEvidence(config.db, {
+    evidenceDir: config.evidenceDir,
+    eventstoreUrl: config.eventstoreUrl,
+  })
+  if (evidence.warning) logger.warn(evidence.warning)
   let demoLoaded = 0
   if (config.demo && (await store.headPosition()) === 0n) {
     const text = generateDemoCity({})
@@ -64,6 +70,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   let draining = false
   const app = createApp({
     store,
+    evidence: evidence.store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,
     logger,
@@ -84,6 +91,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
       await following
         .stop()
         .catch((e: unknown) => logger.error({ err: e }, 'projection runner stopped with an error'))
+      await evidence.store.close()
       await opened.close()
       logger.info('kaoping API stopped')
     },
