@@ -47,7 +47,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     const text = generateDemoCity({})
       .map((l) => JSON.stringify(l))
       .join('\n')
-    const imported = await importLog(store, text)
+    const imported = await importLog(store, text, undefined, { evidence: evidence.store })
     if (E.isLeft(imported))
       throw new UsageError([
         imported.left._tag === 'BadLines' ? '示范城市数据无效' : describeCommandError(imported.left),
