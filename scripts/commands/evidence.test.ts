@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { templateWorkbook } from '@kaoping/sheets'
 import { createDirEvidenceStore, createSqliteEvidenceStore, sha256Of } from '@kaoping/store'
 import { SAMPLES } from '@kaoping/store/testing/evidence'
 import { describe, expect, it } from 'vitest'
@@ -119,5 +120,41 @@ describe('kaoping export / import --evidence', () => {
     const r = kaoping('import', events, '--db', join(dir, 'bad.db'), '--evidence', folder)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('伪装.pdf：按内容识别为无法识别的文件')
+  })
+
+  it('imports a spreadsheet whose 佐证材料 column names files put beside it, and places a name without its file', async () => {
+    const folder = join(dir, 'sheet-files')
+    mkdirSync(folder)
+    writeFileSync(join(folder, '签到表.png'), png)
+    const training = (sessionId: string, name: string) => ({
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'jiange',
+        occurredOn: '2017-03-03',
+        sessionId,
+        kind: 'lecture',
+        topic: '学法',
+        attendees: 30,
+        evidence: [{ sha256: sha256Of(png), name }],
+      },
+    })
+    const unit = { type: 'UnitRegistered', data: { unitId: 'jiange', name: '剑阁县', kind: 'district' } }
+    const sheet = join(dir, 'with-evidence.xlsx')
+    writeFileSync(sheet, await templateWorkbook([unit, training('t1', '签到表.png')]))
+    const db = join(dir, 'sheet.db')
+    expect(kaoping('import', sheet, '--db', db, '--evidence', folder)).toMatchObject({
+      code: 0,
+      stdout: '已导入 1 个佐证材料\n已导入 2 条事件\n',
+    })
+    const stored = JSON.parse(kaoping('export', '--db', db).stdout.trim().split('\n')[1]!)
+    expect(stored.data.evidence).toEqual([{ sha256: sha256Of(png), name: '签到表.png' }])
+
+    const missing = join(dir, 'missing-file.xlsx')
+    writeFileSync(missing, await templateWorkbook([training('t2', '照片.jpg')]))
+    const r = kaoping('import', missing, '--db', db, '--evidence', folder)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /missing-file\.xlsx 学法、培训、考试!\w+2（佐证材料）：佐证材料 照片\.jpg 未随表格提供/
+    )
   })
 })

@@ -95,15 +95,18 @@ const importSheet = async (
       `无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     ])
   }
-  const read = /\.csv$/i.test(file) ? readEventCsv(bytes.toString('utf8')) : await readEventWorkbook(bytes)
-  if (E.isLeft(read)) throw new UsageError(read.left.map((i) => `${basename(file)} ${formatSheetIssue(i)}`))
-  if (read.right.length === 0) throw new UsageError([`${basename(file)} 中没有任何事件`])
   const store = openStore(db)
+  // Files first: the 佐证材料 column names files of the --evidence folder.
   const evidence = await loadEvidence(db, evidenceDir).catch(async (e) => {
     await store.close()
     throw e
   })
   try {
+    const read = /\.csv$/i.test(file)
+      ? readEventCsv(bytes.toString('utf8'), evidence.byName)
+      : await readEventWorkbook(bytes, evidence.byName)
+    if (E.isLeft(read)) throw new UsageError(read.left.map((i) => `${basename(file)} ${formatSheetIssue(i)}`))
+    if (read.right.length === 0) throw new UsageError([`${basename(file)} 中没有任何事件`])
     const r = await appendValidated(
       store,
       read.right.map((e) => e.envelope),

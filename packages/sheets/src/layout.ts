@@ -61,6 +61,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   indicatorId: '指标代码',
   points: '调整分值',
   approvedBy: '批准人',
+  evidence: '佐证材料',
 }
 
 export const ID_HEADER = '事件编号（可空）'

@@ -4,7 +4,7 @@
  */
 import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
-import { fromCell, isBlank, type Raw } from './cells'
+import { EVIDENCE_FIELD, type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
 import { columnLetter, type SheetIssue } from './issue'
 import { choices, type SheetLayout } from './layout'
 
@@ -33,7 +33,9 @@ export interface Located {
 export const decodeRow = (
   layout: SheetLayout,
   at: Located,
-  cell: (index: number) => Raw
+  cell: (index: number) => Raw,
+  /** The files provided with the spreadsheet, for its 佐证材料 column (none: every name there is a problem). */
+  evidence: EvidenceByName = new Map()
 ): E.Either<SheetIssue[], Envelope> => {
   const issue = (field: string | undefined, message: string): SheetIssue => {
     const index = field === undefined ? at.idColumn : at.columns.get(field)
@@ -47,12 +49,26 @@ export const decodeRow = (
     }
   }
   const data: Record<string, unknown> = {}
+  const issues: SheetIssue[] = []
   for (const column of layout.columns) {
     const index = at.columns.get(column.field)
     const v = index === undefined ? undefined : cell(index)
-    if (!isBlank(v)) data[column.field] = fromCell(column, v)
+    if (isBlank(v)) continue
+    if (column.field !== EVIDENCE_FIELD) data[column.field] = fromCell(column, v)
+    else {
+      const names = evidenceNames(v)
+      for (const name of names.filter((n) => !evidence.has(n)))
+        issues.push(
+          issue(
+            EVIDENCE_FIELD,
+            `佐证材料 ${name} 未随表格提供（kaoping import 表格 --evidence 目录，目录中放同名文件）`
+          )
+        )
+      data[column.field] = names.flatMap((name) =>
+        evidence.has(name) ? [{ sha256: evidence.get(name)!, name }] : []
+      )
+    }
   }
-  const issues: SheetIssue[] = []
   const rawId = at.idColumn === undefined ? undefined : cell(at.idColumn)
   const id = isBlank(rawId) ? undefined : String(rawId).trim()
   if (id !== undefined && E.isLeft(Uuid.decode(id))) issues.push(issue(undefined, `应为 UUID，实际为 ${id}`))

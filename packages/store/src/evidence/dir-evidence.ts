@@ -62,7 +62,9 @@ export const writeAtomically = async (
 export const createDirEvidenceStore = (options: { readonly dir: string }): EvidenceStore => {
   const { dir } = options
   const refsDir = join(dir, 'refs')
-  const ready = mkdir(refsDir, { recursive: true })
+  // Created on the first write, so reading a folder (an import's source) leaves it as it was.
+  let made: Promise<unknown> | undefined
+  const ready = () => (made ??= mkdir(refsDir, { recursive: true }))
   const metaOf = async (sha256: string): Promise<EvidenceMeta | undefined> => {
     if (!HASH.test(sha256) || !(await exists(join(dir, sha256)))) return undefined
     const m = JSON.parse(await readFile(join(dir, `${sha256}.json`), 'utf8')) as Omit<EvidenceMeta, 'sha256'>
@@ -70,7 +72,7 @@ export const createDirEvidenceStore = (options: { readonly dir: string }): Evide
   }
   return {
     put: async ({ bytes, mediaType, name }) => {
-      await ready
+      await ready()
       const sha256 = sha256Of(bytes)
       const stored = await metaOf(sha256)
       if (stored) return { meta: stored, created: false }
@@ -90,12 +92,15 @@ export const createDirEvidenceStore = (options: { readonly dir: string }): Evide
       return new Set(found.flat())
     },
     list: async () => {
-      await ready
-      const names = (await readdir(dir)).filter((n) => HASH.test(n)).sort()
+      const all = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return []
+        throw e
+      })
+      const names = all.filter((n) => HASH.test(n)).sort()
       return (await Promise.all(names.map(metaOf))).flatMap((m) => (m ? [m] : []))
     },
     addReferences: async (refs) => {
-      await ready
+      await ready()
       for (const { sha256, unitId } of refs) {
         if (!HASH.test(sha256) || !SLUG.test(unitId))
           throw new Error(`无效的佐证材料引用：${sha256} ${unitId}`)
