@@ -1,6 +1,6 @@
 /**
  * @module Loads the token book. Without KAOPING_TOKENS the server uses `tokens.json` beside the database and
- * creates it on first start with random demo tokens (an admin, an auditor, a reporter for 利州区), so
+ * creates it on first start with random demo tokens (an admin, a reviewer, an auditor, a reporter for 利州区), so
  * `pnpm start` can print a working admin token. The file is written owner-readable only.
  */
 import { randomBytes } from 'node:crypto'
@@ -23,6 +23,7 @@ const fresh = () => randomBytes(24).toString('base64url')
 
 const demoTokens = () => [
   { token: fresh(), role: 'admin', name: '示范管理员' },
+  { token: fresh(), role: 'reviewer', name: '示范考核组' },
   { token: fresh(), role: 'auditor', name: '示范审计' },
   { token: fresh(), role: 'reporter', unitId: 'lizhou', name: '利州区填报员' },
 ]

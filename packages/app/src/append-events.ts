@@ -42,6 +42,7 @@ import type {
 import * as E from 'fp-ts/Either'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
+import { schemeReferenceIssues } from './scheme-refs'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
 export type CommandError =
@@ -230,7 +231,10 @@ export const appendValidated = async (
     if (seen !== undefined && seen !== fingerprint(d.event.type, d.raw))
       return E.left({ _tag: 'IdConflict', id: d.id })
   }
-  const issues: Issue[] = []
+  const issues: Issue[] = await schemeReferenceIssues(
+    store,
+    batch.map((d) => d.event)
+  )
   batch.forEach((d, i) => {
     const checked = checkNext(log, d.id, d.event, fingerprint(d.event.type, d.raw))
     if (E.isLeft(checked))

@@ -9,6 +9,7 @@ export {
   Role,
 } from './authority/principal'
 export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
+export { MAX_DEPTH, tooDeep, tooDeepMessage } from './codec/depth'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
 export { oneOfKeys } from './codec/one-of-keys'
 export { strict } from './codec/strict'

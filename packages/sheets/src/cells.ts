@@ -3,7 +3,7 @@
  * calendar date is taken as is), 是/否 as booleans, numbers from number cells or numeric text. Anything else
  * is passed on unchanged, so the codec reports it in its own words.
  */
-import { type Column, isBoolean, isNumber } from './layout'
+import { type Column, EVIDENCE_FIELD, isBoolean, isNumber } from './layout'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -32,7 +32,6 @@ export const fromCell = (column: Column, v: Raw): unknown => {
  * 佐证材料 (SPEC §9): a cell lists file names, separated by ；, ; or line breaks; each names a file provided with
  * the spreadsheet (`kaoping import 表格 --evidence 目录`), whose hash the reader is given (`EvidenceByName`).
  */
-export const EVIDENCE_FIELD = 'evidence'
 /** File name → the SHA-256 of the file provided under that name. */
 export type EvidenceByName = ReadonlyMap<string, string>
 export const evidenceNames = (v: Raw): string[] =>

@@ -28,7 +28,7 @@ describe('the 佐证材料 column', () => {
     const csv = `${CSV_HEAD}TrainingHeld,lizhou,2017-03-01,s-1,lecture,宪法,30,"实施方案.pdf;照片.jpg"\r\n`
     const read = readEventCsv(csv, PROVIDED)
     expect(E.isLeft(read) && read.left.map(formatSheetIssue)).toEqual([
-      'CSV!H2（佐证材料）：佐证材料 照片.jpg 未随表格提供（kaoping import 表格 --evidence 目录，目录中放同名文件）',
+      'CSV!H2（佐证材料）：佐证材料 照片.jpg 未随表格提供（同名文件须放在 kaoping import 的 --evidence 目录中一起导入；网页上传表格暂不能附带文件，请改用接口上传后在事件中引用）',
     ])
   })
 

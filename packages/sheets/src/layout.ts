@@ -7,6 +7,9 @@ import { CATALOG, type EventType } from '@kaoping/core'
 import type * as t from 'io-ts'
 import { VOCABULARY_LABELS } from './vocabulary'
 
+/** The 佐证材料 field (SPEC §9): one cell of file names. */
+export const EVIDENCE_FIELD = 'evidence'
+
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   unitId: '单位代码',
   name: '单位名称',
@@ -62,6 +65,20 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   points: '调整分值',
   approvedBy: '批准人',
   evidence: '佐证材料',
+  countsOn: '计入日期',
+  note: '备注',
+  appealId: '申诉编号',
+  decision: '复核决定',
+}
+
+/**
+ * A list field (自评条目) has no place in one cell: such fields are recorded through the API or page. 佐证材料
+ * is the exception: its cell lists file names (cells.ts `evidenceNames`), resolved against the files provided.
+ */
+const isList = (codec: t.Mixed): boolean => {
+  const tag = (codec as { _tag?: string })._tag
+  const inner = (codec as { type?: { _tag?: string } }).type
+  return tag === 'ArrayType' || (tag === 'RefinementType' && inner?._tag === 'ArrayType')
 }
 
 export const ID_HEADER = '事件编号（可空）'
@@ -85,10 +102,14 @@ export interface SheetLayout {
 /** Excel sheet names may not contain / \\ ? * [ ] : and are at most 31 characters. */
 const sheetName = (label: string) => label.replace(/[/\\?*[\]:]/g, '、').slice(0, 31)
 
-/** Everything but schemes (JSON documents, published on their own), in catalog order — an order that is also
- * valid for the log: units before their facts, a case opened before its steps, retractions after their targets. */
+/**
+ * Everything but the scheme stream's documents (schemes are JSON, published on their own; results are computed
+ * by the server) and types whose required fields are lists (自查自评), in catalog order — an order that is also
+ * valid for the log: units before their facts, a case opened before its steps, retractions after their targets.
+ */
 export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as EventType[])
-  .filter((type) => type !== 'SchemePublished')
+  .filter((type) => CATALOG[type].scope !== 'scheme')
+  .filter((type) => !Object.values(CATALOG[type].codec.shape.required).some((c) => isList(c as t.Mixed)))
   .map((type) => {
     const { required, optional } = CATALOG[type].codec.shape
     const column = (field: string, codec: t.Mixed, req: boolean): Column => {
@@ -106,7 +127,9 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
       name: sheetName(CATALOG[type].label),
       columns: [
         ...Object.entries(required).map(([f, c]) => column(f, c as t.Mixed, true)),
-        ...Object.entries(optional).map(([f, c]) => column(f, c as t.Mixed, false)),
+        ...Object.entries(optional)
+          .filter(([f, c]) => f === EVIDENCE_FIELD || !isList(c as t.Mixed))
+          .map(([f, c]) => column(f, c as t.Mixed, false)),
       ],
     }
   })

@@ -4,9 +4,9 @@
  */
 import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
-import { EVIDENCE_FIELD, type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
+import { type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
 import { columnLetter, type SheetIssue } from './issue'
-import { choices, type SheetLayout } from './layout'
+import { choices, EVIDENCE_FIELD, type SheetLayout } from './layout'
 
 export interface Envelope {
   readonly id?: string
@@ -61,7 +61,7 @@ export const decodeRow = (
         issues.push(
           issue(
             EVIDENCE_FIELD,
-            `佐证材料 ${name} 未随表格提供（kaoping import 表格 --evidence 目录，目录中放同名文件）`
+            `佐证材料 ${name} 未随表格提供（同名文件须放在 kaoping import 的 --evidence 目录中一起导入；网页上传表格暂不能附带文件，请改用接口上传后在事件中引用）`
           )
         )
       data[column.field] = names.flatMap((name) =>

@@ -1,4 +1,5 @@
 import { appendValidated, importLog } from '@kaoping/app'
+import { EVENT_TYPES } from '@kaoping/core'
 import { createMemoryStore } from '@kaoping/store'
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
@@ -34,7 +35,8 @@ describe('the import template', () => {
   it('has an instructions sheet and one sheet per event type but schemes, with starred required headers', async () => {
     const wb = await load(await templateWorkbook())
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', ...LAYOUTS.map((l) => l.name)])
-    expect(wb.worksheets).toHaveLength(22)
+    // One sheet per catalog type but the scheme stream's (2) and the self-assessment (a list), plus instructions.
+    expect(wb.worksheets).toHaveLength(EVENT_TYPES.length - 3 + 1)
     const training = wb.getWorksheet('学法、培训、考试')!
     expect((training.getRow(1).values as unknown[]).slice(1)).toEqual([
       '事件编号（可空）',
@@ -44,6 +46,8 @@ describe('the import template', () => {
       '类别*',
       '主题*',
       '参加人数*',
+      '计入日期',
+      '佐证材料',
       '学时',
       '考试合格人数',
     ])

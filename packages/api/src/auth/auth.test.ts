@@ -97,7 +97,7 @@ describe('roles', () => {
     const r = await api.post('/v1/events', { events: [training('lizhou')] }, 'lizhou')
     expect(r.status).toBe(201)
     const [e] = await api.store.readStream('unit-lizhou', { direction: 'backwards', maxCount: 1 })
-    expect(e?.actor).toMatch(/^reporter:lizhou#[0-9a-f]{8}$/)
+    expect(e?.actor).toMatch(/^#[0-9a-f]{8} \(reporter@lizhou\)$/)
   })
 
   it('forbids a reporter another unit’s facts, the registry, schemes and point adjustments (403, nothing stored)', async () => {
@@ -105,7 +105,9 @@ describe('roles', () => {
       api.post('/v1/events', { events: [training('lizhou'), training('cangxi')] }, 'lizhou')
     )
     expect(other.status).toBe(403)
-    expect(other.json.error.message).toBe('events.1: 填报单位 lizhou 不能写入单位 cangxi 的事件')
+    expect(other.json.error.issues).toEqual([
+      { path: 'events.1.type', message: '填报单位 lizhou 不能写入单位 cangxi 的事件' },
+    ])
     const registry = await unchanged(() =>
       api.post(
         '/v1/events',
@@ -124,6 +126,7 @@ describe('roles', () => {
               data: {
                 unitId: 'lizhou',
                 occurredOn: '2026-04-01',
+                schemeId: 'test-2026',
                 indicatorId: 'A1',
                 points: 5,
                 reason: '自评',

@@ -3,7 +3,7 @@
  * hands the handler the decoded value (`c.req.valid(target)`), or answers 400/415 naming every bad path.
  * It carries its codec, so the OpenAPI document is generated from what the server really checks.
  */
-import { toIssues } from '@kaoping/core'
+import { toIssues, tooDeep, tooDeepMessage } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import type { Env, MiddlewareHandler } from 'hono'
 import type * as t from 'io-ts'
@@ -28,11 +28,16 @@ const readJson = async (c: Parameters<MiddlewareHandler>[0]): Promise<unknown> =
   if (!JSON_TYPE.test((contentType ?? '').split(';')[0]!.trim()))
     throw new ApiFailure({ _tag: 'UnsupportedMediaType', contentType })
   const text = await c.req.text()
+  let json: unknown
   try {
-    return JSON.parse(text)
+    json = JSON.parse(text)
   } catch (e) {
     throw new ApiFailure({ _tag: 'InvalidJson', message: (e as Error).message })
   }
+  const deep = tooDeep(json)
+  if (deep !== undefined)
+    throw new ApiFailure({ _tag: 'InvalidRequest', issues: [{ path: deep, message: tooDeepMessage() }] })
+  return json
 }
 
 const single = (values: Record<string, string[]>): Record<string, string | string[]> =>

@@ -26,7 +26,7 @@ describe('POST /v1/events', () => {
     ])
     expect(r.json.position).toBe('11')
     const [stored] = await api.store.readStream('unit-lizhou', { direction: 'backwards', maxCount: 1 })
-    expect(stored?.actor).toBe('市局管理员')
+    expect(stored?.actor).toBe('市局管理员 (admin)')
   })
 
   it('acknowledges the same ids and content again with 200 and stores them once', async () => {
@@ -175,7 +175,7 @@ describe('GET /v1/events/export', () => {
       position: '1',
       revision: '0',
       stream: 'units',
-      principal: { role: 'admin', name: 'fixture' },
+      actor: 'fixture (admin)',
     })
     const tail = await api.get('/v1/events/export?from=8')
     expect(

@@ -56,7 +56,7 @@ export const eventRoutes = (deps: RouteDeps) =>
       }
       return c.json(acknowledgement(r), r.duplicate ? 200 : 201)
     })
-    .get('/v1/events/export', allow('admin', 'auditor'), validate('query', ExportQuery), (c) => {
+    .get('/v1/events/export', allow('admin', 'reviewer', 'auditor'), validate('query', ExportQuery), (c) => {
       const from = BigInt(c.req.valid('query').from ?? 0)
       c.header('Content-Type', 'application/x-ndjson; charset=utf-8')
       return stream(c, async (out) => {

@@ -70,7 +70,7 @@ describe('GET /v1/openapi.json', () => {
         'GET /metrics',
       ].sort()
     )
-    expect(r.json.paths['/v1/events'].post['x-roles']).toEqual(['admin', 'reporter'])
+    expect(r.json.paths['/v1/events'].post['x-roles']).toEqual(['admin', 'reporter', 'reviewer'])
   })
 
   it('describes request bodies and parameters from the codecs the server validates with', async () => {

@@ -133,7 +133,7 @@ describe('GET /v1/schemes/{schemeId}/units/{unitId}', () => {
       type: 'TrainingHeld',
       stream: 'unit-lizhou',
       revision: '0',
-      principal: { role: 'admin', name: 'fixture' },
+      actor: 'fixture (admin)',
     })
     const second = await api.get('/v1/schemes/test-2026/units/lizhou?pageSize=1&page=2')
     expect(second.json.events.items[0].revision).toBe('1')

@@ -77,7 +77,7 @@ export const resultRoutes = (deps: RouteDeps) => {
   return new Hono<AppEnv>()
     .get(
       '/v1/schemes/:schemeId/ranking',
-      allow('admin', 'auditor'),
+      allow('admin', 'reviewer', 'auditor'),
       validate('query', RankingQuery),
       async (c) => {
         await settled(deps, c)
@@ -107,7 +107,7 @@ export const resultRoutes = (deps: RouteDeps) => {
     )
     .get(
       '/v1/schemes/:schemeId/units/:unitId',
-      allow('admin', 'auditor', 'reporter'),
+      allow('admin', 'reviewer', 'auditor', 'reporter'),
       validate('query', UnitQuery),
       async (c) => {
         const { schemeId, unitId } = c.req.param()
@@ -151,11 +151,16 @@ export const resultRoutes = (deps: RouteDeps) => {
         })
       }
     )
-    .get('/v1/schemes/:schemeId/diff', allow('admin', 'auditor'), validate('query', DiffQuery), async (c) => {
-      await settled(deps, c)
-      const { from, to } = c.req.valid('query')
-      const d = deps.readModels.diff(c.req.param('schemeId'), from, to)
-      if (E.isLeft(d)) throw new ApiFailure(fromReplayError(d.left, 'query.from'))
-      return c.json(d.right)
-    })
+    .get(
+      '/v1/schemes/:schemeId/diff',
+      allow('admin', 'reviewer', 'auditor'),
+      validate('query', DiffQuery),
+      async (c) => {
+        await settled(deps, c)
+        const { from, to } = c.req.valid('query')
+        const d = deps.readModels.diff(c.req.param('schemeId'), from, to)
+        if (E.isLeft(d)) throw new ApiFailure(fromReplayError(d.left, 'query.from'))
+        return c.json(d.right)
+      }
+    )
 }

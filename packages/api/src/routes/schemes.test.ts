@@ -28,7 +28,7 @@ describe('schemes', () => {
     expect(r.json).toMatchObject({
       schemeId: 'test-2026',
       version: 1,
-      principal: { role: 'admin', name: 'fixture' },
+      actor: 'fixture (admin)',
       recordedAt: '2026-03-01T00:03:00.000Z',
     })
     expect(r.json.scheme).toEqual(SCHEME)

@@ -29,7 +29,7 @@ interface PublishedData {
 
 export const schemeRoutes = (deps: RouteDeps) =>
   new Hono<AppEnv>()
-    .get('/v1/schemes', allow('admin', 'auditor', 'reporter'), async (c) => {
+    .get('/v1/schemes', allow('admin', 'reviewer', 'auditor', 'reporter'), async (c) => {
       await settled(deps, c)
       const byId = new Map<
         string,
@@ -53,7 +53,7 @@ export const schemeRoutes = (deps: RouteDeps) =>
     })
     .get(
       '/v1/schemes/:schemeId',
-      allow('admin', 'auditor', 'reporter'),
+      allow('admin', 'reviewer', 'auditor', 'reporter'),
       validate('query', VersionQuery),
       async (c) => {
         const schemeId = c.req.param('schemeId')

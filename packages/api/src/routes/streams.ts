@@ -10,7 +10,7 @@ import { exportLine, type RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
-import { allow, ownUnit } from '../auth/guard'
+import { allow } from '../auth/guard'
 import type { Principal } from '../auth/tokens'
 import { ApiFailure } from '../http/api-error'
 import type { AppEnv } from '../http/env'
@@ -32,15 +32,26 @@ const StreamQuery = strict(
 
 const MAX_PAGE = 1000
 
-/** A reporter reads its own unit's stream, its own cases, the registry and the schemes. */
+/**
+ * A reporter reads its own unit's stream, its own cases and the schemes — nothing else, not even the registry
+ * (it would list every unit). Another unit's case and a case that does not exist get the same 403, so a
+ * reporter cannot probe which case ids exist.
+ */
 const mayRead = async (deps: RouteDeps, principal: Principal, stream: string): Promise<void> => {
   if (principal.role !== 'reporter') return
-  if (stream.startsWith('unit-')) return ownUnit(principal, stream.slice('unit-'.length))
+  const notYours = () =>
+    new ApiFailure({
+      _tag: 'Forbidden',
+      message: `填报单位 ${principal.unitId} 只能查看本单位的流，${stream} 不是`,
+    })
+  if (stream.startsWith('scheme-')) return
+  if (stream === `unit-${principal.unitId}`) return
   if (stream.startsWith('case-')) {
     const [opened] = await deps.store.readStream(stream, { maxCount: 1 })
     const unitId = (opened?.data as { unitId?: string } | undefined)?.unitId
-    if (unitId !== undefined) ownUnit(principal, unitId)
+    if (unitId === principal.unitId) return
   }
+  throw notYours()
 }
 
 const etag = (revision: bigint) => `"${revision}"`
@@ -62,7 +73,7 @@ export const streamRoutes = (deps: RouteDeps) =>
   new Hono<AppEnv>()
     .get(
       '/v1/streams/:stream',
-      allow('admin', 'auditor', 'reporter'),
+      allow('admin', 'reviewer', 'auditor', 'reporter'),
       validate('query', StreamQuery),
       async (c) => {
         const stream = c.req.param('stream')

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/env'
 import { type RouteDeps, settled } from './deps'
 
 export const unitRoutes = (deps: RouteDeps) =>
-  new Hono<AppEnv>().get('/v1/units', allow('admin', 'auditor', 'reporter'), async (c) => {
+  new Hono<AppEnv>().get('/v1/units', allow('admin', 'reviewer', 'auditor', 'reporter'), async (c) => {
     await settled(deps, c)
     const principal = c.get('principal')
     const units = deps.readModels.units()

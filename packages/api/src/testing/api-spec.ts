@@ -1,11 +1,11 @@
 /**
  * @module givenApi(): the real app over an in-memory store and in-memory read models, with a follower keeping
- * them current (as the server does), three kinds of token, and a small city: 利州区 with 2 trainings and
+ * them current (as the server does), a token of each role, and a small city: 利州区 with 2 trainings and
  * 苍溪县 with 4, under a one-indicator scheme (学法不少于4次, 10 points, linear) — so 利州 scores 5.00 and
  * 苍溪 10.00. Requests go through `app.request`, no port.
  */
 import { Writable } from 'node:stream'
-import { appendValidated } from '@kaoping/app'
+import { appendValidated, importLog } from '@kaoping/app'
 import { openProjector } from '@kaoping/projections'
 import { createMemoryStore, createSqliteEvidenceStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
@@ -18,6 +18,7 @@ import { projectedReadModels } from '../read-models'
 export const TOKENS = {
   admin: 'admin-token-0123456789abcdef',
   auditor: 'auditor-token-0123456789abcdef',
+  reviewer: 'reviewer-token-0123456789abcdef',
   lizhou: 'reporter-lizhou-0123456789abcdef',
   cangxi: 'reporter-cangxi-0123456789abcdef',
 } as const
@@ -92,6 +93,8 @@ export interface RequestOptions {
 export const givenApi = async (
   options: {
     readonly events?: ReadonlyArray<unknown>
+    /** An event file imported as the city (ids, times and actors kept) instead of `events`. */
+    readonly file?: string
     readonly bodyLimitBytes?: number
     /** Replaces parts of the app's dependencies (a lagging read model, a draining server…). */
     readonly with?: (deps: AppDeps) => AppDeps
@@ -102,7 +105,11 @@ export const givenApi = async (
     clock: () => new Date(Date.UTC(2026, 2, 1) + ++minute * 60_000).toISOString(),
   })
   // One append per event, so each is recorded a minute after the previous (as-of tests rely on it).
-  for (const event of options.events ?? CITY) {
+  if (options.file !== undefined) {
+    const imported = await importLog(store, options.file)
+    if (E.isLeft(imported)) throw new Error(`bad fixture: ${JSON.stringify(imported.left)}`)
+  }
+  for (const event of options.file !== undefined ? [] : (options.events ?? CITY)) {
     const seeded = await appendValidated(store, [event], {
       principal: { role: 'admin', name: 'fixture' },
       newId: () => crypto.randomUUID(),
@@ -126,6 +133,7 @@ export const givenApi = async (
   const book = tokenBook([
     { token: TOKENS.admin, role: 'admin', name: '市局管理员' },
     { token: TOKENS.auditor, role: 'auditor', name: '审计员' },
+    { token: TOKENS.reviewer, role: 'reviewer', name: '考核组' },
     { token: TOKENS.lizhou, role: 'reporter', unitId: 'lizhou' },
     { token: TOKENS.cangxi, role: 'reporter', unitId: 'cangxi' },
   ])

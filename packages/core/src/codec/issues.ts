@@ -36,7 +36,13 @@ const describe = (type: t.Decoder<unknown, unknown>): string => {
 
 export const showValue = (v: unknown): string => {
   if (v === undefined) return '（缺失）'
-  const s = JSON.stringify(v)
+  let s: string
+  try {
+    s = JSON.stringify(v)
+  } catch {
+    // A value too deep or cyclic to print is still a value the client must fix, not a server error.
+    return '（无法显示的值）'
+  }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s
 }
 

@@ -1,5 +1,6 @@
 /** @module Reads an NDJSON event file into stored events, reporting every bad line by number and field path. */
 import * as E from 'fp-ts/Either'
+import { tooDeep, tooDeepMessage } from '../codec/depth'
 import { type Issue, toIssues } from '../codec/issues'
 import { decodeEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
@@ -35,6 +36,11 @@ export const readLog = (
       json = JSON.parse(trimmed)
     } catch (e) {
       issues.push({ line, path: '', message: `不是有效的 JSON（${(e as Error).message}）` })
+      return
+    }
+    const deep = tooDeep(json)
+    if (deep !== undefined) {
+      issues.push({ line, path: deep, message: tooDeepMessage() })
       return
     }
     const envelope = EventLine.decode(json)

@@ -1,0 +1,162 @@
+/**
+ * The role × event-type matrix (SPEC §3 "Authority") on both of the application's ways in: the append command
+ * (behind the HTTP batch and stream routes and spreadsheet uploads) and the event-file import (the CLI).
+ * Allowed → stored; not allowed → refused with NotAllowed, and nothing stored.
+ */
+import { EVENT_TYPES, type EventType } from '@kaoping/core'
+import { createMemoryStore, type EventStore } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { describe, expect, it } from 'vitest'
+import { appendValidated } from './append-events'
+import { importLog } from './import-log'
+import {
+  CITY_FACT,
+  CITY_RECORDED_UNIT_FACT,
+  fixtureFile,
+  mayAppend,
+  OTHER,
+  OTHER_UNIT_FACT,
+  PRINCIPALS,
+  REPORTED_FACT,
+  REVIEW_FACT,
+  SAMPLES,
+  UNIT,
+  type Who,
+} from './testing/authority-fixture'
+
+const WHO = Object.keys(PRINCIPALS) as Who[]
+let n = 0
+const newId = () => `72000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`
+
+const given = async (): Promise<EventStore> => {
+  const store = createMemoryStore({ clock: () => '2017-07-02T00:00:00.000Z' })
+  const imported = await importLog(store, fixtureFile())
+  if (E.isLeft(imported)) throw new Error(JSON.stringify(imported.left))
+  return store
+}
+
+/** The other reporter tries the same event about its own unit, where the type is not scoped to a unit. */
+const sample = (type: EventType, _who: Who) => {
+  const data = SAMPLES[type] as Record<string, unknown>
+  return { type, data }
+}
+
+describe('who may append what, through the append command', () => {
+  for (const type of EVENT_TYPES)
+    for (const who of WHO) {
+      const allowed = mayAppend(who, type)
+      it(`${allowed ? 'lets' : 'refuses'} ${who} ${allowed ? 'append' : 'to append'} ${type}`, async () => {
+        const store = await given()
+        const before = (await store.readAll()).length
+        const r = await appendValidated(store, [sample(type, who)], { principal: PRINCIPALS[who], newId })
+        if (allowed) {
+          expect(E.isRight(r) ? 'stored' : r.left).toBe('stored')
+          expect((await store.readAll()).length).toBe(before + 1)
+        } else {
+          expect(E.isLeft(r) && r.left._tag).toBe('NotAllowed')
+          expect((await store.readAll()).length).toBe(before)
+        }
+      })
+    }
+})
+
+describe('who may append what, through an event-file import', () => {
+  for (const type of EVENT_TYPES)
+    for (const who of WHO) {
+      const allowed = mayAppend(who, type)
+      it(`${allowed ? 'imports' : 'refuses'} a ${type} line imported as ${who}`, async () => {
+        const store = await given()
+        const before = (await store.readAll()).length
+        const line = JSON.stringify({
+          id: newId(),
+          ...sample(type, who),
+          recordedAt: '2017-07-02T01:00:00.000Z',
+        })
+        const r = await importLog(store, line, PRINCIPALS[who])
+        if (allowed) expect(E.isRight(r) ? r.right.imported : r.left).toBe(1)
+        else {
+          expect(E.isLeft(r) && r.left._tag).toBe('NotAllowed')
+          expect((await store.readAll()).length).toBe(before)
+        }
+      })
+    }
+
+  it('records a reporter’s import as the reporter, not as the actors written in the file', async () => {
+    const store = await given()
+    const line = JSON.stringify({
+      id: newId(),
+      type: 'TrainingHeld',
+      data: SAMPLES.TrainingHeld,
+      recordedAt: '2016-01-01T00:00:00.000Z',
+      actor: '市局 (admin)',
+    })
+    expect(E.isRight(await importLog(store, line, PRINCIPALS.reporter))).toBe(true)
+    const last = (await store.readAll()).at(-1)!
+    expect([last.actor, last.recordedAt]).toEqual([
+      '利州填报员 (reporter@lizhou)',
+      '2017-07-02T00:00:00.000Z',
+    ])
+  })
+})
+
+describe('retractions', () => {
+  const retract = (targetEventId: string, unitId = UNIT) => ({
+    type: 'EventRetracted',
+    data: { unitId, occurredOn: '2017-07-01', targetEventId, reason: '更正' },
+  })
+  const as = async (who: Who, event: ReturnType<typeof retract>) => {
+    const store = await given()
+    const r = await appendValidated(store, [event], { principal: PRINCIPALS[who], newId })
+    return E.isRight(r) ? 'stored' : r.left._tag
+  }
+
+  it('lets a reporter retract a fact a reporter of its own unit recorded', async () => {
+    expect(await as('reporter', retract(REPORTED_FACT))).toBe('stored')
+  })
+  it('refuses a reporter retracting the province’s 通报 the city recorded (the 苍溪 hole)', async () => {
+    expect(await as('reporter', retract(CITY_FACT))).toBe('NotAllowed')
+  })
+  it('refuses a reporter retracting the 考核组’s 案卷评查 score', async () => {
+    expect(await as('reporter', retract(REVIEW_FACT))).toBe('NotAllowed')
+  })
+  it('refuses a reporter retracting a unit fact the city recorded about the unit', async () => {
+    expect(await as('reporter', retract(CITY_RECORDED_UNIT_FACT))).toBe('NotAllowed')
+  })
+  it('refuses a reporter retracting another unit’s fact, named as its own unit or as the other', async () => {
+    expect(await as('reporter', retract(OTHER_UNIT_FACT))).not.toBe('stored')
+    expect(await as('reporter', retract(OTHER_UNIT_FACT, OTHER))).toBe('NotAllowed')
+  })
+  it('lets the 考核组 retract its own score but not a unit’s fact', async () => {
+    expect(await as('reviewer', retract(REVIEW_FACT))).toBe('stored')
+    expect(await as('reviewer', retract(REPORTED_FACT))).toBe('NotAllowed')
+  })
+  it('lets the city retract anything of the unit', async () => {
+    for (const target of [REPORTED_FACT, CITY_FACT, REVIEW_FACT])
+      expect(await as('admin', retract(target))).toBe('stored')
+  })
+})
+
+describe('adjustments and judged points name what exists', () => {
+  it('refuses a PointsAdjusted naming an indicator the scheme does not have, storing nothing', async () => {
+    const store = await given()
+    const before = (await store.readAll()).length
+    const r = await appendValidated(
+      store,
+      [{ type: 'PointsAdjusted', data: { ...SAMPLES.PointsAdjusted, indicatorId: 'Z9' } }],
+      { principal: PRINCIPALS.admin, newId }
+    )
+    expect(E.isLeft(r) && r.left._tag === 'Rejected' && r.left.issues.map((i) => i.path)).toEqual([
+      'events.0.data.indicatorId',
+    ])
+    expect((await store.readAll()).length).toBe(before)
+  })
+  it('accepts an adjustment of the bonus block', async () => {
+    const store = await given()
+    const r = await appendValidated(
+      store,
+      [{ type: 'PointsAdjusted', data: { ...SAMPLES.PointsAdjusted, indicatorId: 'bonus' } }],
+      { principal: PRINCIPALS.admin, newId }
+    )
+    expect(E.isRight(r)).toBe(true)
+  })
+})
