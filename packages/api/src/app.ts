@@ -10,6 +10,7 @@ import { type WebAssets, webAssets } from '@kaoping/web'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
 import { authenticate } from './auth/guard'
 import type { TokenBook } from './auth/tokens'
 import { type ApiError, ApiFailure, errorBody, STATUS } from './http/api-error'
@@ -70,6 +71,18 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
+  // Every answer, API or page: no MIME sniffing, never framed, no referrer leaking paths with unit ids.
+  // The page and its assets also get a Content-Security-Policy that allows no inline script (web.ts).
+  app.use(
+    secureHeaders({
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+    })
+  )
   app.use(async (c, next) => {
     const started = performance.now()
     await next()

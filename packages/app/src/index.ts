@@ -4,8 +4,9 @@
  * core, and appends with the expected revisions.
  */
 export { type AppendContext, appendValidated, type CommandError } from './append-events'
+export { derivedId } from './derived-id'
 export { describeCommandError } from './describe'
 export { ClientEnvelope } from './envelope'
 export { IMPORT_ADMIN, type ImportError, type Imported, importLog } from './import-log'
-export { type Published, publishScheme } from './publish-scheme'
+export { type Published, type PublishOptions, publishScheme } from './publish-scheme'
 export * as authorityFixture from './testing/authority-fixture'

@@ -8,6 +8,9 @@ export {
   ROLE_LABELS,
   Role,
 } from './authority/principal'
+export { AUTHORITY_LABELS, ROLES_OF_AUTHORITY, rolesFor } from './authority/roles-of'
+export { CASE_ATTRIBUTES, type CaseAttributes } from './cases/attributes'
+export { type CaseRecord, casesOf, foldCases, inPeriod } from './cases/fold'
 export { alternativesOf, type WithAlternatives, withAlternatives } from './codec/alternatives'
 export { MAX_DEPTH, tooDeep, tooDeepMessage } from './codec/depth'
 export { formatIssue, type Issue, toIssues } from './codec/issues'
@@ -62,7 +65,13 @@ export type * from './result/result'
 export { Scheme } from './scheme/scheme'
 export { parseScheme, validateScheme } from './scheme/validate'
 export { assemble } from './scoring/assemble'
-export { evaluateUnit, isAssessed, type UnitEvaluation, type UnitInfo } from './scoring/evaluate-unit'
+export {
+  type EvaluateOptions,
+  evaluateUnit,
+  isAssessed,
+  type UnitEvaluation,
+  type UnitInfo,
+} from './scoring/evaluate-unit'
 export { type Cut, parseAsOf } from './timetravel/as-of'
 export { type LogSource, memorySource } from './timetravel/log-source'
 export {

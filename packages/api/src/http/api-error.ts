@@ -13,10 +13,12 @@ export type ApiError =
   | { readonly _tag: 'NotFound'; readonly message: string }
   | { readonly _tag: 'PreconditionFailed'; readonly message: string }
   | { readonly _tag: 'PayloadTooLarge'; readonly limitBytes: number }
-  /** `detail`: what was expected instead, when it is not a JSON body (an evidence file of the wrong kind). */
   | {
       readonly _tag: 'UnsupportedMediaType'
       readonly contentType: string | undefined
+      /** What the route takes, in words (default: application/json). */
+      readonly expected?: string
+      /** The whole message instead, when the content itself is refused (an evidence file of the wrong kind). */
       readonly detail?: string
     }
   | { readonly _tag: 'ProjectionLagging'; readonly message: string }
@@ -69,7 +71,9 @@ export const describeApiError = (e: ApiError): string => {
     case 'PayloadTooLarge':
       return `请求体超过 ${e.limitBytes} 字节的上限`
     case 'UnsupportedMediaType':
-      return e.detail ?? `请求体应为 application/json，实际为 ${e.contentType ?? '（未声明）'}`
+      return (
+        e.detail ?? `请求体应为 ${e.expected ?? 'application/json'}，实际为 ${e.contentType ?? '（未声明）'}`
+      )
     case 'ShuttingDown':
       return '服务正在停止，请稍后重试'
     case 'Internal':

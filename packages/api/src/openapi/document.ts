@@ -3,6 +3,7 @@
  * its validators (the very ones that check requests) and the roles `allow(...)` names. Nothing here is
  * written per route by hand except a one-line summary.
  */
+import { CATALOG, EVENT_TYPES, entryOf, rolesFor } from '@kaoping/core'
 import type { Hono } from 'hono'
 import type { RolesMeta } from '../auth/guard'
 import { STATUS } from '../http/api-error'
@@ -140,6 +141,15 @@ export const openApiDocument = (
       schemas: { Error: ERROR_BODY, ...Object.fromEntries(book.components) },
     },
     security: [{ bearer: [] }],
+    // Who may append each event type (SPEC §3 "Authority"), from the catalog: the append routes check exactly this.
+    'x-event-catalog': EVENT_TYPES.map((type) => ({
+      type,
+      label: CATALOG[type].label,
+      authority: CATALOG[type].authority,
+      roles: rolesFor(type),
+      scope: CATALOG[type].scope,
+      ...(entryOf(type).businessId ? { businessId: entryOf(type).businessId } : {}),
+    })),
     paths,
   }
 }

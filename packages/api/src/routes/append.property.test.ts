@@ -63,6 +63,12 @@ const body = fc.oneof(
   })
 )
 
+/** `[[[…]]]` or `{"a":{"a":…}}` around a value, `depth` deep: built as text, as an attacker would send it. */
+const nested = (depth: number, array: boolean, inner = 'null') =>
+  array
+    ? `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}${inner}${'}'.repeat(depth)}`
+
 describe('POST /v1/events under random input', () => {
   it('never answers 5xx and stores nothing from a rejected batch', async () => {
     let rejected = 0
@@ -80,6 +86,63 @@ describe('POST /v1/events under random input', () => {
       { numRuns: 2000, seed: 2017 }
     )
     expect(rejected).toBeGreaterThan(1500)
+  })
+
+  it('answers 400 to bodies nested far deeper than any event, at any depth and place, storing nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 33, max: 20_000 }),
+        fc.boolean(),
+        fc.constantFrom('body', 'events', 'data'),
+        async (depth, array, where) => {
+          const deep = nested(depth, array)
+          const raw =
+            where === 'body'
+              ? deep
+              : where === 'events'
+                ? `{"events":[${deep}]}`
+                : `{"events":[{"type":"TrainingHeld","data":${deep}}]}`
+          const before = await api.everything()
+          const r = await api.request('POST', '/v1/events', {
+            as: 'admin',
+            raw,
+            headers: { 'Content-Type': 'application/json' },
+          })
+          expect(r.status).toBe(400)
+          expect(await api.everything()).toEqual(before)
+        }
+      ),
+      { numRuns: 60, seed: 2019 }
+    )
+  })
+
+  it('acknowledges retries of an accepted batch with 200 and the same positions, in any mix with new batches', async () => {
+    let n = 0
+    const id = () => `73000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`
+    const sent: Array<{ body: unknown; positions: string }> = []
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.nat(), async (retry, pick) => {
+        const before = await api.everything()
+        if (retry && sent.length > 0) {
+          const earlier = sent[pick % sent.length]!
+          const r = await api.post('/v1/events', earlier.body)
+          expect(r.status).toBe(200)
+          expect(JSON.stringify(r.json.events)).toBe(earlier.positions)
+          expect(await api.everything()).toEqual(before)
+        } else {
+          const body = {
+            events: [
+              { id: id(), ...training('lizhou') },
+              { id: id(), ...training('cangxi') },
+            ],
+          }
+          const r = await api.post('/v1/events', body)
+          expect(r.status).toBe(201)
+          sent.push({ body, positions: JSON.stringify(r.json.events) })
+        }
+      }),
+      { numRuns: 150, seed: 2020 }
+    )
   })
 
   it('never answers 5xx to bytes that are not JSON', async () => {

@@ -31,7 +31,11 @@ export const importRoutes = (deps: RouteDeps) =>
   new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter', 'reviewer'), async (c) => {
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
     if (type !== XLSX && type !== 'text/csv')
-      throw new ApiFailure({ _tag: 'UnsupportedMediaType', contentType: c.req.header('Content-Type') })
+      throw new ApiFailure({
+        _tag: 'UnsupportedMediaType',
+        contentType: c.req.header('Content-Type'),
+        expected: `${XLSX}（填写好的模板）或 text/csv`,
+      })
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     const read =
       type === 'text/csv' ? readEventCsv(new TextDecoder().decode(bytes)) : await readEventWorkbook(bytes)

@@ -17,6 +17,22 @@ import { acknowledgement, unwrap } from './events'
 
 const { version: _version, ...required } = Scheme.shape.required
 /** A scheme as people write it; `version` may be left out (it is replaced by the next one). */
+/** `Idempotency-Key`: 1–200 visible ASCII characters (a UUID, typically). */
+export const idempotencyKey = (header: string | undefined): { idempotencyKey?: string } => {
+  if (header === undefined) return {}
+  if (!/^[\x21-\x7e]{1,200}$/.test(header))
+    throw new ApiFailure({
+      _tag: 'InvalidRequest',
+      issues: [
+        {
+          path: 'header.Idempotency-Key',
+          message: `应为 1–200 个可见 ASCII 字符，实际为 ${JSON.stringify(header.slice(0, 40))}`,
+        },
+      ],
+    })
+  return { idempotencyKey: header }
+}
+
 export const SchemeBody = strict(required, { ...Scheme.shape.optional, version: t.Int }, 'Scheme')
 
 const VersionQuery = strict({}, { version: PositiveIntQuery }, 'VersionQuery')
@@ -85,10 +101,20 @@ export const schemeRoutes = (deps: RouteDeps) =>
     .post('/v1/schemes', allow('admin'), validate('json', SchemeBody), async (c) => {
       const principal = c.get('principal')
       // The raw body is what is stored (as written), not its decoded form.
-      const r = unwrap(await publishScheme(deps.store, await c.req.json(), { principal, newId: deps.newId }))
+      const r = unwrap(
+        await publishScheme(
+          deps.store,
+          await c.req.json(),
+          { principal, newId: deps.newId },
+          idempotencyKey(c.req.header('Idempotency-Key'))
+        )
+      )
       if (!r.appended.duplicate) {
         deps.metrics.appended.inc(1)
         deps.readModels.appended(r.appended.events.at(-1)!.position)
       }
-      return c.json({ schemeId: r.schemeId, version: r.version, ...acknowledgement(r.appended) }, 201)
+      return c.json(
+        { schemeId: r.schemeId, version: r.version, ...acknowledgement(r.appended) },
+        r.appended.duplicate ? 200 : 201
+      )
     })

@@ -12,7 +12,7 @@ export type FieldKind =
 
 const NUMERIC = new Set(['NonNegativeInt', 'NonNegativeNumber', 'Score100', 'FiniteNumber', 'Int', 'number'])
 
-const kindOf = (codec: t.Mixed): FieldKind => {
+export const kindOf = (codec: t.Mixed): FieldKind => {
   if (codec instanceof t.KeyofType) return { kind: 'enum', values: Object.keys(codec.keys) }
   if (codec.name === 'IsoDate') return { kind: 'date' }
   if (codec.name === 'boolean') return { kind: 'boolean' }

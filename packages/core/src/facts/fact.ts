@@ -12,6 +12,11 @@ export interface Fact {
   readonly type: EventType
   readonly unitId: string
   readonly occurredOn: string
+  /**
+   * The business date whose period the fact counts in: `data.countsOn ?? occurredOn` (SPEC §3 v2). Period
+   * membership uses it; deadlines compare `occurredOn`.
+   */
+  readonly countsOn: string
   /** Order in the log (global position): breaks ties between facts of the same day. */
   readonly seq: number
   readonly data: Readonly<Record<string, unknown>>

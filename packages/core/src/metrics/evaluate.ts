@@ -1,16 +1,50 @@
-/** @module Evaluates a metric over one unit's facts: the value and every event that made it. */
+/** @module Evaluates a metric over one unit's facts: the value, every event that made it, and how it was made. */
+
+import { type CaseRecord, casesOf, inPeriod } from '../cases/fold'
 import type { EventType } from '../events/catalog'
 import { type Fact, fieldValue, type UnitFacts } from '../facts/fact'
 import { Decimal, ZERO } from '../primitives/decimal'
-import type { Metric, MetricRef, Where } from '../scheme/metric'
-import { type Period, previousPeriod, within } from './period'
+import { CASES, type CaseBy, type Metric, type MetricRef, type Where } from '../scheme/metric'
+import { type Period, previousPeriod, quartersOf, within } from './period'
 import { num, ratio, undefinedValue, type Value } from './value'
-import { matches } from './where'
+import { matches, matchesRecord } from './where'
+
+/**
+ * How a value was made, kept for explanations and exceptions (the misses an auditor must see):
+ * - `facts`: events counted or aggregated; `quarters`: events counted per quarter;
+ * - `cases`: cases counted (`count: "cases"`); `one`: the fact a `latest`/`earliest` picked (if any);
+ * - `ratio` and `change`: their two sides.
+ */
+export type Detail =
+  | {
+      readonly kind: 'facts'
+      readonly type: string
+      readonly where?: Where
+      readonly facts: ReadonlyArray<Fact>
+    }
+  | {
+      readonly kind: 'quarters'
+      readonly type: string
+      readonly facts: ReadonlyArray<Fact>
+      readonly quarters: ReadonlyArray<Period>
+      /** Per quarter, whether a matching event fell in it. */
+      readonly hit: ReadonlyArray<boolean>
+    }
+  | {
+      readonly kind: 'cases'
+      readonly by: CaseBy
+      readonly where?: Where
+      readonly cases: ReadonlyArray<CaseRecord>
+    }
+  | { readonly kind: 'one'; readonly type: string; readonly fact: Fact | undefined }
+  | { readonly kind: 'ratio'; readonly num: Detail; readonly den: Detail }
+  | { readonly kind: 'change'; readonly current: Detail; readonly previous: Detail }
 
 export interface Evaluated {
   readonly value: Value
   /** Ids of the facts behind the value, in log order. */
   readonly events: ReadonlyArray<string>
+  readonly detail: Detail
 }
 
 export interface MetricScope {
@@ -21,15 +55,17 @@ export interface MetricScope {
 
 const NONE: ReadonlyArray<Fact> = []
 
+/** Facts of a type that count in the period (`countsOn ?? occurredOn` inside it) and match `where`. */
 const select = (scope: MetricScope, type: string, where: Where | undefined): ReadonlyArray<Fact> =>
   (scope.facts.get(type as EventType) ?? NONE).filter(
-    (f) => within(f.occurredOn, scope.period) && matches(f, where)
+    (f) => within(f.countsOn, scope.period) && matches(f, where)
   )
 
 /** Internally a value keeps its facts (not just ids) so that combined metrics can merge them in log order. */
 interface Inner {
   readonly value: Value
   readonly facts: ReadonlyArray<Fact>
+  readonly detail: Detail
 }
 
 const merge = (a: Inner, b: Inner): ReadonlyArray<Fact> => {
@@ -39,8 +75,8 @@ const merge = (a: Inner, b: Inner): ReadonlyArray<Fact> => {
 }
 
 export const evaluate = (ref: MetricRef, scope: MetricScope): Evaluated => {
-  const { value, facts } = inner(ref, scope)
-  return { value, events: [...facts].sort((a, b) => a.seq - b.seq).map((f) => f.id) }
+  const { value, facts, detail } = inner(ref, scope)
+  return { value, events: [...facts].sort((a, b) => a.seq - b.seq).map((f) => f.id), detail }
 }
 
 const numeric = (f: Fact, field: string): Decimal | undefined => {
@@ -50,18 +86,46 @@ const numeric = (f: Fact, field: string): Decimal | undefined => {
 
 const TYPE_LABEL = (type: string) => `无 ${type} 记录`
 
+const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
+  const by = m.by ?? 'active'
+  const { from, to } = scope.period
+  const attrs = (c: CaseRecord) => (field: string) => c.attributes[field as keyof CaseRecord['attributes']]
+  const cases = casesOf(scope.facts, to).filter(
+    (c) => inPeriod(c, by, from, to) && matchesRecord(attrs(c), m.where)
+  )
+  return {
+    value: num(cases.length),
+    facts: cases.flatMap((c) => c.facts),
+    detail: { kind: 'cases', by, ...(m.where ? { where: m.where } : {}), cases },
+  }
+}
+
+const countQuarters = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
+  const facts = select(scope, m.type, m.where)
+  const quarters = quartersOf(scope.period)
+  const hit = quarters.map((q) => facts.some((f) => within(f.countsOn, q)))
+  return {
+    value: num(hit.filter(Boolean).length),
+    facts,
+    detail: { kind: 'quarters', type: m.type, facts, quarters, hit },
+  }
+}
+
 const inner = (ref: MetricRef, scope: MetricScope): Inner => {
   const m = typeof ref === 'string' ? scope.named[ref] : ref
   // Validation guarantees named references resolve; a miss here is a programming error.
   if (!m) throw new Error(`unresolved metric ${String(ref)}`)
   switch (m._tag) {
     case 'count': {
+      if (m.type === CASES) return countCases(m, scope)
+      if (m.per === 'quarter') return countQuarters(m, scope)
       const facts = select(scope, m.type, m.where)
-      if (m.distinct === undefined) return { value: num(facts.length), facts }
+      const detail: Detail = { kind: 'facts', type: m.type, ...(m.where ? { where: m.where } : {}), facts }
+      if (m.distinct === undefined) return { value: num(facts.length), facts, detail }
       const field = m.distinct
       // A fact without the field is its own value: it cannot be the same 表彰 document as another.
       const keys = new Set(facts.map((f) => JSON.stringify(fieldValue(f, field) ?? `#${f.id}`)))
-      return { value: num(keys.size), facts }
+      return { value: num(keys.size), facts, detail }
     }
     case 'sum':
     case 'avg':
@@ -76,23 +140,25 @@ const inner = (ref: MetricRef, scope: MetricScope): Inner => {
         facts.push(f)
         values.push(v)
       }
+      const detail: Detail = { kind: 'facts', type: m.type, facts }
       const sum = values.reduce((acc, v) => acc.plus(v), ZERO)
-      if (m._tag === 'sum') return { value: num(sum), facts }
-      if (values.length === 0) return { value: undefinedValue(TYPE_LABEL(m.type)), facts }
-      if (m._tag === 'avg') return { value: ratio(sum, new Decimal(values.length), 'average', ''), facts }
+      if (m._tag === 'sum') return { value: num(sum), facts, detail }
+      if (values.length === 0) return { value: undefinedValue(TYPE_LABEL(m.type)), facts, detail }
+      if (m._tag === 'avg')
+        return { value: ratio(sum, new Decimal(values.length), 'average', ''), facts, detail }
       const pick = m._tag === 'min' ? Decimal.min(...values) : Decimal.max(...values)
-      return { value: num(pick), facts }
+      return { value: num(pick), facts, detail }
     }
     case 'latest': {
-      // The last matching fact on or before the period end, whenever it started (SPEC §4).
+      // The last matching fact counting on or before the period end, whenever it started (SPEC §4).
       const all = scope.facts.get(m.type as EventType) ?? NONE
       const last = all
         .filter(
-          (f) =>
-            f.occurredOn <= scope.period.to && matches(f, m.where) && fieldValue(f, m.field) !== undefined
+          (f) => f.countsOn <= scope.period.to && matches(f, m.where) && fieldValue(f, m.field) !== undefined
         )
         .at(-1)
-      if (!last) return { value: undefinedValue(TYPE_LABEL(m.type)), facts: [] }
+      const detail: Detail = { kind: 'one', type: m.type, fact: last }
+      if (!last) return { value: undefinedValue(TYPE_LABEL(m.type)), facts: [], detail }
       const v = fieldValue(last, m.field)
       const value: Value =
         typeof v === 'boolean'
@@ -100,28 +166,36 @@ const inner = (ref: MetricRef, scope: MetricScope): Inner => {
           : typeof v === 'number'
             ? num(new Decimal(String(v)))
             : { _tag: 'date', date: String(v) }
-      return { value, facts: [last] }
+      return { value, facts: [last], detail }
     }
     case 'earliest': {
+      // Counted in the period by countsOn; the date compared with a deadline is when it happened.
       const first = select(scope, m.type, m.where)[0]
-      if (!first) return { value: undefinedValue(TYPE_LABEL(m.type)), facts: [] }
-      return { value: { _tag: 'date', date: first.occurredOn }, facts: [first] }
+      const detail: Detail = { kind: 'one', type: m.type, fact: first }
+      if (!first) return { value: undefinedValue(TYPE_LABEL(m.type)), facts: [], detail }
+      return { value: { _tag: 'date', date: first.occurredOn }, facts: [first], detail }
     }
     case 'ratio': {
       const a = inner(m.of[0], scope)
       const b = inner(m.of[1], scope)
       const facts = merge(a, b)
+      const detail: Detail = { kind: 'ratio', num: a.detail, den: b.detail }
       if (a.value._tag !== 'number' || b.value._tag !== 'number')
-        return { value: undefinedValue('分子或分母无法计算'), facts }
-      return { value: ratio(a.value.n, b.value.n, 'ratio', '分母为 0'), facts }
+        return { value: undefinedValue('分子或分母无法计算'), facts, detail }
+      return { value: ratio(a.value.n, b.value.n, 'ratio', '分母为 0'), facts, detail }
     }
     case 'change': {
       const cur = inner(m.of, scope)
       const prev = inner(m.of, { ...scope, period: previousPeriod(scope.period) })
       const facts = merge(cur, prev)
+      const detail: Detail = { kind: 'change', current: cur.detail, previous: prev.detail }
       if (cur.value._tag !== 'number' || prev.value._tag !== 'number')
-        return { value: undefinedValue('本期或上期无法计算'), facts }
-      return { value: ratio(cur.value.n.minus(prev.value.n), prev.value.n, 'change', '上期为 0'), facts }
+        return { value: undefinedValue('本期或上期无法计算'), facts, detail }
+      return {
+        value: ratio(cur.value.n.minus(prev.value.n), prev.value.n, 'change', '上期为 0'),
+        facts,
+        detail,
+      }
     }
   }
 }

@@ -32,3 +32,24 @@ export const previousPeriod = (p: Period): Period => {
   const len = dayNumber(p.to) - dayNumber(p.from) + 1
   return { from: fromDayNumber(dayNumber(p.from) - len), to: fromDayNumber(dayNumber(p.to) - len) as IsoDate }
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** `d` plus `months` calendar months, the day clamped to the month's length (01-31 + 1 → 02-28). */
+export const addMonths = (d: string, months: number): string => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number]
+  const idx = y * 12 + (m - 1) + months
+  const [ny, nm] = [Math.floor(idx / 12), (idx % 12) + 1]
+  return `${ny}-${pad2(nm)}-${pad2(Math.min(day, lastDayOfMonth(ny, nm)))}`
+}
+
+/** The period's quarters: 3-month slices from `from` (the last one may be shorter), SPEC §4 "Quarters". */
+export const quartersOf = (p: Period): ReadonlyArray<Period> => {
+  const out: Period[] = []
+  for (let k = 0; ; k++) {
+    const from = addMonths(p.from, 3 * k)
+    if (from > p.to) return out
+    const next = addMonths(p.from, 3 * (k + 1))
+    out.push({ from, to: fromDayNumber(Math.min(dayNumber(next) - 1, dayNumber(p.to))) })
+  }
+}

@@ -30,3 +30,10 @@ export const matches = (fact: Fact, where: Where | undefined): boolean => {
   for (const field in where) if (!holds(fieldValue(fact, field), where[field]!)) return false
   return true
 }
+
+/** The same conditions over any record's fields (a case's attributes). */
+export const matchesRecord = (get: (field: string) => unknown, where: Where | undefined): boolean => {
+  if (!where) return true
+  for (const field in where) if (!holds(get(field), where[field]!)) return false
+  return true
+}

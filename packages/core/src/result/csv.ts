@@ -44,7 +44,19 @@ export const toCsv = (result: Result, scheme: Scheme): string => {
   return csv([header, ...rows])
 }
 
-/** One unit's entry: a row per indicator (categories, then the bonus block), then its total. */
+const totalNote = (unit: UnitResult): string =>
+  [
+    unit.noFacts ? '本期无本单位填报记录' : '',
+    unit.selfAssessed ? `自评分 ${unit.selfAssessed.total}` : '',
+    unit.appeals.length > 0 ? `申诉 ${unit.appeals.length} 件` : '',
+  ]
+    .filter((x) => x !== '')
+    .join('；')
+
+/**
+ * One unit's entry: a row per indicator (categories, then the bonus block), its total, then its special rules
+ * (fired or 未触发) and adjustments. A pending indicator has no points and its explanation says 未到期.
+ */
 export const unitToCsv = (unit: UnitResult, scheme: Scheme): string => {
   const names = new Map<string, readonly [string, string]>([
     ...scheme.categories.flatMap((c) => c.indicators.map((i) => [i.id, [c.name, i.name]] as const)),
@@ -60,9 +72,32 @@ export const unitToCsv = (unit: UnitResult, scheme: Scheme): string => {
       i.value,
       i.points,
       i.max,
-      i.explanation,
+      i.adjusted
+        ? `${i.explanation}；经调整 ${i.adjusted.change} 分，调整后 ${i.adjusted.points} 分`
+        : i.explanation,
       i.events.length,
     ]),
-    ['总分', '', `${unit.name}（第 ${unit.rank} 名，${unit.grade}）`, '', unit.total, '', '', ''],
+    [
+      '总分',
+      '',
+      `${unit.name}（第 ${unit.rank} 名，${unit.grade}）`,
+      '',
+      unit.total,
+      '',
+      totalNote(unit),
+      '',
+    ],
+    // Every special rule with the words of the Result: 已触发 with its value, or 未触发.
+    ...unit.rules.map((r) => ['特别规则', r.id, r.name, r.value, '', '', r.explanation, '']),
+    ...unit.adjustments.items.map((a) => [
+      a.source === 'AppealDecided' ? '申诉复核' : '调整',
+      a.indicatorId,
+      a.reason,
+      a.points,
+      a.applied,
+      '',
+      a.note ?? `${a.approvedBy}批准`,
+      1,
+    ]),
   ])
 }

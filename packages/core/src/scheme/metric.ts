@@ -75,8 +75,25 @@ export const Where: t.Type<Where, unknown, unknown> = t.record(t.string, Conditi
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max'
 export const AGGREGATES: ReadonlyArray<Aggregate> = ['sum', 'avg', 'min', 'max']
 
+/** How `count: "cases"` puts a case in the period (SPEC §4 "Case metrics"); default `active`. */
+export type CaseBy = 'opened' | 'closed' | 'decided' | 'active'
+const CaseByCodec = t.keyof({ active: null, opened: null, closed: null, decided: null }, 'CaseBy')
+
+/** `count` over this pseudo-type counts cases (folded from their streams) instead of events. */
+export const CASES = 'cases'
+
 export type Metric =
-  | { readonly _tag: 'count'; readonly type: string; readonly where?: Where; readonly distinct?: string }
+  | {
+      readonly _tag: 'count'
+      /** An event type, or `"cases"`. */
+      readonly type: string
+      readonly where?: Where
+      readonly distinct?: string
+      /** Only with `"cases"`. */
+      readonly by?: CaseBy
+      /** `quarter`: the number of the period's quarters with at least one matching event. */
+      readonly per?: 'quarter'
+    }
   | {
       readonly _tag: Aggregate | 'latest'
       readonly type: string
@@ -115,8 +132,23 @@ export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', ()
     'Metric',
     [
       withTag('count')(
-        strict({ count: NonEmptyString }, { where: Where, distinct: NonEmptyString }, 'count'),
-        (m) => ({ type: m.count, ...opt('where', m.where), ...opt('distinct', m.distinct) })
+        strict(
+          { count: NonEmptyString },
+          {
+            where: Where,
+            distinct: NonEmptyString,
+            by: CaseByCodec,
+            per: t.keyof({ quarter: null }, 'Per'),
+          },
+          'count'
+        ),
+        (m) => ({
+          type: m.count,
+          ...opt('where', m.where),
+          ...opt('distinct', m.distinct),
+          ...opt('by', m.by),
+          ...opt('per', m.per),
+        })
       ),
       ...[...AGGREGATES, 'latest' as const].map((agg) =>
         withTag(agg)(

@@ -12,9 +12,20 @@ import { PositiveNumber, Scoring } from './scoring-spec'
 export const WhenUndefined = t.keyof({ full: null, zero: null, exclude: null })
 export type WhenUndefined = t.TypeOf<typeof WhenUndefined>
 
+/**
+ * `metric` is required except for `judged` indicators, whose points the 考核组 records (IndicatorJudged).
+ * `basis` (依据), `criteria` (评分标准) and `evidence` (主要资料) are texts shown wherever the indicator is.
+ */
 export const Indicator = strict(
-  { id: Slug, name: NonEmptyString, max: NonNegativeNumber, metric: MetricRef, scoring: Scoring },
-  { whenUndefined: WhenUndefined, units: t.array(UnitId) },
+  { id: Slug, name: NonEmptyString, max: NonNegativeNumber, scoring: Scoring },
+  {
+    metric: MetricRef,
+    whenUndefined: WhenUndefined,
+    units: t.array(UnitId),
+    basis: NonEmptyString,
+    criteria: NonEmptyString,
+    evidence: NonEmptyString,
+  },
   'Indicator'
 )
 export type Indicator = t.TypeOf<typeof Indicator>
@@ -29,7 +40,11 @@ export type Category = t.TypeOf<typeof Category>
 export const BonusBlock = strict({ max: NonNegativeNumber, indicators: t.array(Indicator) }, {}, 'Bonus')
 export type BonusBlock = t.TypeOf<typeof BonusBlock>
 
-const Condition = strict({ metric: MetricRef }, { gte: t.number, lte: t.number, eq: t.number }, 'When')
+const Condition = strict(
+  { metric: MetricRef },
+  { gte: t.number, lte: t.number, gt: t.number, lt: t.number, eq: t.number },
+  'When'
+)
 
 const ruleBase = { id: Slug, name: NonEmptyString, when: Condition }
 export const Rule = byTag<Rule>('Rule', 'kind', {
@@ -48,6 +63,8 @@ interface RuleBase {
     readonly metric: MetricRef
     readonly gte?: number
     readonly lte?: number
+    readonly gt?: number
+    readonly lt?: number
     readonly eq?: number
   }
 }
@@ -70,6 +87,8 @@ export const Scheme = strict(
     metrics: t.record(t.string, Metric),
     bonus: BonusBlock,
     rules: t.array(Rule),
+    /** Unit-authority facts count only once the 考核组 verified them (SPEC §3 "Verification"). */
+    countOnlyVerified: t.boolean,
   },
   'Scheme'
 )

@@ -50,6 +50,8 @@ export type Scoring =
   | { readonly kind: 'deadline'; readonly due: IsoDate; readonly perDayLate: number }
   | { readonly kind: 'bonus'; readonly per: number }
   | { readonly kind: 'rank'; readonly first: number; readonly step: number; readonly order?: Order }
+  /** The points of the latest IndicatorJudged for the unit, scheme and indicator, within [0, max]. */
+  | { readonly kind: 'judged' }
 
 const kind = <K extends string>(k: K) => t.literal(k)
 
@@ -65,4 +67,5 @@ export const Scoring: t.Type<Scoring, unknown, unknown> = byTag<Scoring>('Scorin
     { order: t.keyof({ desc: null, asc: null }) },
     'rank'
   ),
+  judged: strict({ kind: kind('judged') }, {}, 'judged'),
 })

@@ -1,9 +1,18 @@
 /** @module Checks a metric against the event catalog: known type, known fields, values of the right kind. */
+import { CASE_ATTRIBUTES } from '../cases/attributes'
 import type { Issue } from '../codec/issues'
 import { isEventType, isUnitScoped } from '../events/catalog'
 import { type FieldKind, fieldsOf } from '../events/fields'
 import { isRealDate } from '../primitives/iso-date'
-import type { Condition, Metric, MetricRef, Scalar, Where } from './metric'
+import {
+  CASES,
+  type CaseBy,
+  type Condition,
+  type Metric,
+  type MetricRef,
+  type Scalar,
+  type Where,
+} from './metric'
 
 /** What a metric yields, so scoring kinds can be matched to values they can score. */
 export type ValueKind = 'number' | 'ratio' | 'date' | 'boolean' | 'unknown'
@@ -87,6 +96,18 @@ const checkWhere = (
   }
 }
 
+/** The `by` of a case count (following a named reference), or undefined when the metric is not one. */
+const caseCohort = (
+  ref: MetricRef,
+  named: Readonly<Record<string, Metric>>,
+  depth = 0
+): CaseBy | undefined => {
+  const m = typeof ref === 'string' ? named[ref] : ref
+  if (!m || depth > 20) return undefined
+  if (typeof ref === 'string') return caseCohort(m, named, depth + 1)
+  return m._tag === 'count' && m.type === CASES ? (m.by ?? 'active') : undefined
+}
+
 /** Validates a metric (following named references, rejecting cycles) and returns the kind of value it yields. */
 export const checkMetric = (
   ref: MetricRef,
@@ -117,6 +138,13 @@ export const checkMetric = (
       ].entries())
         if (k !== 'number' && k !== 'unknown')
           issues.push({ path: `${path}.ratio.${i}`, message: 'ratio 的分子、分母应为计数或求和等数值指标' })
+      // Numerator and denominator of a case rate are one cohort, so the rate can never pass 100%.
+      const [ba, bb] = [caseCohort(a, ctx.named), caseCohort(b, ctx.named)]
+      if (ba !== undefined && bb !== undefined && ba !== bb)
+        issues.push({
+          path: `${path}.ratio`,
+          message: `分子按 by: ${ba}、分母按 by: ${bb} 统计案件，不是同一批案件；请使用相同的 by`,
+        })
       return 'ratio'
     }
     case 'change': {
@@ -129,8 +157,23 @@ export const checkMetric = (
       break
   }
   const key = ref._tag
+  if (ref._tag === 'count' && ref.type === CASES) {
+    checkWhere('案件', CASE_ATTRIBUTES, ref.where, path, issues)
+    if (ref.distinct !== undefined)
+      issues.push({ path: `${path}.distinct`, message: 'count: cases 已按案件计数，不能再用 distinct' })
+    if (ref.per !== undefined)
+      issues.push({ path: `${path}.per`, message: 'per: quarter 只能用于事件计数，不能用于 count: cases' })
+    return 'number'
+  }
+  if (ref._tag === 'count' && ref.by !== undefined)
+    issues.push({ path: `${path}.by`, message: 'by 只能与 count: "cases" 一起使用' })
+  if (ref._tag === 'count' && ref.per !== undefined && ref.distinct !== undefined)
+    issues.push({ path: `${path}.per`, message: 'per: quarter 按季度计数，不能与 distinct 同时使用' })
   if (!isEventType(ref.type) || !isUnitScoped(ref.type)) {
-    issues.push({ path: `${path}.${key}`, message: `未知或不可统计的事件类型 ${show(ref.type)}` })
+    issues.push({
+      path: `${path}.${key}`,
+      message: `未知或不可统计的事件类型 ${show(ref.type)}${key === 'count' ? '（按案件计数请写 "cases"）' : ''}`,
+    })
     return 'unknown'
   }
   const fields = fieldsOf(ref.type)

@@ -42,13 +42,13 @@ describe('scheme validation', () => {
     expect(
       issues(scheme({}, [indicator({ metric: { total: 'TrainingHeld' }, scoring: { kind: 'curve' } })]))
     ).toEqual([
+      'categories.0.indicators.0.scoring.kind: 应为以下取值之一：flag | linear | bands | deduct | deadline | bonus | rank | judged，实际为 "curve"',
       'categories.0.indicators.0.metric: 应为count、sum、avg、min、max、latest、earliest、ratio 或 change 之一，实际为 {"total":"TrainingHeld"}',
-      'categories.0.indicators.0.scoring.kind: 应为以下取值之一：flag | linear | bands | deduct | deadline | bonus | rank，实际为 "curve"',
     ])
   })
   it('rejects a metric on an unknown event type, an unknown field and a value outside the vocabulary', () => {
     expect(issues(scheme({}, [indicator({ metric: { count: 'TrainingHold' } })]))).toEqual([
-      'categories.0.indicators.0.metric.count: 未知或不可统计的事件类型 "TrainingHold"',
+      'categories.0.indicators.0.metric.count: 未知或不可统计的事件类型 "TrainingHold"（按案件计数请写 "cases"）',
     ])
     expect(issues(scheme({}, [indicator({ metric: { sum: 'TrainingHeld', field: 'people' } })]))).toEqual([
       'categories.0.indicators.0.metric.field: TrainingHeld 没有字段 people',
@@ -85,13 +85,28 @@ describe('scheme validation', () => {
       'categories.0.indicators.0.scoring.bands.1: 档位顺序错误：gte 0.9 应排在 gte 0.8 之前（从高到低排列）',
     ])
   })
-  it('rejects a due date outside the period and a deadline on a count', () => {
+  it('rejects a due date more than a year after the period and a deadline on a count', () => {
     expect(
-      issues(scheme({}, [indicator({ scoring: { kind: 'deadline', due: '2018-04-30', perDayLate: 0.1 } })]))
+      issues(scheme({}, [indicator({ scoring: { kind: 'deadline', due: '2019-01-15', perDayLate: 0.1 } })]))
     ).toEqual([
       'categories.0.indicators.0.metric: deadline 评分的指标应为 earliest（首次发生日期）',
-      'categories.0.indicators.0.scoring.due: 截止日期 2018-04-30 不在考核期 2017-01-01 至 2017-12-31 内',
+      'categories.0.indicators.0.scoring.due: 截止日期 2019-01-15 应在考核期起始日 2017-01-01 至考核期结束后一年（2018-12-31）之间',
     ])
+  })
+  // Issue 12: the 年度法治政府建设报告 of 2017 is due on 15 January 2018 (seeds 000–004).
+  it('accepts a year-end duty due after the period: the annual report due 2018-01-15', () => {
+    const report = indicator({
+      metric: { earliest: 'DocumentIssued', where: { docType: 'annual_report' } },
+      scoring: { kind: 'deadline', due: '2018-01-15', perDayLate: 0.1 },
+    })
+    expect(issues(scheme({}, [report]))).toEqual([])
+  })
+  it('rejects a due date before the period', () => {
+    const early = indicator({
+      metric: { earliest: 'DocumentIssued' },
+      scoring: { kind: 'deadline', due: '2016-12-31', perDayLate: 0.1 },
+    })
+    expect(issues(scheme({}, [early]))).toHaveLength(1)
   })
   it('rejects an impossible date', () => {
     expect(issues(scheme({ period: { from: '2017-02-29', to: '2017-12-31' } }))).toEqual([
@@ -147,5 +162,106 @@ describe('scheme validation', () => {
       'categories.0.indicators.0.scoring.cap: 扣分上限 5 超过该项满分 4',
       'categories.0.indicators.1.scoring: bonus 评分只能用于加分项（bonus.indicators）',
     ])
+  })
+
+  describe('case metrics (count: "cases")', () => {
+    const cases = (extra: Record<string, unknown>) => indicator({ metric: { count: 'cases', ...extra } })
+    it('accepts case attributes with values of their kind and every by', () => {
+      for (const by of ['active', 'opened', 'closed', 'decided'])
+        expect(
+          issues(
+            scheme({}, [
+              cases({
+                by,
+                where: {
+                  kind: 'labor_arbitration',
+                  closed: true,
+                  outcome: ['lost', 'won'],
+                  hearings: { gte: 1 },
+                  closedOn: { lte: '2017-12-31' },
+                },
+              }),
+            ])
+          )
+        ).toEqual([])
+    })
+    it('rejects an unknown attribute and values of the wrong type, each by path', () => {
+      expect(
+        issues(
+          scheme({}, [
+            cases({ where: { leader: true, closed: 'yes', kind: 'lawsuit', hearings: { gte: '1' } } }),
+          ])
+        )
+      ).toEqual([
+        'categories.0.indicators.0.metric.where.leader: 案件 没有字段 leader',
+        'categories.0.indicators.0.metric.where.closed: 字段 closed 应为布尔值（true/false），实际为 "yes"',
+        'categories.0.indicators.0.metric.where.kind: 字段 kind 应为以下取值之一：administrative_litigation | administrative_reconsideration | labor_inspection | labor_arbitration | work_injury_recognition | procuratorial_supervision，实际为 "lawsuit"',
+        'categories.0.indicators.0.metric.where.hearings.gte: 字段 hearings 应为数字，实际为 "1"',
+      ])
+    })
+    it('rejects an unknown by, a by on an event count, and per/distinct on cases', () => {
+      expect(issues(scheme({}, [cases({ by: 'filed' })]))).toHaveLength(1)
+      expect(issues(scheme({}, [indicator({ metric: { count: 'CaseClosed', by: 'closed' } })]))).toEqual([
+        'categories.0.indicators.0.metric.by: by 只能与 count: "cases" 一起使用',
+      ])
+      expect(issues(scheme({}, [cases({ per: 'quarter', distinct: 'kind' })]))).toEqual([
+        'categories.0.indicators.0.metric.distinct: count: cases 已按案件计数，不能再用 distinct',
+        'categories.0.indicators.0.metric.per: per: quarter 只能用于事件计数，不能用于 count: cases',
+      ])
+    })
+    it('rejects a case rate whose numerator and denominator are different cohorts', () => {
+      const rate = {
+        ratio: [
+          { count: 'cases', by: 'closed', where: { closed: true } },
+          { count: 'cases', by: 'opened' },
+        ],
+      }
+      expect(issues(scheme({}, [indicator({ metric: rate })]))).toEqual([
+        'categories.0.indicators.0.metric.ratio: 分子按 by: closed、分母按 by: opened 统计案件，不是同一批案件；请使用相同的 by',
+      ])
+    })
+  })
+
+  it('accepts per: quarter on an event count', () => {
+    expect(
+      issues(scheme({}, [indicator({ metric: { count: 'InspectionConducted', per: 'quarter' } })]))
+    ).toEqual([])
+  })
+
+  it('accepts a judged indicator without metric, and rejects one with a metric or another kind without', () => {
+    const judged = {
+      id: 'J1',
+      name: '评议',
+      max: 4,
+      scoring: { kind: 'judged' },
+      basis: '第三条',
+      criteria: '考核组评议',
+      evidence: '会议记录',
+    }
+    expect(issues(scheme({}, [judged]))).toEqual([])
+    expect(issues(scheme({}, [{ ...judged, metric: { count: 'TrainingHeld' } }]))).toEqual([
+      'categories.0.indicators.0.metric: judged 评分取考核组的评分（IndicatorJudged），不使用 metric，请删除',
+    ])
+    expect(issues(scheme({}, [{ ...judged, scoring: { kind: 'flag' } }]))).toEqual([
+      'categories.0.indicators.0.metric: flag 评分需要 metric',
+    ])
+  })
+
+  it('accepts rule tests gt and lt, and rejects a rule with two tests', () => {
+    const rule = (when: Record<string, unknown>) => ({
+      id: 'g',
+      kind: 'gradeCap',
+      maxGrade: '合格',
+      name: '封顶',
+      when: { metric: { count: 'NotificationReceived' }, ...when },
+    })
+    expect(issues(scheme({ rules: [rule({ gt: 1 }), { ...rule({ lt: 1 }), id: 'h' }] }))).toEqual([])
+    expect(issues(scheme({ rules: [rule({ gt: 1, lte: 3 })] }))).toEqual([
+      'rules.0.when: when 应有且只有 gte、lte、gt、lt、eq 之一',
+    ])
+  })
+
+  it('accepts countOnlyVerified', () => {
+    expect(issues(scheme({ countOnlyVerified: true }))).toEqual([])
   })
 })

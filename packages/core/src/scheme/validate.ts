@@ -7,6 +7,15 @@ import { Scheme } from './scheme'
 import type { Band } from './scoring-spec'
 import { checkMetric, type MetricContext, type ValueKind } from './validate-metric'
 
+const RULE_TESTS = ['gte', 'lte', 'gt', 'lt', 'eq'] as const
+
+/** The same day one year later (29 February → 28 February). */
+export const oneYearAfter = (d: string): string => {
+  const [y, m, day] = d.split('-') as [string, string, string]
+  const next = `${Number(y) + 1}-${m}-${day}`
+  return m === '02' && day === '29' ? `${Number(y) + 1}-02-28` : next
+}
+
 const numeric = (k: ValueKind) => k === 'number' || k === 'ratio' || k === 'unknown'
 
 const checkBands = (bands: ReadonlyArray<Band>, max: number, path: string, issues: Issue[]) => {
@@ -40,8 +49,17 @@ const checkIndicator = (
   ctx: MetricContext
 ) => {
   const { issues } = ctx
-  const value = checkMetric(ind.metric, `${path}.metric`, ctx)
   const s = ind.scoring
+  if (s.kind === 'judged') {
+    if (ind.metric !== undefined)
+      issues.push({
+        path: `${path}.metric`,
+        message: 'judged 评分取考核组的评分（IndicatorJudged），不使用 metric，请删除',
+      })
+  } else if (ind.metric === undefined)
+    issues.push({ path: `${path}.metric`, message: `${s.kind} 评分需要 metric` })
+  const value: ValueKind =
+    ind.metric === undefined ? 'unknown' : checkMetric(ind.metric, `${path}.metric`, ctx)
   const sp = `${path}.scoring`
   const needsNumber = () => {
     if (!numeric(value))
@@ -71,15 +89,21 @@ const checkIndicator = (
     case 'deadline':
       if (value !== 'date' && value !== 'unknown')
         issues.push({ path: `${path}.metric`, message: 'deadline 评分的指标应为 earliest（首次发生日期）' })
-      if (daysBetween(scheme.period.from, s.due) < 0 || daysBetween(s.due, scheme.period.to) < 0)
+      // A year-end duty (年度报告) may be due after the period, up to one year after its end.
+      if (
+        daysBetween(scheme.period.from, s.due) < 0 ||
+        daysBetween(s.due, oneYearAfter(scheme.period.to)) < 0
+      )
         issues.push({
           path: `${sp}.due`,
-          message: `截止日期 ${s.due} 不在考核期 ${scheme.period.from} 至 ${scheme.period.to} 内`,
+          message: `截止日期 ${s.due} 应在考核期起始日 ${scheme.period.from} 至考核期结束后一年（${oneYearAfter(scheme.period.to)}）之间`,
         })
       break
     case 'bonus':
       needsNumber()
       if (!inBonus) issues.push({ path: sp, message: 'bonus 评分只能用于加分项（bonus.indicators）' })
+      break
+    case 'judged':
       break
     case 'rank':
       needsNumber()
@@ -158,9 +182,9 @@ export const validateScheme = (scheme: Scheme): ReadonlyArray<Issue> => {
   scheme.rules?.forEach((r, i) => {
     const path = `rules.${i}`
     checkMetric(r.when.metric, `${path}.when.metric`, ctx)
-    const tests = (['gte', 'lte', 'eq'] as const).filter((k) => r.when[k] !== undefined)
+    const tests = RULE_TESTS.filter((k) => r.when[k] !== undefined)
     if (tests.length !== 1)
-      issues.push({ path: `${path}.when`, message: 'when 应有且只有 gte、lte、eq 之一' })
+      issues.push({ path: `${path}.when`, message: 'when 应有且只有 gte、lte、gt、lt、eq 之一' })
     if (r.kind === 'zero' && r.scope !== undefined && r.scope !== 'total' && !categoryIds.has(r.scope))
       issues.push({ path: `${path}.scope`, message: `计0分范围 ${r.scope} 既不是 total 也不是已有类别` })
     if (r.kind === 'gradeCap' && !gradeNames.has(r.maxGrade))

@@ -1,5 +1,5 @@
 /** @module Phases 2–4 of scoring: rank indicators across units, each unit's total, then the ranking → Result. */
-import { fmt2, ZERO } from '../primitives/decimal'
+import { fmt2 } from '../primitives/decimal'
 import type { Basis, Result, UnitResult } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import type { UnitEvaluation } from './evaluate-unit'
@@ -26,17 +26,18 @@ const bodyOf = (u: UnitTotal): Body => {
     grade: u.grade,
     vetoed: u.vetoed,
     zeroed: u.zeroed,
+    noFacts: u.noFacts,
     rulesFired: u.rulesFired,
+    rules: u.rules,
     categories: u.categories,
     bonus: u.bonus && {
       points: fmt2(u.bonus.points),
       max: fmt2(u.bonus.max),
       indicators: u.bonus.indicators,
     },
-    adjustments: {
-      points: fmt2(u.adjustments.reduce((a, b) => a.plus(b.points), ZERO)),
-      items: u.adjustments.map((a) => ({ ...a, points: fmt2(a.points) })),
-    },
+    adjustments: { points: fmt2(u.adjustments.points), items: u.adjustments.items },
+    selfAssessed: u.selfAssessed,
+    appeals: u.appeals,
   }
   bodies.set(u, body)
   return body

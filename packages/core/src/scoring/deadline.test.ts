@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentIssued, unitRegistered } from '../testing/facts'
+import { documentIssued, fact, unitRegistered } from '../testing/facts'
 import { given, testScheme } from '../testing/scoring-spec'
 
 const scheme = testScheme([
@@ -46,9 +46,71 @@ describe('deadline', () => {
     expect(s.indicator('a', 'A3').points).toBe('0.00')
   })
 
-  it('scores a missing plan as 0', () => {
-    const s = given(unitRegistered('a')).scoredWith(scheme)
+  it('scores a plan still missing after its due date as 0 (at year end)', () => {
+    const s = given(unitRegistered('a')).scoredWith(scheme, { asOf: '2017-12-31' })
     expect(s.indicator('a', 'A3')).toMatchObject({ value: null, points: '0.00' })
     expect(s.indicator('a', 'A3').explanation).toContain('未完成')
+  })
+})
+
+describe('defect: a deadline not yet due is pending (未到期), never failed', () => {
+  // C: 普法 7 points = C1 (5, ≥4 activities) + C4 (2, contest due 07-31).
+  const c = testScheme([
+    {
+      id: 'C1',
+      name: '普法宣传活动不少于4次',
+      max: 5,
+      metric: { count: 'PublicityHeld', where: { kind: 'lecture' } },
+      scoring: { kind: 'linear', target: 4 },
+    },
+    {
+      id: 'C4',
+      name: '7月底前举办知识竞赛',
+      max: 2,
+      metric: { earliest: 'PublicityHeld', where: { kind: 'contest' } },
+      scoring: { kind: 'deadline', due: '2017-07-31', perDayLate: 0.1 },
+    },
+  ])
+  const lecture = (on: string) =>
+    fact('PublicityHeld', 'a', { activityId: `l-${on}`, kind: 'lecture', topic: '普法' }, on)
+  const g = given(unitRegistered('a'), lecture('2017-03-01'), lecture('2017-05-01'))
+
+  it('mid-year (as of 2017-06-30, occurred basis) C4 is pending and the category rescaled: 7 × 2.5/5 = 3.50', () => {
+    const s = g.scoredWith(c, { asOf: '2017-06-30', basis: 'occurred' })
+    expect(s.indicator('a', 'C4')).toMatchObject({ status: 'pending', points: null, value: null })
+    expect(s.indicator('a', 'C4').explanation).toContain('未到期')
+    expect(s.indicator('a', 'C4').explanation).not.toContain('得 0 分')
+    expect(s.indicator('a', 'C1')).toMatchObject({ status: 'scored', points: '2.50' })
+    expect(s.unit('a').categories[0]).toMatchObject({ points: '3.50', max: '7.00' })
+  })
+  it('on the recorded basis too: as of 2017-07-31 (the due date itself) it is still pending', () => {
+    expect(g.scoredWith(c, { asOf: '2017-07-31' }).indicator('a', 'C4').status).toBe('pending')
+  })
+  it('once due and still missing (2017-08-01) it fails: 0 of 2, category 7 × 2.5/7 = 2.50', () => {
+    const s = g.scoredWith(c, { asOf: '2017-08-01', basis: 'occurred' })
+    expect(s.indicator('a', 'C4')).toMatchObject({ status: 'scored', points: '0.00' })
+    expect(s.unit('a').categories[0]?.points).toBe('2.50')
+  })
+})
+
+describe('defect: a deduction floored at zero reads as such, never "1 − 1.7 = 0.00 分"', () => {
+  it('17 days late at 0.1/day on a 1-point duty: 应扣 1.7 分，扣完为止，得 0 分', () => {
+    const s = given(unitRegistered('a'), documentIssued('a', 'publicity_plan', '2017-05-17')).scoredWith(
+      testScheme([
+        {
+          id: 'A4',
+          name: '4月底前印发七五普法规划',
+          max: 1,
+          metric: { earliest: 'DocumentIssued', where: { docType: 'publicity_plan' } },
+          scoring: { kind: 'deadline', due: '2017-04-30', perDayLate: 0.1 },
+        },
+      ])
+    )
+    const a4 = s.indicator('a', 'A4')
+    expect(a4.points).toBe('0.00')
+    expect(a4.explanation).not.toContain('1 − 1.7')
+    expect(a4.explanation).toContain(
+      '逾期 17 天，每天扣 0.1 分，应扣 1.7 分，超过该项满分 1 分，扣完为止，得 0 分'
+    )
   })
 })

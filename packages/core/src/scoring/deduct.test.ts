@@ -71,3 +71,24 @@ describe('deduct', () => {
     expect(s.indicator('a', 'A5').points).toBe('1.00')
   })
 })
+
+describe('deductions beyond the item read as 扣完为止', () => {
+  it('4 lost at 2 each on a 6-point item: 应扣 8 分，扣完为止，得 0 分 (never "6 − 8")', () => {
+    const s = given(
+      unitRegistered('a'),
+      times(4, () => caseWith('a', 'administrative_litigation', { decided: 'lost' }))
+    ).scoredWith(
+      testScheme([
+        {
+          id: 'E2',
+          name: '败诉',
+          max: 6,
+          metric: { count: 'CaseDecided', where: { outcome: 'lost' } },
+          scoring: { kind: 'deduct', per: 2 },
+        },
+      ])
+    )
+    expect(s.indicator('a', 'E2').explanation).toContain('应扣 8 分，超过该项满分 6 分，扣完为止，得 0 分')
+    expect(s.indicator('a', 'E2').exceptions).toHaveLength(4)
+  })
+})

@@ -2,13 +2,15 @@
  * @module Phase 1 of scoring: everything about one unit that does not depend on other units.
  * Projections cache this per unit and re-run it only for the units an event touches.
  */
+import { type EventType, isUnitFactType } from '../events/catalog'
 import type { UnitKind } from '../events/registry'
-import type { UnitFacts } from '../facts/fact'
+import type { Fact, UnitFacts } from '../facts/fact'
 import type { MetricScope } from '../metrics/evaluate'
 import { within } from '../metrics/period'
 import { type Decimal, dec } from '../primitives/decimal'
 import type { Scheme } from '../scheme/scheme'
-import { type IndicatorOutcome, scoreIndicator } from './indicator'
+import { type IndicatorContext, type IndicatorOutcome, scoreIndicator } from './indicator'
+import { judgementsOf } from './judged'
 import { evaluateRule, orderedRules, type RuleOutcome } from './rules'
 
 export interface UnitInfo {
@@ -17,12 +19,38 @@ export interface UnitInfo {
   readonly kind: UnitKind
 }
 
+/** A change of points the city decided: a PointsAdjusted, or the points of an AppealDecided. */
 export interface Adjustment {
   readonly event: string
+  /** An indicator of the scheme, `bonus` (the bonus block), or an id naming nothing (ignored in scoring). */
   readonly indicatorId: string
+  /** As requested; what it changed is bounded in total.ts. */
   readonly points: Decimal
   readonly reason: string
   readonly approvedBy: string
+  readonly source: 'PointsAdjusted' | 'AppealDecided'
+  readonly appealId?: string
+}
+
+export interface SelfAssessment {
+  readonly event: string
+  readonly items: ReadonlyArray<{
+    readonly indicatorId: string
+    readonly points: Decimal
+    readonly note?: string
+  }>
+}
+
+export interface Appeal {
+  readonly appealId: string
+  /** null: against the whole result. */
+  readonly indicatorId: string | null
+  readonly filed: string
+  readonly decided: {
+    readonly event: string
+    readonly decision: string
+    readonly points: Decimal | null
+  } | null
 }
 
 export interface UnitEvaluation {
@@ -31,7 +59,19 @@ export interface UnitEvaluation {
   readonly categories: ReadonlyArray<ReadonlyArray<IndicatorOutcome>>
   readonly bonus: ReadonlyArray<IndicatorOutcome>
   readonly rules: ReadonlyArray<RuleOutcome>
+  /** In log order. */
   readonly adjustments: ReadonlyArray<Adjustment>
+  readonly selfAssessed: SelfAssessment | null
+  readonly appeals: ReadonlyArray<Appeal>
+  /** No fact the unit reported counts in the period. */
+  readonly noFacts: boolean
+  /** {@link deadlinePhase} at the evaluation date: a cached evaluation is valid while it is unchanged. */
+  readonly phase: number
+}
+
+export interface EvaluateOptions {
+  /** The business date of the evaluation (Beijing): deadlines due on or after it are pending without their event. */
+  readonly today?: string | undefined
 }
 
 /** Whether a unit is assessed under a scheme: its kind, and the scheme's optional list of units. */
@@ -39,23 +79,134 @@ export const isAssessed = (scheme: Scheme, unit: UnitInfo): boolean =>
   unit.kind === scheme.appliesTo &&
   (!scheme.units || (scheme.units as ReadonlyArray<string>).includes(unit.unitId))
 
-export const evaluateUnit = (scheme: Scheme, unit: UnitInfo, facts: UnitFacts): UnitEvaluation => {
-  const scope: MetricScope = { facts, period: scheme.period, named: scheme.metrics ?? {} }
-  const adjustments = (facts.get('PointsAdjusted') ?? [])
-    .filter((f) => f.data.schemeId === scheme.schemeId && within(f.occurredOn, scheme.period))
-    .sort((a, b) => a.seq - b.seq)
-    .map((f) => ({
-      event: f.id,
-      indicatorId: String(f.data.indicatorId),
-      points: dec(f.data.points as number),
-      reason: String(f.data.reason),
-      approvedBy: String(f.data.approvedBy),
-    }))
+const dues = new WeakMap<Scheme, ReadonlyArray<string>>()
+const duesOf = (scheme: Scheme): ReadonlyArray<string> => {
+  const known = dues.get(scheme)
+  if (known) return known
+  const all = [
+    ...scheme.categories.flatMap((c) => c.indicators),
+    ...(scheme.bonus?.indicators ?? []),
+  ].flatMap((i) => (i.scoring.kind === 'deadline' ? [i.scoring.due] : []))
+  dues.set(scheme, all)
+  return all
+}
+
+/** How many of the scheme's deadlines have passed at `today` (all when undefined). */
+export const deadlinePhase = (scheme: Scheme, today: string | undefined): number =>
+  today === undefined ? Number.POSITIVE_INFINITY : duesOf(scheme).filter((d) => d < today).length
+
+/** Cycle events: what the unit says or asks about its score, never facts that a metric counts. */
+const CYCLE: ReadonlySet<EventType> = new Set(['SelfAssessmentSubmitted', 'AppealFiled'])
+
+/** The facts metrics count: with `countOnlyVerified`, the unit's own facts only once verified (SPEC §3). */
+const countable = (scheme: Scheme, facts: UnitFacts): UnitFacts => {
+  if (scheme.countOnlyVerified !== true) return facts
+  const kept = new Map<EventType, ReadonlyArray<Fact>>()
+  for (const [type, list] of facts)
+    kept.set(type, isUnitFactType(type) && !CYCLE.has(type) ? list.filter((f) => f.verified === true) : list)
+  return kept
+}
+
+const ofScheme = (facts: UnitFacts, type: EventType, schemeId: string): ReadonlyArray<Fact> =>
+  (facts.get(type) ?? []).filter((f) => f.data.schemeId === schemeId).sort((a, b) => a.seq - b.seq)
+
+const appealsOf = (facts: UnitFacts, schemeId: string): ReadonlyArray<Appeal> => {
+  const decisions = new Map<string, Fact>()
+  for (const f of [...(facts.get('AppealDecided') ?? [])].sort((a, b) => a.seq - b.seq))
+    if (!decisions.has(String(f.data.appealId))) decisions.set(String(f.data.appealId), f)
+  return ofScheme(facts, 'AppealFiled', schemeId).map((f) => {
+    const d = decisions.get(String(f.data.appealId))
+    return {
+      appealId: String(f.data.appealId),
+      indicatorId: typeof f.data.indicatorId === 'string' ? f.data.indicatorId : null,
+      filed: f.id,
+      decided: d
+        ? {
+            event: d.id,
+            decision: String(d.data.decision),
+            points: typeof d.data.points === 'number' ? dec(d.data.points) : null,
+          }
+        : null,
+    }
+  })
+}
+
+const adjustmentsOf = (facts: UnitFacts, schemeId: string, appeals: ReadonlyArray<Appeal>) => {
+  // Both name their scheme and count for it whatever their dates (the city adjusts 2017 in January 2018).
+  const manual = ofScheme(facts, 'PointsAdjusted', schemeId).map((f): Adjustment & { seq: number } => ({
+    event: f.id,
+    indicatorId: String(f.data.indicatorId),
+    points: dec(f.data.points as number),
+    reason: String(f.data.reason),
+    approvedBy: String(f.data.approvedBy),
+    source: 'PointsAdjusted',
+    seq: f.seq,
+  }))
+  const decided = new Map((facts.get('AppealDecided') ?? []).map((f) => [f.id, f]))
+  // An appeal against the whole result carries no points (SPEC §3).
+  const fromAppeals = appeals.flatMap((a): Array<Adjustment & { seq: number }> => {
+    const d = a.decided && decided.get(a.decided.event)
+    if (!d || !a.decided?.points || a.indicatorId === null) return []
+    return [
+      {
+        event: d.id,
+        indicatorId: a.indicatorId,
+        points: a.decided.points,
+        reason: String(d.data.reason),
+        approvedBy: '申诉复核决定',
+        source: 'AppealDecided',
+        appealId: a.appealId,
+        seq: d.seq,
+      },
+    ]
+  })
+  return [...manual, ...fromAppeals].sort((a, b) => a.seq - b.seq).map(({ seq: _seq, ...a }) => a)
+}
+
+const selfAssessmentOf = (facts: UnitFacts, schemeId: string): SelfAssessment | null => {
+  const last = ofScheme(facts, 'SelfAssessmentSubmitted', schemeId).at(-1)
+  if (!last) return null
+  const items = last.data.items as ReadonlyArray<{ indicatorId: string; points: number; note?: string }>
+  return {
+    event: last.id,
+    items: items.map((i) => ({
+      indicatorId: i.indicatorId,
+      points: dec(i.points),
+      ...(i.note === undefined ? {} : { note: i.note }),
+    })),
+  }
+}
+
+const hasReportedFacts = (facts: UnitFacts, scheme: Scheme): boolean => {
+  for (const [type, list] of facts)
+    if (isUnitFactType(type) && !CYCLE.has(type) && list.some((f) => within(f.countsOn, scheme.period)))
+      return true
+  return false
+}
+
+export const evaluateUnit = (
+  scheme: Scheme,
+  unit: UnitInfo,
+  facts: UnitFacts,
+  options: EvaluateOptions = {}
+): UnitEvaluation => {
+  const counted = countable(scheme, facts)
+  const scope: MetricScope = { facts: counted, period: scheme.period, named: scheme.metrics ?? {} }
+  const ctx: IndicatorContext = {
+    scope,
+    judgements: judgementsOf(facts, scheme.schemeId),
+    today: options.today,
+  }
+  const appeals = appealsOf(facts, scheme.schemeId)
   return {
     unit,
-    categories: scheme.categories.map((c) => c.indicators.map((i) => scoreIndicator(i, unit.unitId, scope))),
-    bonus: (scheme.bonus?.indicators ?? []).map((i) => scoreIndicator(i, unit.unitId, scope)),
+    categories: scheme.categories.map((c) => c.indicators.map((i) => scoreIndicator(i, unit.unitId, ctx))),
+    bonus: (scheme.bonus?.indicators ?? []).map((i) => scoreIndicator(i, unit.unitId, ctx)),
     rules: orderedRules(scheme.rules ?? []).map((r) => evaluateRule(r, scope)),
-    adjustments,
+    adjustments: adjustmentsOf(facts, scheme.schemeId, appeals),
+    selfAssessed: selfAssessmentOf(facts, scheme.schemeId),
+    appeals,
+    noFacts: !hasReportedFacts(counted, scheme),
+    phase: deadlinePhase(scheme, options.today),
   }
 }

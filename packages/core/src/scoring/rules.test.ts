@@ -102,10 +102,35 @@ describe('special rules', () => {
     expect(s.unit('wangcang').rulesFired.map((r) => r.id)).toEqual(['cap-lost'])
   })
 
-  it('names the events that fired a rule', () => {
+  it('names the events that fired a rule, with the rule’s name and the value that fired it', () => {
     const g = given(unitRegistered('chaotian'), veto('chaotian'))
     const s = g.scoredWith(scheme)
-    expect(s.unit('chaotian').rulesFired).toEqual([{ id: 'veto', kind: 'veto', events: [g.log.ids()[1]] }])
+    expect(s.unit('chaotian').rulesFired).toEqual([
+      {
+        id: 'veto',
+        kind: 'veto',
+        name: '一票否决',
+        value: '1.00',
+        explanation: '取值 1，条件 ≥ 1，已触发',
+        events: [g.log.ids()[1]],
+      },
+    ])
+  })
+
+  it('lists the rules that did not fire as 未触发, with their value', () => {
+    const s = given(unitRegistered('jiange'), studies('jiange', 10)).scoredWith(scheme)
+    expect(s.unit('jiange').rulesFired).toEqual([])
+    expect(s.unit('jiange').rules.map((r) => [r.id, r.name, r.fired, r.value, r.explanation])).toEqual([
+      ['veto', '一票否决', false, '0.00', '未触发：取值 0，条件 ≥ 1'],
+      [
+        'zero-publicity',
+        '因政策法规宣传不到位被省厅通报并限期整改的，计0分',
+        false,
+        '0.00',
+        '未触发：取值 0，条件 ≥ 1',
+      ],
+      ['cap-lost', '败诉2件以上不得评为优秀', false, '0.00', '未触发：取值 0，条件 ≥ 2'],
+    ])
   })
 
   it('applies rules in the order veto, zero, gradeCap whatever order the scheme lists them', () => {
@@ -155,5 +180,51 @@ describe('zero on one category', () => {
     const s = given(unitRegistered('a'), studies('a', 1), notification('a', 'x')).scoredWith(two)
     expect(s.unit('a').categories.map((c) => c.points)).toEqual(['50.00', '0.00'])
     expect(s.unit('a')).toMatchObject({ total: '50.00', zeroed: false })
+  })
+})
+
+describe('rule tests gt and lt (SPEC v2)', () => {
+  const capWhen = (when: Record<string, unknown>) =>
+    testScheme(
+      [
+        {
+          id: 'B1',
+          name: '学法',
+          max: 100,
+          metric: { count: 'TrainingHeld' },
+          scoring: { kind: 'linear', target: 10 },
+        },
+      ],
+      {
+        rules: [
+          {
+            id: 'few',
+            kind: 'gradeCap',
+            name: '学法少于3次不得评为优秀',
+            maxGrade: '良好',
+            when: { metric: { count: 'TrainingHeld' }, ...when },
+          },
+        ],
+      }
+    )
+  it('fires `lt 3` on 2 studies and not on 3', () => {
+    const two = given(unitRegistered('a'), studies('a', 2)).scoredWith(capWhen({ lt: 3 }))
+    expect(two.unit('a').rulesFired).toMatchObject([
+      { id: 'few', name: '学法少于3次不得评为优秀', value: '2.00' },
+    ])
+    const three = given(unitRegistered('a'), studies('a', 3)).scoredWith(capWhen({ lt: 3 }))
+    expect(three.unit('a').rulesFired).toEqual([])
+  })
+  it('fires `gt 2` on 3 and not on 2 (strict)', () => {
+    expect(
+      given(unitRegistered('a'), studies('a', 3))
+        .scoredWith(capWhen({ gt: 2 }))
+        .unit('a').rulesFired
+    ).toHaveLength(1)
+    expect(
+      given(unitRegistered('a'), studies('a', 2))
+        .scoredWith(capWhen({ gt: 2 }))
+        .unit('a').rulesFired
+    ).toHaveLength(0)
   })
 })

@@ -1,6 +1,6 @@
 /** @module Special rules (veto 一票否决, zero 计"0"分, gradeCap 不得评为优秀), evaluated per unit, applied in that order. */
 import { evaluate, type MetricScope } from '../metrics/evaluate'
-import { compareTo, fraction, type Value } from '../metrics/value'
+import { compareTo, describeThreshold, describeValue, fraction, type Value } from '../metrics/value'
 import { Decimal } from '../primitives/decimal'
 import type { Rule } from '../scheme/scheme'
 
@@ -9,6 +9,8 @@ export interface RuleOutcome {
   readonly fired: boolean
   readonly value: Value
   readonly events: ReadonlyArray<string>
+  /** "取值 2，条件 ≥ 2，已触发" or "未触发：取值 0，条件 ≥ 1". */
+  readonly explanation: string
 }
 
 const ORDER: Readonly<Record<Rule['kind'], number>> = { veto: 0, zero: 1, gradeCap: 2 }
@@ -20,17 +22,34 @@ export const orderedRules = (rules: ReadonlyArray<Rule>): ReadonlyArray<Rule> =>
     .sort((a, b) => ORDER[a[0].kind] - ORDER[b[0].kind] || a[1] - b[1])
     .map(([r]) => r)
 
-const holds = (value: Value, when: Rule['when']): boolean => {
-  const f =
-    value._tag === 'boolean' ? { num: new Decimal(value.b ? 1 : 0), den: new Decimal(1) } : fraction(value)
-  if (!f) return false
-  if (when.gte !== undefined) return compareTo(f, new Decimal(String(when.gte))) >= 0
-  if (when.lte !== undefined) return compareTo(f, new Decimal(String(when.lte))) <= 0
-  if (when.eq !== undefined) return compareTo(f, new Decimal(String(when.eq))) === 0
-  return false
+const TESTS = [
+  ['gte', '≥', (s: number) => s >= 0],
+  ['lte', '≤', (s: number) => s <= 0],
+  ['gt', '>', (s: number) => s > 0],
+  ['lt', '<', (s: number) => s < 0],
+  ['eq', '=', (s: number) => s === 0],
+] as const
+
+/** The rule's one test (validation guarantees exactly one). */
+const testOf = (when: Rule['when']) => {
+  for (const [key, symbol, passes] of TESTS) {
+    const threshold = when[key]
+    if (threshold !== undefined) return { symbol, threshold: new Decimal(String(threshold)), passes }
+  }
+  return undefined
 }
+
+const asFraction = (value: Value) =>
+  value._tag === 'boolean' ? { num: new Decimal(value.b ? 1 : 0), den: new Decimal(1) } : fraction(value)
 
 export const evaluateRule = (rule: Rule, scope: MetricScope): RuleOutcome => {
   const { value, events } = evaluate(rule.when.metric, scope)
-  return { rule, fired: holds(value, rule.when), value, events }
+  const test = testOf(rule.when)
+  const f = asFraction(value)
+  const fired = test !== undefined && f !== undefined && test.passes(compareTo(f, test.threshold))
+  const condition = test ? `条件 ${test.symbol} ${describeThreshold(value, test.threshold)}` : '无条件'
+  const explanation = fired
+    ? `取值 ${describeValue(value)}，${condition}，已触发`
+    : `未触发：取值 ${describeValue(value)}，${condition}`
+  return { rule, fired, value, events, explanation }
 }

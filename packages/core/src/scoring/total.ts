@@ -3,8 +3,16 @@
  * for one unit (SPEC §4 "Arithmetic" and "Special rules").
  */
 import { serializeValue } from '../metrics/value'
-import { Decimal, dec, fmt2, max0, round2, ZERO } from '../primitives/decimal'
-import type { CategoryResult, IndicatorResult, RuleFired } from '../result/result'
+import { Decimal, dec, fmt2, max0, plain, round2, ZERO } from '../primitives/decimal'
+import type {
+  AdjustmentItem,
+  AppealResult,
+  CategoryResult,
+  IndicatorResult,
+  RuleFired,
+  RuleResult,
+  SelfAssessedResult,
+} from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import type { UnitEvaluation } from './evaluate-unit'
 import { finalGrade } from './grade'
@@ -17,28 +25,126 @@ export interface UnitTotal {
   readonly grade: string
   readonly vetoed: boolean
   readonly zeroed: boolean
+  readonly noFacts: boolean
   readonly rulesFired: ReadonlyArray<RuleFired>
+  readonly rules: ReadonlyArray<RuleResult>
   readonly categories: ReadonlyArray<CategoryResult>
   readonly bonus: {
     readonly points: Decimal
     readonly max: Decimal
     readonly indicators: ReadonlyArray<IndicatorResult>
   } | null
-  readonly adjustments: UnitEvaluation['adjustments']
+  readonly adjustments: { readonly points: Decimal; readonly items: ReadonlyArray<AdjustmentItem> }
+  readonly selfAssessed: SelfAssessedResult | null
+  readonly appeals: ReadonlyArray<AppealResult>
 }
 
+/** Scored or pending/excluded/not applicable: rank outcomes are scored by rankAcrossUnits before totalling. */
 const counts = (o: IndicatorOutcome) => o.status === 'scored'
 
-export const indicatorResult = (o: IndicatorOutcome): IndicatorResult => ({
+const statusOf = (o: IndicatorOutcome): IndicatorResult['status'] =>
+  o.status === 'rank' ? 'scored' : o.status
+
+export const indicatorResult = (
+  o: IndicatorOutcome,
+  adjusted: IndicatorResult['adjusted'] = null
+): IndicatorResult => ({
   id: o.indicator.id,
+  status: statusOf(o),
   value: serializeValue(o.value),
   points: o.points === null ? null : fmt2(o.points),
   max: fmt2(o.max),
   explanation: o.explanation,
   events: o.events,
+  exceptions: o.exceptions,
+  adjusted,
 })
 
 const sum = (ds: ReadonlyArray<Decimal>) => ds.reduce((a, b) => a.plus(b), ZERO)
+const clamp = (d: Decimal, lo: Decimal, hi: Decimal) => Decimal.max(lo, Decimal.min(hi, d))
+
+interface Target {
+  readonly outcome: IndicatorOutcome
+  /** Index of its category, or -1 for the bonus block. */
+  readonly category: number
+}
+
+interface Applied {
+  readonly items: ReadonlyArray<AdjustmentItem>
+  readonly total: Decimal
+  /** Per indicator id: its points after adjustments, what they changed, and which events. */
+  readonly byIndicator: ReadonlyMap<string, { points: Decimal; change: Decimal; events: string[] }>
+}
+
+/**
+ * Adjustments act on their indicator (SPEC §3 Authority): each, in log order, changes the indicator's points
+ * only as far as [0, max] allows (and the bonus block's points within [0, its max]); an id naming nothing
+ * in the scheme, or an indicator that is not scored for the unit, changes nothing.
+ */
+const applyAdjustments = (
+  scheme: Scheme,
+  e: UnitEvaluation,
+  zeroedCategories: ReadonlySet<number>,
+  bonusPoints: Decimal | null
+): Applied => {
+  const targets = new Map<string, Target>()
+  e.categories.forEach((outcomes, ci) => {
+    for (const o of outcomes) targets.set(o.indicator.id, { outcome: o, category: ci })
+  })
+  for (const o of e.bonus) targets.set(o.indicator.id, { outcome: o, category: -1 })
+  const bonusMax = scheme.bonus ? dec(scheme.bonus.max) : ZERO
+  let block = bonusPoints ?? ZERO
+  const byIndicator = new Map<string, { points: Decimal; change: Decimal; events: string[] }>()
+  let total = ZERO
+  const items = e.adjustments.map((a): AdjustmentItem => {
+    const base = {
+      event: a.event,
+      indicatorId: a.indicatorId,
+      points: fmt2(a.points),
+      reason: a.reason,
+      approvedBy: a.approvedBy,
+      source: a.source,
+      ...(a.appealId === undefined ? {} : { appealId: a.appealId }),
+    }
+    const none = (note: string): AdjustmentItem => ({ ...base, applied: fmt2(ZERO), note })
+    if (a.indicatorId === 'bonus' && !targets.has('bonus')) {
+      if (!scheme.bonus) return none('本办法无加分项，调整不计分')
+      const next = clamp(block.plus(a.points), ZERO, bonusMax)
+      const applied = next.minus(block)
+      block = next
+      total = total.plus(applied)
+      return applied.equals(a.points)
+        ? { ...base, applied: fmt2(applied) }
+        : { ...base, applied: fmt2(applied), note: `加分项合计应在 0 至 ${plain(bonusMax)} 分之间` }
+    }
+    const target = targets.get(a.indicatorId)
+    if (!target) return none(`本办法无指标 ${a.indicatorId}，调整不计分`)
+    const o = target.outcome
+    if (o.points === null) return none('该项本期不计分（剔除、不适用或未到期），调整不计分')
+    if (target.category >= 0 && zeroedCategories.has(target.category))
+      return none('所在类别已计0分，调整不计分')
+    const known = byIndicator.get(a.indicatorId)
+    const current = known?.points ?? o.points
+    let next = clamp(current.plus(a.points), ZERO, o.max)
+    if (target.category === -1) {
+      // A bonus indicator also stays within the block's maximum.
+      const blockNext = clamp(block.plus(next.minus(current)), ZERO, bonusMax)
+      next = current.plus(blockNext.minus(block))
+      block = blockNext
+    }
+    const applied = next.minus(current)
+    byIndicator.set(a.indicatorId, {
+      points: next,
+      change: (known?.change ?? ZERO).plus(applied),
+      events: [...(known?.events ?? []), a.event],
+    })
+    total = total.plus(applied)
+    return applied.equals(a.points)
+      ? { ...base, applied: fmt2(applied) }
+      : { ...base, applied: fmt2(applied), note: `调整后该项得分应在 0 至 ${plain(o.max)} 分之间` }
+  })
+  return { items, total, byIndicator }
+}
 
 export const unitTotal = (scheme: Scheme, e: UnitEvaluation): UnitTotal => {
   // Σmax and Σpoints over the indicators that count for this unit; a category with none is excluded.
@@ -54,32 +160,46 @@ export const unitTotal = (scheme: Scheme, e: UnitEvaluation): UnitTotal => {
 
   const fired = e.rules.filter((r) => r.fired)
   const zeroScopes = new Set(fired.flatMap((r) => (r.rule.kind === 'zero' ? [r.rule.scope ?? 'total'] : [])))
+  const zeroedCategories = new Set(scheme.categories.flatMap((c, i) => (zeroScopes.has(c.id) ? [i] : [])))
+
+  const bonusRaw = scheme.bonus
+    ? Decimal.min(dec(scheme.bonus.max), sum(e.bonus.filter(counts).map((o) => o.points!)))
+    : null
+  const applied = applyAdjustments(scheme, e, zeroedCategories, bonusRaw)
+  const adjustedOf = (o: IndicatorOutcome): IndicatorResult['adjusted'] => {
+    const a = applied.byIndicator.get(o.indicator.id)
+    return a ? { points: fmt2(a.points), change: fmt2(a.change), events: a.events } : null
+  }
 
   const categories = scheme.categories.map((c, i): CategoryResult & { readonly exact: Decimal } => {
     const { sumMax, sumPoints } = parts[i]!
     const max = dec(c.max).times(scale)
-    const indicators = e.categories[i]!.map(indicatorResult)
+    const indicators = e.categories[i]!.map((o) => indicatorResult(o, adjustedOf(o)))
     if (sumMax.isZero()) return { id: c.id, points: null, max: fmt2(dec(c.max)), indicators, exact: ZERO }
     const earned = zeroScopes.has(c.id) ? ZERO : round2(max.times(sumPoints).div(sumMax))
     return { id: c.id, points: fmt2(earned), max: fmt2(max), indicators, exact: earned }
   })
 
-  const bonus = scheme.bonus
-    ? (() => {
-        const max = dec(scheme.bonus.max)
-        const raw = sum(e.bonus.filter(counts).map((o) => o.points!))
-        return { points: Decimal.min(max, raw), max, indicators: e.bonus.map(indicatorResult) }
-      })()
-    : null
+  const bonus =
+    scheme.bonus && bonusRaw
+      ? {
+          points: bonusRaw,
+          max: dec(scheme.bonus.max),
+          indicators: e.bonus.map((o) => indicatorResult(o, adjustedOf(o))),
+        }
+      : null
 
   const vetoed = fired.some((r) => r.rule.kind === 'veto')
   const zeroed = zeroScopes.has('total')
   const beforeRules = sum(categories.map((c) => c.exact))
     .plus(bonus?.points ?? ZERO)
-    .plus(sum(e.adjustments.map((a) => a.points)))
-  // 计"0"分 on the total overrides everything, adjustments included; a total is never negative.
-  const total = zeroed ? ZERO : round2(max0(beforeRules))
+    .plus(applied.total)
+  // 计"0"分 on the total overrides everything, adjustments included; a total stays within
+  // [0, scheme max + bonus max].
+  const ceiling = fullScale.plus(scheme.bonus ? dec(scheme.bonus.max) : ZERO)
+  const total = zeroed ? ZERO : round2(clamp(max0(beforeRules), ZERO, ceiling))
   const caps = fired.flatMap((r) => (r.rule.kind === 'gradeCap' ? [r.rule.maxGrade] : []))
+  const value = (r: (typeof e.rules)[number]) => serializeValue(r.value)
   return {
     unitId: e.unit.unitId,
     name: e.unit.name,
@@ -87,9 +207,43 @@ export const unitTotal = (scheme: Scheme, e: UnitEvaluation): UnitTotal => {
     grade: finalGrade(scheme.grades, total, { vetoed, caps }),
     vetoed,
     zeroed,
-    rulesFired: fired.map((r) => ({ id: r.rule.id, kind: r.rule.kind, events: r.events })),
+    noFacts: e.noFacts,
+    rulesFired: fired.map((r) => ({
+      id: r.rule.id,
+      kind: r.rule.kind,
+      name: r.rule.name,
+      value: value(r),
+      explanation: r.explanation,
+      events: r.events,
+    })),
+    rules: e.rules.map((r) => ({
+      id: r.rule.id,
+      kind: r.rule.kind,
+      name: r.rule.name,
+      fired: r.fired,
+      value: value(r),
+      explanation: r.explanation,
+    })),
     categories: categories.map(({ exact: _exact, ...c }) => c),
     bonus,
-    adjustments: e.adjustments,
+    adjustments: { points: applied.total, items: applied.items },
+    selfAssessed: e.selfAssessed && {
+      event: e.selfAssessed.event,
+      total: fmt2(sum(e.selfAssessed.items.map((i) => i.points))),
+      items: e.selfAssessed.items.map((i) => ({
+        indicatorId: i.indicatorId,
+        points: fmt2(i.points),
+        ...(i.note === undefined ? {} : { note: i.note }),
+      })),
+    },
+    appeals: e.appeals.map((a) => ({
+      appealId: a.appealId,
+      indicatorId: a.indicatorId,
+      state: a.decided ? 'decided' : 'filed',
+      decision: (a.decided?.decision ?? null) as AppealResult['decision'],
+      points: a.decided?.points ? fmt2(a.decided.points) : null,
+      filed: a.filed,
+      decided: a.decided?.event ?? null,
+    })),
   }
 }

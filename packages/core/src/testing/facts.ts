@@ -89,3 +89,43 @@ export const caseWith = (
 
 export const times = <T>(count: number, make: (i: number) => T): T[] =>
   Array.from({ length: count }, (_, i) => make(i))
+
+/** A case with dated steps (for carried-over cases, appeals, late closings). */
+export const caseOn = (
+  unitId: string,
+  kind: string,
+  openedOn: string,
+  steps: {
+    readonly caseId?: string
+    readonly hearings?: ReadonlyArray<readonly [boolean, string]>
+    readonly decisions?: ReadonlyArray<readonly [instance: string, outcome: string, on: string]>
+    readonly closedOn?: string
+    readonly withinTimeLimit?: boolean
+    readonly resolution?: string
+  } = {}
+): LineSpec[] => {
+  const caseId = steps.caseId ?? next(`${unitId}-case`)
+  return [
+    fact('CaseOpened', unitId, { caseId, kind }, openedOn),
+    ...(steps.hearings ?? []).map(([leaderAppeared, on]) =>
+      fact('HearingHeld', unitId, { caseId, leaderAppeared }, on)
+    ),
+    ...(steps.decisions ?? []).map(([instance, outcome, on]) =>
+      fact('CaseDecided', unitId, { caseId, instance, outcome }, on)
+    ),
+    ...(steps.closedOn
+      ? [
+          fact(
+            'CaseClosed',
+            unitId,
+            {
+              caseId,
+              withinTimeLimit: steps.withinTimeLimit ?? true,
+              ...(steps.resolution ? { resolution: steps.resolution } : {}),
+            },
+            steps.closedOn
+          ),
+        ]
+      : []),
+  ]
+}

@@ -4,7 +4,8 @@ import { readLog } from '../log/read-log'
 import { fact, training, unitRegistered } from '../testing/facts'
 import { logBuilder } from '../testing/log-builder'
 import { given, testScheme } from '../testing/scoring-spec'
-import { scoreAt } from './score-at'
+import { memorySource } from './log-source'
+import { type EvaluationCache, type Scored, scoreAt, scoreSource } from './score-at'
 
 const studies = testScheme([
   {
@@ -174,8 +175,10 @@ describe('adjustments and ranking', () => {
           event: g.log.ids()[2],
           indicatorId: 'B1',
           points: '-0.50',
+          applied: '-0.50',
           reason: '满意度测评',
           approvedBy: '局务会',
+          source: 'PointsAdjusted',
         },
       ],
     })
@@ -206,5 +209,49 @@ describe('adjustments and ranking', () => {
   it('is deterministic: the same events and scheme give byte-identical JSON', () => {
     const g = given(unitRegistered('a'), unitRegistered('b'), training('a', 'lecture'))
     expect(JSON.stringify(g.scoredWith(studies).result)).toBe(JSON.stringify(g.scoredWith(studies).result))
+  })
+})
+
+describe('cached evaluations and deadlines (projections score like replay)', () => {
+  const contest = testScheme([
+    {
+      id: 'C4',
+      name: '7月底前举办知识竞赛',
+      max: 2,
+      metric: { earliest: 'PublicityHeld', where: { kind: 'contest' } },
+      scoring: { kind: 'deadline', due: '2017-07-31', perDayLate: 0.1 },
+    },
+  ])
+  const log = logBuilder().add(
+    at('2017-01-05T01:00:00Z', unitRegistered('a')),
+    at('2017-01-05T01:01:00Z', unitRegistered('b')),
+    at('2017-07-01T01:00:00Z', training('b', 'lecture'))
+  )
+  const read = () => {
+    const events = readLog(log.text())
+    if (E.isLeft(events)) throw new Error('bad log')
+    return events.right
+  }
+  const c4 = (r: E.Either<unknown, Scored>) =>
+    E.isRight(r)
+      ? r.right.result.units.find((u) => u.unitId === 'a')!.categories[0]!.indicators[0]!
+      : undefined
+
+  it('re-evaluates a cached unit once a deadline passes, though none of its own events arrived', () => {
+    const cache: EvaluationCache = new Map()
+    expect(
+      c4(scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [contest] }, cache))
+    ).toMatchObject({
+      status: 'pending',
+    })
+    // Another unit records on 5 August: the log's day is past the due date, a's entry stays in the cache.
+    log.add(at('2017-08-05T01:00:00Z', training('b', 'lecture')))
+    cache.delete('test-2017@1/b')
+    const cached = scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [contest] }, cache)
+    const fresh = scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [contest] })
+    expect(c4(cached)).toMatchObject({ status: 'scored', points: '0.00' })
+    expect(JSON.stringify(E.isRight(cached) && cached.right.result)).toBe(
+      JSON.stringify(E.isRight(fresh) && fresh.right.result)
+    )
   })
 })

@@ -6,11 +6,11 @@ import * as E from 'fp-ts/Either'
 import type { ReplayError } from '../errors'
 import type { StoredEvent } from '../events/stored'
 import { groupFacts } from '../facts/fact'
-import { endOfBeijingDayMs, instantMs, toUtcIso } from '../primitives/iso-date'
+import { beijingDateOf, endOfBeijingDayMs, instantMs, toUtcIso } from '../primitives/iso-date'
 import type { Basis, Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import { assemble } from '../scoring/assemble'
-import { evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
+import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
 import { type Cut, parseAsOf } from './as-of'
 import { type LogSource, memorySource } from './log-source'
 import { select } from './select'
@@ -75,6 +75,17 @@ const label = (cut: Cut, source: LogSource, scheme: Scheme): string => {
   return toUtcIso(last ? instantMs(last) : endOfBeijingDayMs(scheme.period.to))
 }
 
+/**
+ * The business date a query evaluates at (for deadlines not yet due): the asOf date on the occurred basis,
+ * the Beijing date of the asOf instant on the recorded basis, else the Beijing date of the last recording.
+ */
+const todayOf = (cut: Cut, source: LogSource): string | undefined => {
+  if ('occurredBy' in cut) return cut.occurredBy
+  if ('recordedBy' in cut) return beijingDateOf(cut.recordedBy)
+  const last = source.lastRecordedAt()
+  return last ? beijingDateOf(instantMs(last)) : undefined
+}
+
 export const scoreSource = (
   source: LogSource,
   options: ScoreOptions,
@@ -95,15 +106,18 @@ export const scoreSource = (
   const s = scheme.right
   // Only the current state may be cached: an asOf query sees another log.
   const memo = cut.label === null && basis === 'recorded' ? cache : undefined
+  const today = todayOf(cut, source)
+  const phase = deadlinePhase(s, today)
   const evaluations = [...registry.units.values()]
     .filter((u) => isAssessed(s, u))
     .sort((a, b) => (a.unitId < b.unitId ? -1 : 1))
     .map((u) => {
       const key = `${s.schemeId}@${s.version}/${u.unitId}`
       const hit = memo?.get(key)
-      if (hit && hit.unit.name === u.name) return hit
+      // A deadline passing (the log's last day moved on) turns 未到期 into 未完成: evaluate again.
+      if (hit && hit.unit.name === u.name && hit.phase === phase) return hit
       const facts = select(source.unitEvents(u.unitId, recordedBy), cut).facts.get(u.unitId) ?? []
-      const evaluation = evaluateUnit(s, u, groupFacts(facts))
+      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today })
       memo?.set(key, evaluation)
       return evaluation
     })

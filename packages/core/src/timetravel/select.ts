@@ -69,6 +69,7 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
       type: e.type,
       unitId: e.data.unitId,
       occurredOn: e.data.occurredOn,
+      countsOn: typeof data.countsOn === 'string' ? data.countsOn : e.data.occurredOn,
       seq: e.seq,
       data,
     }

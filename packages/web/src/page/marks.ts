@@ -1,4 +1,5 @@
 /** @module What the ranking table shows beside a total: 计0分, 一票否决, 封顶, and exact changes in points. */
+import { CATALOG, EVENT_TYPES, type EventType } from '@kaoping/core'
 import { h } from './dom'
 import type { UnitEntry } from './types'
 
@@ -24,27 +25,7 @@ export const change = (now: string, then: string | undefined) => {
   return h('span', { class: d > 0 ? 'up' : d < 0 ? 'down' : 'muted' }, text)
 }
 
-export const EVENT_LABELS: Readonly<Record<string, string>> = {
-  UnitRegistered: '登记被考核单位',
-  SchemePublished: '发布考核办法',
-  CaseOpened: '立案/收案',
-  HearingHeld: '开庭',
-  DefenseSubmitted: '答辩',
-  CaseDecided: '判决/决定',
-  CaseClosed: '结案',
-  RulingPerformed: '履行生效裁判',
-  TrainingHeld: '学法/培训/考试',
-  PublicityHeld: '普法宣传',
-  DocumentIssued: '印发文件',
-  NotificationReceived: '被通报',
-  RectificationCompleted: '整改完成',
-  StaffingReported: '机构与人员',
-  InspectionConducted: '检查',
-  CaseFileReviewScored: '案卷评查',
-  RepresentationHandled: '建议提案办理',
-  HonorAwarded: '荣誉',
-  SurveyScored: '满意度测评',
-  VetoIncidentRecorded: '一票否决事项',
-  EventRetracted: '撤回记录',
-  PointsAdjusted: '人工调整分数',
-}
+/** Each event type's Chinese label, as the catalog declares it (one place; the page never repeats it). */
+export const EVENT_LABELS = Object.fromEntries(
+  EVENT_TYPES.map((type) => [type, CATALOG[type].label])
+) as Readonly<Record<EventType, string>> as Readonly<Record<string, string>>

@@ -1,0 +1,142 @@
+/** Hostile and clumsy input found by an adversarial run (issue #11): each gets a clear 4xx, never a 5xx. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Api, givenApi, SCHEME, training } from '../testing/api-spec'
+
+let api: Api
+beforeAll(async () => {
+  api = await givenApi()
+})
+afterAll(() => api.close())
+
+describe('retries', () => {
+  it('acknowledges a stored SchemePublished sent again with the same id with 200 and stores nothing', async () => {
+    const id = '74000000-0000-4000-8000-000000000001'
+    const body = {
+      events: [
+        {
+          id,
+          type: 'SchemePublished',
+          data: { schemeId: SCHEME.schemeId, version: 2, scheme: { ...SCHEME, version: 2 } },
+        },
+      ],
+    }
+    expect((await api.post('/v1/events', body)).status).toBe(201)
+    const before = await api.everything()
+    const again = await api.post('/v1/events', body)
+    expect(again.status).toBe(200)
+    expect(again.json.duplicate).toBe(true)
+    expect(await api.everything()).toEqual(before)
+  })
+
+  it('publishes one version for 40 concurrent identical POST /v1/schemes with one Idempotency-Key', async () => {
+    const scheme = { ...SCHEME, schemeId: 'idem-2026', title: '幂等测试' }
+    const key = { 'Idempotency-Key': '6f1c8f1e-8a57-4f43-9d2c-6b0f2f3f0c11' }
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, () => api.post('/v1/schemes', scheme, 'admin', key))
+    )
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(39)
+    expect(new Set(replies.map((r) => r.json.version))).toEqual(new Set([1]))
+    expect((await api.store.readStream('scheme-idem-2026')).length).toBe(1)
+  })
+
+  it('refuses an Idempotency-Key reused for another scheme body with 409', async () => {
+    const key = { 'Idempotency-Key': 'key-reused-with-another-body' }
+    const scheme = { ...SCHEME, schemeId: 'idem2-2026' }
+    expect((await api.post('/v1/schemes', scheme, 'admin', key)).status).toBe(201)
+    const other = await api.post('/v1/schemes', { ...scheme, title: '另一份' }, 'admin', key)
+    expect(other.status).toBe(409)
+  })
+
+  it('says the same id twice in one batch is repeated, not "exists with other content" (422, nothing stored)', async () => {
+    const id = '74000000-0000-4000-8000-000000000002'
+    const before = await api.everything()
+    const r = await api.post('/v1/events', {
+      events: [
+        { id, ...training('lizhou') },
+        { id, ...training('lizhou') },
+      ],
+    })
+    expect(r.status).toBe(422)
+    expect(r.json.error.issues[0].path).toBe('events.1.id')
+    expect(r.json.error.issues[0].message).toContain('在本批次中重复出现')
+    expect(await api.everything()).toEqual(before)
+  })
+})
+
+describe('bad parameters and bodies', () => {
+  it('answers 400 to a scheme nested 6,000 deep', async () => {
+    const r = await api.request('POST', '/v1/schemes', {
+      as: 'admin',
+      raw: `{"categories":${'['.repeat(6000)}${']'.repeat(6000)}}`,
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(r.status).toBe(400)
+  })
+
+  it('names the upload types an import takes when given another', async () => {
+    const r = await api.request('POST', '/v1/imports', {
+      as: 'admin',
+      raw: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(r.status).toBe(415)
+    expect(r.json.error.message).toContain('text/csv')
+    expect(r.json.error.message).not.toContain('应为 application/json')
+  })
+
+  it('reports a bad diff `to` at query.to and a bad `from` at query.from', async () => {
+    const badTo = await api.get('/v1/schemes/test-2026/diff?from=2026-03-01&to=2026-02-30')
+    expect([badTo.status, badTo.json.error.issues.map((i: { path: string }) => i.path)]).toEqual([
+      400,
+      ['query.to'],
+    ])
+    const badFrom = await api.get('/v1/schemes/test-2026/diff?from=yesterday&to=2026-03-02')
+    expect([badFrom.status, badFrom.json.error.issues.map((i: { path: string }) => i.path)]).toEqual([
+      400,
+      ['query.from'],
+    ])
+  })
+})
+
+describe('what a reporter can learn', () => {
+  it('reads neither the registry stream nor another unit’s case, and cannot tell another unit’s case from none', async () => {
+    await api.post('/v1/events', {
+      events: [
+        {
+          type: 'CaseOpened',
+          data: { unitId: 'cangxi', occurredOn: '2026-04-01', caseId: 'cx-secret', kind: 'labor_inspection' },
+        },
+      ],
+    })
+    expect((await api.get('/v1/streams/units', 'lizhou')).status).toBe(403)
+    const theirs = await api.get('/v1/streams/case-cx-secret', 'lizhou')
+    const none = await api.get('/v1/streams/case-no-such-case', 'lizhou')
+    expect([theirs.status, none.status]).toEqual([403, 403])
+    expect(theirs.json.error.message.replace('cx-secret', 'X')).toBe(
+      none.json.error.message.replace('no-such-case', 'X')
+    )
+    expect((await api.get('/v1/streams/case-cx-secret', 'cangxi')).status).toBe(200)
+  })
+})
+
+describe('headers', () => {
+  it('serves the page and its script with a CSP that allows no inline script, and never framed', async () => {
+    for (const path of ['/', '/assets/app.js']) {
+      const r = await api.request('GET', path)
+      expect(r.status).toBe(200)
+      const csp = r.headers.get('Content-Security-Policy') ?? ''
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(r.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(r.headers.get('X-Frame-Options')).toBe('DENY')
+      expect(r.headers.get('Referrer-Policy')).toBe('no-referrer')
+    }
+  })
+
+  it('answers API requests with nosniff and no referrer too', async () => {
+    const r = await api.get('/v1/units')
+    expect(r.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(r.headers.get('Referrer-Policy')).toBe('no-referrer')
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * @module The attributes of a case that a `count: "cases"` metric may filter on (SPEC §4 "Case metrics"),
+ * with the kind of value each holds, so schemes can be checked against them like event fields.
+ */
+import { CaseKind, Outcome, Resolution } from '../events/case'
+import { type FieldKind, kindOf } from '../events/fields'
+
+/** A case as of an instant: every attribute the SPEC lists, plus `resolution` and `caseNumber` of its stream. */
+export interface CaseAttributes {
+  readonly kind: CaseKind
+  readonly subject: string | null
+  readonly caseNumber: string | null
+  readonly openedOn: string
+  /** null while open. */
+  readonly closedOn: string | null
+  readonly closed: boolean
+  /** null while open. */
+  readonly withinTimeLimit: boolean | null
+  /** How it was closed (调解、裁决 …); null while open or when not recorded. */
+  readonly resolution: string | null
+  /** Outcome of the decision at the highest instance (first < second < retrial < final); null before any. */
+  readonly outcome: string | null
+  readonly decidedOn: string | null
+  readonly performed: boolean
+  readonly hearings: number
+  /** At least one hearing, and the leader appeared at every one. */
+  readonly leaderAppearedAll: boolean
+  /** Every defence on time; null when none was submitted. */
+  readonly defenseOnTime: boolean | null
+}
+
+export type CaseAttribute = keyof CaseAttributes
+
+const date: FieldKind = { kind: 'date' }
+const bool: FieldKind = { kind: 'boolean' }
+const text: FieldKind = { kind: 'string' }
+
+export const CASE_ATTRIBUTES: ReadonlyMap<string, FieldKind> = new Map<CaseAttribute, FieldKind>([
+  ['kind', kindOf(CaseKind)],
+  ['subject', text],
+  ['caseNumber', text],
+  ['openedOn', date],
+  ['closedOn', date],
+  ['closed', bool],
+  ['withinTimeLimit', bool],
+  ['resolution', kindOf(Resolution)],
+  ['outcome', kindOf(Outcome)],
+  ['decidedOn', date],
+  ['performed', bool],
+  ['hearings', { kind: 'number', integer: true }],
+  ['leaderAppearedAll', bool],
+  ['defenseOnTime', bool],
+])

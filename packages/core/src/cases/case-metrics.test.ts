@@ -1,0 +1,300 @@
+/**
+ * Case metrics (SPEC §4 "Case metrics", issue 12): rates count cases, folded from their streams, not events.
+ * Each `defect:` case failed under the v1 event metrics and passes on cases.
+ */
+import { describe, expect, it } from 'vitest'
+import { caseOn, fact, times, unitRegistered } from '../testing/facts'
+import { given, testScheme } from '../testing/scoring-spec'
+
+const LIT = 'administrative_litigation'
+const ARB = 'labor_arbitration'
+
+describe('defect: a lawsuit lost at first instance and won on appeal is no loss', () => {
+  const scheme = testScheme(
+    [
+      {
+        id: 'E2',
+        name: '行政诉讼败诉（每件扣2分）',
+        max: 6,
+        metric: { count: 'cases', by: 'decided', where: { kind: LIT, outcome: 'lost' } },
+        scoring: { kind: 'deduct', per: 2 },
+      },
+    ],
+    {
+      rules: [
+        {
+          id: 'cap-lost',
+          kind: 'gradeCap',
+          name: '败诉2件以上不得评为优秀',
+          maxGrade: '良好',
+          when: { metric: { count: 'cases', by: 'decided', where: { kind: LIT, outcome: 'lost' } }, gte: 2 },
+        },
+      ],
+    }
+  )
+  const g = given(
+    unitRegistered('wangcang'),
+    // Lost at first instance in May, won on appeal in September: the final judgment is a win.
+    caseOn('wangcang', LIT, '2017-02-01', {
+      caseId: 'appealed',
+      decisions: [
+        ['first', 'lost', '2017-05-01'],
+        ['second', 'won', '2017-09-01'],
+      ],
+    }),
+    caseOn('wangcang', LIT, '2017-03-01', {
+      caseId: 'lost-for-good',
+      decisions: [['first', 'lost', '2017-06-01']],
+    })
+  )
+  const s = g.scoredWith(scheme)
+
+  it('counts 1 lost case, not 2 lost decisions: 6 − 1 × 2 = 4.00', () => {
+    expect(s.indicator('wangcang', 'E2')).toMatchObject({ value: '1.00', points: '4.00' })
+  })
+  it('names the lost case as the exception, by case id', () => {
+    expect(s.indicator('wangcang', 'E2').exceptions).toEqual(['lost-for-good'])
+    expect(s.indicator('wangcang', 'E2').explanation).toContain('计 1 件：lost-for-good')
+  })
+  it('does not fire "败诉2件以上" on one lost case', () => {
+    expect(s.unit('wangcang').rulesFired).toEqual([])
+    expect(s.unit('wangcang').rules[0]).toMatchObject({ id: 'cap-lost', fired: false, value: '1.00' })
+  })
+  it('as of 2017-08-31 (before the appeal) the first-instance loss still counts: 2 lost → 2.00', () => {
+    expect(
+      g.scoredWith(scheme, { asOf: '2017-08-31', basis: 'occurred' }).indicator('wangcang', 'E2')
+    ).toMatchObject({
+      value: '2.00',
+      points: '2.00',
+    })
+  })
+})
+
+describe('defect: a case opened 2016-12-20 and closed 2017-01-10 belongs to 2017’s closure rate', () => {
+  const closure = {
+    id: 'F1',
+    name: '仲裁结案率',
+    max: 4,
+    metric: {
+      ratio: [
+        { count: 'cases', where: { kind: ARB, closed: true } },
+        { count: 'cases', where: { kind: ARB } },
+      ],
+    },
+    scoring: {
+      kind: 'bands',
+      bands: [
+        { gte: 0.95, points: 4 },
+        { gte: 0.9, points: 3 },
+        { gte: 0.8, points: 1 },
+      ],
+    },
+  }
+  const carried = caseOn('lizhou', ARB, '2016-12-20', { caseId: 'carried', closedOn: '2017-01-10' })
+  const fresh = caseOn('lizhou', ARB, '2017-03-01', { caseId: 'fresh', closedOn: '2017-04-01' })
+
+  it('gives 2/2 = 100%, never 2/1 = 200%', () => {
+    const s = given(unitRegistered('lizhou'), carried, fresh).scoredWith(testScheme([closure]))
+    expect(s.indicator('lizhou', 'F1')).toMatchObject({ value: '1.0000', points: '4.00', exceptions: [] })
+    expect(s.indicator('lizhou', 'F1').explanation).toContain('结案 2 件 / 应结 2 件')
+  })
+
+  it('names the case still open: 2/3, 未结 1 件 open-case', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      carried,
+      fresh,
+      caseOn('lizhou', ARB, '2017-11-01', { caseId: 'open-case' })
+    ).scoredWith(testScheme([closure]))
+    expect(s.indicator('lizhou', 'F1')).toMatchObject({
+      value: '0.6667',
+      points: '0.00',
+      exceptions: ['open-case'],
+    })
+    expect(s.indicator('lizhou', 'F1').explanation).toContain('结案 2 件 / 应结 3 件，未结 1 件：open-case')
+  })
+
+  it('in 2016’s rate the carried case is open: closed after the period end does not count for 2016', () => {
+    const s = given(unitRegistered('lizhou'), carried, fresh).scoredWith(
+      testScheme([closure], { schemeId: 'test-2016', period: { from: '2016-01-01', to: '2016-12-31' } })
+    )
+    expect(s.indicator('lizhou', 'F1')).toMatchObject({ value: '0.0000', exceptions: ['carried'] })
+  })
+
+  it('the seed figure: 1071 closed of 1089 → 98.35%, 4 of the ≥95% band, the 18 open cases named', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      times(1071, (i) => caseOn('lizhou', ARB, '2017-03-01', { caseId: `arb-${i}`, closedOn: '2017-05-01' })),
+      times(18, (i) => caseOn('lizhou', ARB, '2017-12-01', { caseId: `open-${i}` }))
+    ).scoredWith(testScheme([closure]))
+    const f1 = s.indicator('lizhou', 'F1')
+    expect(f1).toMatchObject({ value: '0.9835', points: '4.00' })
+    expect(f1.exceptions).toEqual(times(18, (i) => `open-${i}`))
+    expect(f1.explanation).toContain('结案 1071 件 / 应结 1089 件，未结 18 件：open-0、open-1')
+    expect(f1.explanation).toContain('等 18 件')
+    expect(f1.explanation).toContain('1071/1089 = 98.35%')
+  })
+})
+
+describe('defect: 出庭应诉率 counts lawsuits only (where kind: administrative_litigation)', () => {
+  const e1 = (metric: unknown) =>
+    testScheme([
+      {
+        id: 'E1',
+        name: '负责人出庭应诉率',
+        max: 6,
+        metric,
+        scoring: {
+          kind: 'bands',
+          bands: [
+            { gte: 1, points: 6 },
+            { gte: 0.9, points: 4 },
+          ],
+        },
+        whenUndefined: 'full',
+      },
+    ])
+  const byCase = e1({
+    ratio: [
+      { count: 'cases', where: { kind: LIT, hearings: { gte: 1 }, leaderAppearedAll: true } },
+      { count: 'cases', where: { kind: LIT, hearings: { gte: 1 } } },
+    ],
+  })
+  const lawsuit = caseOn('jiange', LIT, '2017-02-01', { caseId: 'suit', hearings: [[true, '2017-04-01']] })
+  const arbitration = caseOn('jiange', ARB, '2017-02-01', {
+    caseId: 'arb',
+    hearings: [[false, '2017-04-02']],
+  })
+
+  it('an arbitration hearing without the chief does not pull the lawsuit rate: 1/1 → 6', () => {
+    const s = given(unitRegistered('jiange'), lawsuit, arbitration).scoredWith(byCase)
+    expect(s.indicator('jiange', 'E1')).toMatchObject({ value: '1.0000', points: '6.00', exceptions: [] })
+  })
+
+  it('names the lawsuit whose hearing the leader missed: 1/2 → 0, exception suit-2', () => {
+    const s = given(
+      unitRegistered('jiange'),
+      lawsuit,
+      arbitration,
+      caseOn('jiange', LIT, '2017-02-03', {
+        caseId: 'suit-2',
+        hearings: [
+          [true, '2017-05-01'],
+          [false, '2017-06-01'],
+        ],
+      })
+    ).scoredWith(byCase)
+    expect(s.indicator('jiange', 'E1')).toMatchObject({
+      value: '0.5000',
+      points: '0.00',
+      exceptions: ['suit-2'],
+    })
+    expect(s.indicator('jiange', 'E1').explanation).toContain('负责人出庭应诉 1 件 / 开庭审理 2 件')
+  })
+
+  it('on hearing events filtered by case.kind, the exception is the hearing the leader missed', () => {
+    const g = given(
+      unitRegistered('jiange'),
+      lawsuit,
+      arbitration,
+      caseOn('jiange', LIT, '2017-02-03', { caseId: 'suit-3', hearings: [[false, '2017-05-01']] })
+    )
+    const s = g.scoredWith(
+      e1({
+        ratio: [
+          { count: 'HearingHeld', where: { 'case.kind': LIT, leaderAppeared: true } },
+          { count: 'HearingHeld', where: { 'case.kind': LIT } },
+        ],
+      })
+    )
+    const missed = g.log.ids().at(-1)
+    expect(s.indicator('jiange', 'E1')).toMatchObject({ value: '0.5000', exceptions: [missed] })
+    expect(s.indicator('jiange', 'E1').explanation).toContain(
+      '负责人出庭 1 次 / 开庭 2 次，负责人未出庭 1 次'
+    )
+  })
+})
+
+describe('case attributes and by', () => {
+  const count = (id: string, metric: Record<string, unknown>) => ({
+    id,
+    name: id,
+    max: 1,
+    metric: { count: 'cases', ...metric },
+    scoring: { kind: 'linear', target: 1 },
+  })
+  const scheme = testScheme([
+    count('opened', { by: 'opened' }),
+    count('closed', { by: 'closed' }),
+    count('decided', { by: 'decided' }),
+    count('active', {}),
+    count('performed', { where: { performed: true } }),
+    count('onTime', { where: { defenseOnTime: true } }),
+    count('noDefence', { where: { defenseOnTime: { ne: true } } }),
+    count('mediated', { where: { resolution: 'mediated' } }),
+  ])
+  const s = given(
+    unitRegistered('a'),
+    // Closed in 2016: not active in 2017.
+    caseOn('a', ARB, '2016-03-01', { closedOn: '2016-05-01' }),
+    // Opened 2016, decided and closed 2017, mediated.
+    caseOn('a', ARB, '2016-11-01', { closedOn: '2017-02-01', resolution: 'mediated' }),
+    // Opened 2017, lost and performed, a defence on time.
+    [
+      ...caseOn('a', LIT, '2017-02-01', { caseId: 'p', decisions: [['first', 'lost', '2017-06-01']] }),
+      fact('DefenseSubmitted', 'a', { caseId: 'p', onTime: true }, '2017-02-15'),
+      fact('RulingPerformed', 'a', { caseId: 'p' }, '2017-07-01'),
+    ],
+    // Opened 2018: outside.
+    caseOn('a', LIT, '2018-01-05')
+  ).scoredWith(scheme)
+  const v = (id: string) => s.indicator('a', id).value
+
+  it('puts cases in the period by opened (1), closed (1), decided (1), active (2)', () => {
+    expect([v('opened'), v('closed'), v('decided'), v('active')]).toEqual(['1.00', '1.00', '1.00', '2.00'])
+  })
+  it('folds performed, defenseOnTime (null when none) and resolution', () => {
+    expect([v('performed'), v('onTime'), v('noDefence'), v('mediated')]).toEqual([
+      '1.00',
+      '1.00',
+      '1.00',
+      '1.00',
+    ])
+  })
+})
+
+describe('the seed’s 胜诉率 on cases: 30 won of 31 decided = 96.77% in the ≥96% band', () => {
+  const winRate = testScheme([
+    {
+      id: 'W',
+      name: '行政诉讼胜诉率',
+      max: 5,
+      metric: {
+        ratio: [
+          { count: 'cases', by: 'decided', where: { kind: LIT, outcome: 'won' } },
+          { count: 'cases', by: 'decided', where: { kind: LIT } },
+        ],
+      },
+      scoring: { kind: 'bands', bands: [{ gte: 0.96, points: 5 }], else: 2 },
+    },
+  ])
+  const suits = (won: number, lost: number) => [
+    ...times(won, () => caseOn('jiange', LIT, '2017-02-01', { decisions: [['first', 'won', '2017-05-01']] })),
+    ...times(lost, () =>
+      caseOn('jiange', LIT, '2017-02-01', { decisions: [['first', 'lost', '2017-05-01']] })
+    ),
+  ]
+  it('30/31 → 0.9677, 5 points', () => {
+    const s = given(unitRegistered('jiange'), suits(30, 1)).scoredWith(winRate)
+    expect(s.indicator('jiange', 'W')).toMatchObject({ value: '0.9677', points: '5.00' })
+    expect(s.indicator('jiange', 'W').explanation).toContain('胜诉 30 件 / 审结 31 件，未胜诉 1 件')
+  })
+  it('24/25 is exactly 96% and passes; 23/24 does not', () => {
+    expect(
+      given(unitRegistered('jiange'), suits(24, 1)).scoredWith(winRate).indicator('jiange', 'W').points
+    ).toBe('5.00')
+    expect(
+      given(unitRegistered('jiange'), suits(23, 1)).scoredWith(winRate).indicator('jiange', 'W').points
+    ).toBe('2.00')
+  })
+})

@@ -1,0 +1,163 @@
+/**
+ * @module The case fold: each case of a unit with its attributes, folded from the case's facts (SPEC §4 "Case
+ * metrics"). The one place case attributes are computed, for replay, projections and the API alike.
+ *
+ * The facts are those scoring sees at the cut (both time bases, retractions and returns applied), and only the
+ * ones counting on or before `until` (the period's end): a case closed in January is open in last year's
+ * closure rate, and the first-instance loss of a case appealed next year is last year's outcome — each year is
+ * scored on what had happened by its end, so a published year never changes because of the next one.
+ */
+import type { EventType } from '../events/catalog'
+import type { Fact, UnitFacts } from '../facts/fact'
+import type { CaseBy } from '../scheme/metric'
+import type { CaseAttributes } from './attributes'
+
+export interface CaseRecord {
+  readonly caseId: string
+  readonly attributes: CaseAttributes
+  /** The dates `by` puts the case in a period with: each event's `countsOn ?? occurredOn`. */
+  readonly dates: {
+    readonly opened: string
+    readonly closed: string | null
+    readonly decided: string | null
+  }
+  /** The case's facts in the fold, in log order. */
+  readonly facts: ReadonlyArray<Fact>
+}
+
+const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
+
+const CASE_FACT_TYPES: ReadonlyArray<EventType> = [
+  'CaseOpened',
+  'HearingHeld',
+  'DefenseSubmitted',
+  'CaseDecided',
+  'CaseClosed',
+  'RulingPerformed',
+]
+
+interface Draft {
+  opened: Fact
+  facts: Fact[]
+  closed?: Fact
+  decided?: Fact
+  performed: boolean
+  hearings: number
+  leaderAll: boolean
+  defenses: number
+  defensesOnTime: boolean
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
+const record = (d: Draft): CaseRecord => {
+  const o = d.opened.data
+  const closed = d.closed
+  const decided = d.decided
+  return {
+    caseId: String(o.caseId),
+    attributes: {
+      kind: o.kind as CaseAttributes['kind'],
+      subject: str(o.subject),
+      caseNumber: str(o.caseNumber),
+      openedOn: d.opened.occurredOn,
+      closedOn: closed ? closed.occurredOn : null,
+      closed: closed !== undefined,
+      withinTimeLimit: closed ? closed.data.withinTimeLimit === true : null,
+      resolution: closed ? str(closed.data.resolution) : null,
+      outcome: decided ? String(decided.data.outcome) : null,
+      decidedOn: decided ? decided.occurredOn : null,
+      performed: d.performed,
+      hearings: d.hearings,
+      leaderAppearedAll: d.hearings > 0 && d.leaderAll,
+      defenseOnTime: d.defenses === 0 ? null : d.defensesOnTime,
+    },
+    dates: {
+      opened: d.opened.countsOn,
+      closed: closed ? closed.countsOn : null,
+      decided: decided ? decided.countsOn : null,
+    },
+    facts: d.facts.sort((a, b) => a.seq - b.seq),
+  }
+}
+
+/** The unit's cases opened by `until`, in the order they were opened in the log. */
+export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRecord> => {
+  const drafts = new Map<string, Draft>()
+  for (const f of facts.get('CaseOpened') ?? []) {
+    if (f.countsOn > until) continue
+    drafts.set(String(f.data.caseId), {
+      opened: f,
+      facts: [f],
+      performed: false,
+      hearings: 0,
+      leaderAll: true,
+      defenses: 0,
+      defensesOnTime: true,
+    })
+  }
+  for (const type of CASE_FACT_TYPES) {
+    if (type === 'CaseOpened') continue
+    for (const f of facts.get(type) ?? []) {
+      if (f.countsOn > until) continue
+      // A follow-up of a case whose opening is not visible (retracted, returned, or later) has no case.
+      const d = drafts.get(String(f.data.caseId))
+      if (!d) continue
+      d.facts.push(f)
+      switch (type) {
+        case 'HearingHeld':
+          d.hearings += 1
+          if (f.data.leaderAppeared !== true) d.leaderAll = false
+          break
+        case 'DefenseSubmitted':
+          d.defenses += 1
+          if (f.data.onTime !== true) d.defensesOnTime = false
+          break
+        case 'CaseDecided': {
+          const rank = INSTANCE_RANK[String(f.data.instance)] ?? 0
+          const best = d.decided ? (INSTANCE_RANK[String(d.decided.data.instance)] ?? 0) : -1
+          if (rank > best || (rank === best && d.decided && f.seq > d.decided.seq)) d.decided = f
+          break
+        }
+        case 'CaseClosed':
+          if (!d.closed || f.seq > d.closed.seq) d.closed = f
+          break
+        case 'RulingPerformed':
+          d.performed = true
+          break
+      }
+    }
+  }
+  return [...drafts.values()].sort((a, b) => a.opened.seq - b.opened.seq).map(record)
+}
+
+/** Whether `by` puts a case in the period [from, to]. */
+export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): boolean => {
+  const within = (d: string | null) => d !== null && d >= from && d <= to
+  switch (by) {
+    case 'opened':
+      return within(c.dates.opened)
+    case 'closed':
+      return within(c.dates.closed)
+    case 'decided':
+      return within(c.dates.decided)
+    case 'active':
+      return c.dates.opened <= to && !(c.dates.closed !== null && c.dates.closed < from)
+  }
+}
+
+const folds = new WeakMap<UnitFacts, Map<string, ReadonlyArray<CaseRecord>>>()
+
+/** {@link foldCases}, computed once per unit's facts and period end. */
+export const casesOf = (facts: UnitFacts, until: string): ReadonlyArray<CaseRecord> => {
+  let byEnd = folds.get(facts)
+  if (!byEnd) {
+    byEnd = new Map()
+    folds.set(facts, byEnd)
+  }
+  const known = byEnd.get(until)
+  if (known) return known
+  const cases = foldCases(facts, until)
+  byEnd.set(until, cases)
+  return cases
+}
