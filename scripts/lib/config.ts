@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly logLevel: string
   /** EventStoreDB (`esdb://…`); the SQLite file then holds only this node's read models. */
   readonly eventstoreUrl?: string
+  /** `KAOPING_EVIDENCE_DIR`: evidence files in this directory (shared by every node with EventStoreDB). */
+  readonly evidenceDir?: string
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -47,5 +49,14 @@ export const readConfig = (
       : raw.trimStart().startsWith('[')
         ? { source: 'inline', json: raw }
         : { source: 'file', path: raw, generated: false }
-  return { port, db, tokens, demo: demo === '1', logLevel, ...(eventstoreUrl ? { eventstoreUrl } : {}) }
+  const evidenceDir = env.KAOPING_EVIDENCE_DIR || undefined
+  return {
+    port,
+    db,
+    tokens,
+    demo: demo === '1',
+    logLevel,
+    ...(eventstoreUrl ? { eventstoreUrl } : {}),
+    ...(evidenceDir ? { evidenceDir } : {}),
+  }
 }

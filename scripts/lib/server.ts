@@ -11,6 +11,7 @@ import * as E from 'fp-ts/Either'
 import { generateDemoCity } from '../../examples/demo-city/generate'
 import { UsageError } from './cli-error'
 import type { ServerConfig } from './config'
+import { openEvidence } from './open-evidence'
 import { openProjections } from './open-projections'
 import { loadTokens } from './tokens'
 
@@ -36,12 +37,17 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
   })
   const { store, db, projector } = opened
+  const evidence = openEvidence(config.db, {
+    evidenceDir: config.evidenceDir,
+    eventstoreUrl: config.eventstoreUrl,
+  })
+  if (evidence.warning) logger.warn(evidence.warning)
   let demoLoaded = 0
   if (config.demo && (await store.headPosition()) === 0n) {
     const text = generateDemoCity({})
       .map((l) => JSON.stringify(l))
       .join('\n')
-    const imported = await importLog(store, text)
+    const imported = await importLog(store, text, undefined, { evidence: evidence.store })
     if (E.isLeft(imported))
       throw new UsageError([
         imported.left._tag === 'BadLines' ? '示范城市数据无效' : describeCommandError(imported.left),
@@ -64,6 +70,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   let draining = false
   const app = createApp({
     store,
+    evidence: evidence.store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,
     logger,
@@ -84,6 +91,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
       await following
         .stop()
         .catch((e: unknown) => logger.error({ err: e }, 'projection runner stopped with an error'))
+      await evidence.store.close()
       await opened.close()
       logger.info('kaoping API stopped')
     },

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { formatActor } from '@kaoping/core'
-import { type EventStore, StoreUnavailableError } from '@kaoping/store'
+import { type EventStore, type EvidenceStore, StoreUnavailableError } from '@kaoping/store'
 import { type WebAssets, webAssets } from '@kaoping/web'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -21,6 +21,7 @@ import { openApiDocument } from './openapi/document'
 import type { ReadModels } from './read-models'
 import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
+import { EVIDENCE_PATH, evidenceRoutes } from './routes/evidence'
 import { importRoutes } from './routes/imports'
 import { opsRoutes } from './routes/ops'
 import { resultRoutes } from './routes/results'
@@ -31,6 +32,8 @@ import { webRoutes } from './routes/web'
 
 export interface AppDeps {
   readonly store: EventStore
+  /** Evidence files (SPEC §9): the SQLite file's tables, or `KAOPING_EVIDENCE_DIR` with EventStoreDB. */
+  readonly evidence: EvidenceStore
   readModels: ReadModels
   readonly tokens: TokenBook
   readonly logger?: Logger
@@ -58,6 +61,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   const metrics = deps.metrics ?? createMetrics(deps.readModels)
   const routeDeps: RouteDeps = {
     store: deps.store,
+    evidence: deps.evidence,
     readModels: deps.readModels,
     metrics,
     newId: deps.newId ?? randomUUID,
@@ -112,15 +116,25 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   app.route('/', webRoutes(deps.web ?? webAssets()))
 
   app.use('/v1/*', authenticate(deps.tokens))
-  app.use(
-    '/v1/*',
-    bodyLimit({ maxSize: limit, onError: (c) => fail(c, { _tag: 'PayloadTooLarge', limitBytes: limit }) })
-  )
+  const limited = bodyLimit({
+    maxSize: limit,
+    onError: (c) => fail(c, { _tag: 'PayloadTooLarge', limitBytes: limit }),
+  })
+  // Evidence uploads have their own limit (20 MiB, routes/evidence.ts); every other route keeps this one.
+  app.use('/v1/*', (c, next) => (c.req.path === EVIDENCE_PATH ? next() : limited(c, next)))
   app.use('/v1/*', async (c, next) => {
     if (c.req.method === 'POST' && deps.draining?.()) throw new ApiFailure({ _tag: 'ShuttingDown' })
     await next()
   })
-  for (const routes of [eventRoutes, importRoutes, streamRoutes, unitRoutes, schemeRoutes, resultRoutes])
+  for (const routes of [
+    eventRoutes,
+    importRoutes,
+    streamRoutes,
+    unitRoutes,
+    schemeRoutes,
+    resultRoutes,
+    evidenceRoutes,
+  ])
     app.route('/', routes(routeDeps))
   return app
 }

@@ -34,12 +34,14 @@ import type {
   AppendError,
   AppendResult,
   EventStore,
+  EvidenceStore,
   ExpectedRevision,
   NewEvent,
   RecordedEvent,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { ClientEnvelope } from './envelope'
+import { checkEvidence } from './evidence-check'
 import { schemeReferenceIssues } from './scheme-refs'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
@@ -54,6 +56,12 @@ export interface AppendContext {
   readonly newId: () => string
   /** When set, every event must belong to this stream (an append addressed to one stream). */
   readonly stream?: string
+  /**
+   * Where evidence files are kept (SPEC §9): every referenced file must be stored, and the references are noted
+   * (`evidence-check.ts`). When absent the check is skipped — only for tests and fixtures that record no
+   * evidence; the API and the CLI always pass it.
+   */
+  readonly evidence?: EvidenceStore
 }
 
 interface Decoded {
@@ -267,6 +275,15 @@ export const appendValidated = async (
         actual: ours === 'no_stream' ? null : (ours as bigint),
       })
     expected.set(stream, d.expectedRevision)
+  }
+  // Evidence (SPEC §9), last: files must be stored; the references are noted for the reporter read rule.
+  if (ctx.evidence) {
+    const missing = await checkEvidence(ctx.evidence, events)
+    if (missing.length > 0)
+      return E.left({
+        _tag: 'Rejected',
+        issues: missing.map(({ index, ...i }) => ({ ...i, path: `events.${index}.${i.path}` })),
+      })
   }
   return store.append({ events, expected, actor: formatActor(ctx.principal) })
 }

@@ -20,8 +20,15 @@ import {
   streamOf,
   targetOf,
 } from '@kaoping/core'
-import { type AppendError, type EventStore, type NewEvent, readEverything } from '@kaoping/store'
+import {
+  type AppendError,
+  type EventStore,
+  type EvidenceStore,
+  type NewEvent,
+  readEverything,
+} from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { checkEvidence } from './evidence-check'
 
 export type ImportError =
   | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
@@ -40,7 +47,9 @@ export const IMPORT_ADMIN: Principal = { role: 'admin', name: 'import' }
 export const importLog = async (
   store: EventStore,
   text: string,
-  principal: Principal = IMPORT_ADMIN
+  principal: Principal = IMPORT_ADMIN,
+  /** Where evidence files are kept: referenced files must be stored (load them first); absent: not checked. */
+  options: { readonly evidence?: EvidenceStore } = {}
 ): Promise<E.Either<ImportError, Imported>> => {
   const log = emptyLog()
   for await (const e of readEverything(store)) {
@@ -84,6 +93,15 @@ export const importLog = async (
       ...(trusted ? { recordedAt: e.recordedAt, actor: e.actor ?? actor } : {}),
     })
   )
+  // Evidence (SPEC §9), as on append: every referenced file stored; see evidence-check.ts.
+  if (options.evidence) {
+    const missing = await checkEvidence(options.evidence, events)
+    if (missing.length > 0)
+      return E.left({
+        _tag: 'BadLines',
+        issues: missing.map(({ index, ...i }) => ({ ...i, line: read.right[index]!.seq })),
+      })
+  }
   const appended = await store.append({ events, actor })
   return E.map(() => ({ imported: events.length, skipped: lines - events.length }))(appended)
 }

@@ -7,6 +7,9 @@ import { CATALOG, type EventType } from '@kaoping/core'
 import type * as t from 'io-ts'
 import { VOCABULARY_LABELS } from './vocabulary'
 
+/** The 佐证材料 field (SPEC §9): one cell of file names. */
+export const EVIDENCE_FIELD = 'evidence'
+
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   unitId: '单位代码',
   name: '单位名称',
@@ -61,13 +64,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   indicatorId: '指标代码',
   points: '调整分值',
   approvedBy: '批准人',
+  evidence: '佐证材料',
   countsOn: '计入日期',
   note: '备注',
   appealId: '申诉编号',
   decision: '复核决定',
 }
 
-/** A list field (佐证材料, 自评条目) has no place in one cell: such fields are recorded through the API or page. */
+/**
+ * A list field (自评条目) has no place in one cell: such fields are recorded through the API or page. 佐证材料
+ * is the exception: its cell lists file names (cells.ts `evidenceNames`), resolved against the files provided.
+ */
 const isList = (codec: t.Mixed): boolean => {
   const tag = (codec as { _tag?: string })._tag
   const inner = (codec as { type?: { _tag?: string } }).type
@@ -121,7 +128,7 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
       columns: [
         ...Object.entries(required).map(([f, c]) => column(f, c as t.Mixed, true)),
         ...Object.entries(optional)
-          .filter(([, c]) => !isList(c as t.Mixed))
+          .filter(([f, c]) => f === EVIDENCE_FIELD || !isList(c as t.Mixed))
           .map(([f, c]) => column(f, c as t.Mixed, false)),
       ],
     }

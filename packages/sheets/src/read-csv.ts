@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import * as E from 'fp-ts/Either'
+import type { EvidenceByName } from './cells'
 import type { SheetIssue } from './issue'
 import { columnLetter } from './issue'
 import { FIELD_LABELS, ID_HEADER, LAYOUTS } from './layout'
@@ -12,7 +13,11 @@ import { decodeRow, type SheetEvent } from './rows'
 
 const SHEET = 'CSV'
 
-export const readEventCsv = (text: string): E.Either<SheetIssue[], SheetEvent[]> => {
+export const readEventCsv = (
+  text: string,
+  /** The files provided with the file, by name, for its 佐证材料 column. */
+  evidence?: EvidenceByName
+): E.Either<SheetIssue[], SheetEvent[]> => {
   let rows: string[][]
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), {
@@ -63,7 +68,8 @@ export const readEventCsv = (text: string): E.Either<SheetIssue[], SheetEvent[]>
     const decoded = decodeRow(
       layout,
       { sheet: SHEET, row, columns, idColumn: idIndex < 0 ? undefined : idIndex },
-      (k) => cells[k]
+      (k) => cells[k],
+      evidence
     )
     if (E.isLeft(decoded)) issues.push(...decoded.left)
     else events.push({ envelope: decoded.right, sheet: SHEET, row, columns })

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
-import type { Raw } from './cells'
+import type { EvidenceByName, Raw } from './cells'
 import { columnLetter, type SheetIssue } from './issue'
 import { FIELD_LABELS, ID_HEADER, LAYOUTS, layoutOfSheet } from './layout'
 import { decodeRow, type SheetEvent } from './rows'
@@ -58,7 +58,11 @@ export const headerMap = (
   return issues.length > 0 ? E.left(issues) : E.right({ columns, idColumn })
 }
 
-export const readEventWorkbook = async (bytes: Uint8Array): Promise<E.Either<SheetIssue[], SheetEvent[]>> => {
+export const readEventWorkbook = async (
+  bytes: Uint8Array,
+  /** The files provided with the workbook, by name, for its 佐证材料 column. */
+  evidence?: EvidenceByName
+): Promise<E.Either<SheetIssue[], SheetEvent[]>> => {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)
@@ -97,7 +101,7 @@ export const readEventWorkbook = async (bytes: Uint8Array): Promise<E.Either<She
         })
       )
         return
-      const decoded = decodeRow(layout, { sheet: ws.name, row: rowNumber, ...map.right }, cell)
+      const decoded = decodeRow(layout, { sheet: ws.name, row: rowNumber, ...map.right }, cell, evidence)
       if (E.isLeft(decoded)) issues.push(...decoded.left)
       else
         events.push({ envelope: decoded.right, sheet: ws.name, row: rowNumber, columns: map.right.columns })

@@ -4,9 +4,9 @@
  */
 import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
-import { fromCell, isBlank, type Raw } from './cells'
+import { type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
 import { columnLetter, type SheetIssue } from './issue'
-import { choices, type SheetLayout } from './layout'
+import { choices, EVIDENCE_FIELD, type SheetLayout } from './layout'
 
 export interface Envelope {
   readonly id?: string
@@ -33,7 +33,9 @@ export interface Located {
 export const decodeRow = (
   layout: SheetLayout,
   at: Located,
-  cell: (index: number) => Raw
+  cell: (index: number) => Raw,
+  /** The files provided with the spreadsheet, for its 佐证材料 column (none: every name there is a problem). */
+  evidence: EvidenceByName = new Map()
 ): E.Either<SheetIssue[], Envelope> => {
   const issue = (field: string | undefined, message: string): SheetIssue => {
     const index = field === undefined ? at.idColumn : at.columns.get(field)
@@ -47,12 +49,26 @@ export const decodeRow = (
     }
   }
   const data: Record<string, unknown> = {}
+  const issues: SheetIssue[] = []
   for (const column of layout.columns) {
     const index = at.columns.get(column.field)
     const v = index === undefined ? undefined : cell(index)
-    if (!isBlank(v)) data[column.field] = fromCell(column, v)
+    if (isBlank(v)) continue
+    if (column.field !== EVIDENCE_FIELD) data[column.field] = fromCell(column, v)
+    else {
+      const names = evidenceNames(v)
+      for (const name of names.filter((n) => !evidence.has(n)))
+        issues.push(
+          issue(
+            EVIDENCE_FIELD,
+            `佐证材料 ${name} 未随表格提供（同名文件须放在 kaoping import 的 --evidence 目录中一起导入；网页上传表格暂不能附带文件，请改用接口上传后在事件中引用）`
+          )
+        )
+      data[column.field] = names.flatMap((name) =>
+        evidence.has(name) ? [{ sha256: evidence.get(name)!, name }] : []
+      )
+    }
   }
-  const issues: SheetIssue[] = []
   const rawId = at.idColumn === undefined ? undefined : cell(at.idColumn)
   const id = isBlank(rawId) ? undefined : String(rawId).trim()
   if (id !== undefined && E.isLeft(Uuid.decode(id))) issues.push(issue(undefined, `应为 UUID，实际为 ${id}`))

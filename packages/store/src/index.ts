@@ -2,6 +2,7 @@
 
 export { type AppendError, describeAppendError, StoreOpenError, StoreUnavailableError } from './errors'
 export { createEsdbStore, type EsdbStoreOptions } from './esdb/esdb-store'
+export * from './evidence'
 export { exportLine, readEverything } from './import-export'
 export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-store'
 export type * from './port'

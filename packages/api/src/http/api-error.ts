@@ -18,6 +18,8 @@ export type ApiError =
       readonly contentType: string | undefined
       /** What the route takes, in words (default: application/json). */
       readonly expected?: string
+      /** The whole message instead, when the content itself is refused (an evidence file of the wrong kind). */
+      readonly detail?: string
     }
   | { readonly _tag: 'ProjectionLagging'; readonly message: string }
   | { readonly _tag: 'ShuttingDown' }
@@ -69,7 +71,9 @@ export const describeApiError = (e: ApiError): string => {
     case 'PayloadTooLarge':
       return `请求体超过 ${e.limitBytes} 字节的上限`
     case 'UnsupportedMediaType':
-      return `请求体应为 ${e.expected ?? 'application/json'}，实际为 ${e.contentType ?? '（未声明）'}`
+      return (
+        e.detail ?? `请求体应为 ${e.expected ?? 'application/json'}，实际为 ${e.contentType ?? '（未声明）'}`
+      )
     case 'ShuttingDown':
       return '服务正在停止，请稍后重试'
     case 'Internal':

@@ -25,6 +25,9 @@ const SUMMARY: Readonly<Record<string, string>> = {
   'GET /v1/schemes/{schemeId}/ranking': '排名（可回溯到某一时点、按另一版本评分；JSON 或 CSV）',
   'GET /v1/schemes/{schemeId}/units/{unitId}': '单位得分明细（含说明与分页的事件）',
   'GET /v1/schemes/{schemeId}/diff': '两个时点之间的变化（逐单位、逐指标）',
+  'POST /v1/evidence':
+    '上传佐证材料（请求体为文件本身，X-File-Name 为百分号编码的文件名；按内容识别类型，至多 20 MiB）',
+  'GET /v1/evidence/{sha256}': '下载佐证材料（填报单位：仅本单位事件引用的）',
   'GET /v1/openapi.json': '本文档',
   'GET /healthz': '健康检查',
   'GET /metrics': 'Prometheus 指标',

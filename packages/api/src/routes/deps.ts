@@ -1,5 +1,5 @@
 /** @module What every router is given. */
-import type { EventStore } from '@kaoping/store'
+import type { EventStore, EvidenceStore } from '@kaoping/store'
 import type { Context } from 'hono'
 import { ApiFailure } from '../http/api-error'
 import type { Metrics } from '../observability/metrics'
@@ -7,6 +7,8 @@ import type { ReadModels } from '../read-models'
 
 export interface RouteDeps {
   readonly store: EventStore
+  /** Evidence files (SPEC §9), passed to every append. */
+  readonly evidence: EvidenceStore
   readonly readModels: ReadModels
   readonly metrics: Metrics
   readonly newId: () => string

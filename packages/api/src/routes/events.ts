@@ -44,7 +44,11 @@ export const eventRoutes = (deps: RouteDeps) =>
     .post('/v1/events', allow('admin', 'reporter', 'reviewer'), validate('json', AppendBody), async (c) => {
       const { events } = c.req.valid('json')
       const r = unwrap(
-        await appendValidated(deps.store, events, { principal: c.get('principal'), newId: deps.newId })
+        await appendValidated(deps.store, events, {
+          principal: c.get('principal'),
+          newId: deps.newId,
+          evidence: deps.evidence,
+        })
       )
       if (!r.duplicate) {
         deps.metrics.appended.inc(r.events.length)

@@ -46,6 +46,7 @@ export const importRoutes = (deps: RouteDeps) =>
     const r = await appendValidated(deps.store, envelopes, {
       principal: c.get('principal'),
       newId: deps.newId,
+      evidence: deps.evidence,
     })
     if (E.isLeft(r))
       throw new ApiFailure(

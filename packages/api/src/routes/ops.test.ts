@@ -63,6 +63,8 @@ describe('GET /v1/openapi.json', () => {
         'GET /v1/schemes/{schemeId}/ranking',
         'GET /v1/schemes/{schemeId}/units/{unitId}',
         'GET /v1/schemes/{schemeId}/diff',
+        'POST /v1/evidence',
+        'GET /v1/evidence/{sha256}',
         'GET /v1/openapi.json',
         'GET /healthz',
         'GET /metrics',

@@ -122,6 +122,7 @@ export const streamRoutes = (deps: RouteDeps) =>
           principal,
           newId: deps.newId,
           stream,
+          evidence: deps.evidence,
         })
         if (E.isLeft(r)) {
           if (r.left._tag === 'WrongExpectedVersion' && expected !== undefined)

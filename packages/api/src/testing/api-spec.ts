@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream'
 import { appendValidated, importLog } from '@kaoping/app'
 import { openProjector } from '@kaoping/projections'
-import { createMemoryStore, type EventStore } from '@kaoping/store'
+import { createMemoryStore, createSqliteEvidenceStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { type AppDeps, createApp } from '../app'
@@ -138,8 +138,10 @@ export const givenApi = async (
     { token: TOKENS.cangxi, role: 'reporter', unitId: 'cangxi' },
   ])
   if (E.isLeft(book)) throw new Error(JSON.stringify(book.left))
+  const evidence = createSqliteEvidenceStore({ path: ':memory:' })
   const deps: AppDeps = {
     store,
+    evidence,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: book.right,
     logger,
@@ -172,6 +174,7 @@ export const givenApi = async (
   return {
     app,
     store,
+    evidence,
     db,
     projector,
     logs,
