@@ -39,6 +39,7 @@ import type {
   RecordedEvent,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
@@ -53,6 +54,8 @@ export interface AppendContext {
   readonly newId: () => string
   /** When set, every event must belong to this stream (an append addressed to one stream). */
   readonly stream?: string
+  /** The recording instant (ISO-8601) for the cycle's time rules; the clock when absent. */
+  readonly now?: () => string
 }
 
 interface Decoded {
@@ -230,6 +233,10 @@ export const appendValidated = async (
     else noteEvent(log, d.id, d.event.type, formatActor(ctx.principal))
   })
   if (issues.length > 0) return E.left({ _tag: 'Rejected', issues })
+
+  // SPEC §8, the assessment cycle (appeal window, decisions, publications): see cycle-check.ts.
+  const cycle = await checkCycle(store, batch, revisions, ctx.now?.() ?? new Date().toISOString())
+  if (cycle.length > 0) return E.left({ _tag: 'Rejected', issues: cycle })
 
   const events: NewEvent[] = batch.map((d) => {
     const target = targetOf(d.event)
