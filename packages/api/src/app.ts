@@ -18,11 +18,14 @@ import type { Logger } from './observability/logger'
 import { createMetrics, type Metrics } from './observability/metrics'
 import { openApiDocument } from './openapi/document'
 import type { ReadModels } from './read-models'
+import { appealRoutes } from './routes/appeals'
 import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
 import { importRoutes } from './routes/imports'
 import { opsRoutes } from './routes/ops'
+import { publicationRoutes } from './routes/publications'
 import { resultRoutes } from './routes/results'
+import { reviewRoutes } from './routes/review'
 import { schemeRoutes } from './routes/schemes'
 import { streamRoutes } from './routes/streams'
 import { unitRoutes } from './routes/units'
@@ -109,5 +112,8 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   })
   for (const routes of [eventRoutes, importRoutes, streamRoutes, unitRoutes, schemeRoutes, resultRoutes])
     app.route('/', routes(routeDeps))
+  app.route('/', publicationRoutes(routeDeps))
+  app.route('/', appealRoutes(routeDeps))
+  app.route('/', reviewRoutes(routeDeps))
   return app
 }

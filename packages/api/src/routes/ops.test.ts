@@ -63,12 +63,17 @@ describe('GET /v1/openapi.json', () => {
         'GET /v1/schemes/{schemeId}/ranking',
         'GET /v1/schemes/{schemeId}/units/{unitId}',
         'GET /v1/schemes/{schemeId}/diff',
+        'POST /v1/schemes/{schemeId}/publications',
+        'GET /v1/schemes/{schemeId}/publications',
+        'GET /v1/schemes/{schemeId}/publications/{n}',
+        'GET /v1/schemes/{schemeId}/appeals',
+        'GET /v1/review',
         'GET /v1/openapi.json',
         'GET /healthz',
         'GET /metrics',
       ].sort()
     )
-    expect(r.json.paths['/v1/events'].post['x-roles']).toEqual(['admin', 'reporter'])
+    expect(r.json.paths['/v1/events'].post['x-roles']).toEqual(['admin', 'reporter', 'reviewer'])
   })
 
   it('describes request bodies and parameters from the codecs the server validates with', async () => {

@@ -20,6 +20,7 @@ export const TOKENS = {
   auditor: 'auditor-token-0123456789abcdef',
   lizhou: 'reporter-lizhou-0123456789abcdef',
   cangxi: 'reporter-cangxi-0123456789abcdef',
+  reviewer: 'reviewer-token-0123456789abcdef',
 } as const
 export type As = keyof typeof TOKENS
 
@@ -128,6 +129,7 @@ export const givenApi = async (
     { token: TOKENS.auditor, role: 'auditor', name: '审计员' },
     { token: TOKENS.lizhou, role: 'reporter', unitId: 'lizhou' },
     { token: TOKENS.cangxi, role: 'reporter', unitId: 'cangxi' },
+    { token: TOKENS.reviewer, role: 'reviewer', name: '考核组' },
   ])
   if (E.isLeft(book)) throw new Error(JSON.stringify(book.left))
   const deps: AppDeps = {
