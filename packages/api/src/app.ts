@@ -23,6 +23,7 @@ import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
 import { importRoutes } from './routes/imports'
 import { opsRoutes } from './routes/ops'
+import { printRoutes } from './routes/print'
 import { publicationRoutes } from './routes/publications'
 import { resultRoutes } from './routes/results'
 import { reviewRoutes } from './routes/review'
@@ -100,6 +101,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app, { version: deps.version ?? '1.0.0' })))
   app.route('/', opsRoutes({ ...routeDeps, problem: deps.problem ?? (() => undefined) }))
   app.route('/', webRoutes(deps.web ?? webAssets()))
+  app.route('/', printRoutes(routeDeps, deps.tokens))
 
   app.use('/v1/*', authenticate(deps.tokens))
   app.use(

@@ -3,7 +3,14 @@
  * events at positions ≤ its `position`, under the scheme version in force at its `asOf`, and served only when its
  * canonical JSON hashes to the recorded `sha256`. Anything else is an integrity error, never a different result.
  */
-import { checkPublication, describeDifference, describeReplayError, schemeStream } from '@kaoping/core'
+import {
+  checkPublication,
+  describeDifference,
+  describeReplayError,
+  type Result,
+  type Scheme,
+  schemeStream,
+} from '@kaoping/core'
 import type { EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { type Publication, publicationsIn } from './publish-result'
@@ -17,6 +24,9 @@ export interface Frozen {
   readonly publication: Publication
   /** The canonical JSON of the Result: its SHA-256 is `publication.sha256`. */
   readonly json: string
+  readonly result: Result
+  /** The scheme version it was scored under. */
+  readonly scheme: Scheme
 }
 
 /** Every publication of a scheme, numbered from 1; NotFound when the scheme was never published. */
@@ -50,7 +60,12 @@ export const frozenPublication = async (
   const what = `考核办法 ${schemeId} 第 ${n} 次发布的结果（${publication.asOf}，位置 ${publication.position}）`
   switch (check._tag) {
     case 'Match':
-      return E.right({ publication, json: check.sealed.json })
+      return E.right({
+        publication,
+        json: check.sealed.json,
+        result: check.sealed.result,
+        scheme: check.sealed.scheme,
+      })
     case 'Unscorable':
       return E.left({
         _tag: 'IntegrityError',
