@@ -230,6 +230,14 @@ describe('the assessment cycle, served by a real process', () => {
     expect(ok.stdout.match(/：一致/g)).toHaveLength(2)
     expect(ok.stdout).toContain('cycle-2026 第 2 次发布（最终结果，第 1 版')
 
+    // The same log as a store that numbers positions differently would export it (EventStoreDB, a re-import).
+    const renumbered = join(dir, 'renumbered.ndjson')
+    writeFileSync(
+      renumbered,
+      text.replace(/"position":"(\d+)"}$/gm, (_m, p: string) => `"position":"${BigInt(p) * 7n + 1000n}"}`)
+    )
+    expect(kaoping('verify', '--events', renumbered)).toMatchObject({ code: 0 })
+
     const tampered = join(dir, 'tampered.ndjson')
     const lines = text
       .split('\n')

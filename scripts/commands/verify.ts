@@ -62,7 +62,8 @@ export const verifyLog = (text: string, name: string): Verified => {
     const cut = BigInt(data.position)
     const check = checkPublication(
       events.filter((x) => x.position <= cut),
-      data
+      data,
+      events.filter((x) => x.seq < e.seq)
     )
     const head = `${data.schemeId} 第 ${n} 次发布（${STAGE[data.stage]}，第 ${data.version} 版，截至 ${beijing(data.asOf)}，日志位置 ${data.position}）`
     if (check._tag === 'Match') {

@@ -56,7 +56,13 @@ export const frozenPublication = async (
       _tag: 'NotFound',
       message: `考核办法 ${schemeId} 没有第 ${n} 次发布的结果（共 ${listed.right.length} 次）`,
     })
-  const check = checkPublication(await readStored(store, BigInt(publication.position)), raw.data as never)
+  const preceding = await readStored(store, raw.position - 1n)
+  const cut = BigInt(publication.position)
+  const check = checkPublication(
+    preceding.filter((e) => BigInt(e.seq) <= cut),
+    raw.data as never,
+    preceding
+  )
   const what = `考核办法 ${schemeId} 第 ${n} 次发布的结果（${publication.asOf}，位置 ${publication.position}）`
   switch (check._tag) {
     case 'Match':

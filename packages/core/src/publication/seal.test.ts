@@ -125,4 +125,19 @@ describe('published results', () => {
     if (check._tag !== 'Mismatch' || !check.difference) throw new Error('no difference')
     expect(describeDifference(check.difference)).toBe('单位 jiange（剑阁县） 的 指标 B1（学法不少于4次）')
   })
+
+  it('checks a re-imported log (other positions, same order) on the events before the publication', () => {
+    const all = events(log('province'))
+    const sealed = publicationResult(all, { schemeId: scheme.schemeId, asOf })
+    if (E.isLeft(sealed)) throw new Error('unscorable')
+    const publication = {
+      schemeId: scheme.schemeId,
+      version: 1,
+      asOf,
+      sha256: sealed.right.sha256,
+    } as Parameters<typeof checkPublication>[1]
+    // Positions shifted on re-import: the positional cut now holds only part of the log.
+    expect(checkPublication(all.slice(0, 3), publication)._tag).toBe('Mismatch')
+    expect(checkPublication(all.slice(0, 3), publication, all)._tag).toBe('Match')
+  })
 })

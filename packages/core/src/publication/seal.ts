@@ -172,8 +172,28 @@ export type Check =
     }
   | { readonly _tag: 'Unscorable'; readonly error: ReplayError }
 
-/** Recomputes a publication from the events at positions ≤ its `position` and checks it against its hash. */
-export const checkPublication = (events: ReadonlyArray<StoredEvent>, publication: PublicationData): Check => {
+/**
+ * Recomputes a publication from the events at positions ≤ its `position` and checks it against its hash.
+ * `preceding` (optional) are the events before the publication event in log order: a log re-imported into a store
+ * that numbers positions differently (EventStoreDB, a store that was not empty) keeps their order but not their
+ * positions, so when the positional cut does not match, the publication is checked again on that cut (the recorded
+ * basis and `asOf` leave out whatever was recorded after it either way).
+ */
+export const checkPublication = (
+  events: ReadonlyArray<StoredEvent>,
+  publication: PublicationData,
+  preceding?: ReadonlyArray<StoredEvent>
+): Check => {
+  const first = checkCut(events, publication)
+  if (first._tag === 'Match' || preceding === undefined || sameEvents(preceding, events)) return first
+  const second = checkCut(preceding, publication)
+  return second._tag === 'Match' ? second : first
+}
+
+const sameEvents = (a: ReadonlyArray<StoredEvent>, b: ReadonlyArray<StoredEvent>) =>
+  a.length === b.length && a.every((e, i) => e.id === b[i]!.id)
+
+const checkCut = (events: ReadonlyArray<StoredEvent>, publication: PublicationData): Check => {
   const sealed = publicationResult(events, publication)
   if (E.isLeft(sealed)) return { _tag: 'Unscorable', error: sealed.left }
   if (sealed.right.sha256 === publication.sha256 && sealed.right.result.version === publication.version)
