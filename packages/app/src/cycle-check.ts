@@ -89,9 +89,10 @@ export const checkCycle = async (
   batch: ReadonlyArray<BatchEvent>,
   /** The revisions the append will expect; the streams read here are added (when absent). */
   revisions: Map<string, bigint | null>,
-  /** The recording instant (ISO-8601). */
-  now: string
+  /** The recording instant (ISO-8601), or each event's (an import keeps every line's own). */
+  now: string | ((index: number) => string)
 ): Promise<Issue[]> => {
+  const at = typeof now === 'string' ? () => now : now
   if (!batch.some((d) => DECIDED.has(d.event.type))) return []
   // A retried batch (same ids) was decided when first stored: acknowledge it again, do not decide anew.
   const stored = await store.findEvents(batch.filter((d) => DECIDED.has(d.event.type)).map((d) => d.id))
@@ -158,7 +159,7 @@ export const checkCycle = async (
     if (!DECIDED.has(e.type) || stored.has(d.id)) {
       // Later events of the batch are decided on what the earlier ones change.
       if (FOLDED.has(e.type)) {
-        const event = { id: d.id, ...e } as CycleEvent
+        const event = { id: d.id, type: e.type, data: e.data } as CycleEvent
         if (schemeId !== undefined && states.has(schemeId))
           states.set(schemeId, cycle.evolve(states.get(schemeId)!, event))
         else if (e.type === 'EventRetracted' || e.type === 'FactReturned') evolveAll(event)
@@ -166,7 +167,7 @@ export const checkCycle = async (
       return
     }
     const state = (schemeId === undefined ? undefined : states.get(schemeId)) ?? cycle.initialState()
-    const decided = cycle.decide({ id: d.id, ...e, at: now } as CycleCommand, state)
+    const decided = cycle.decide({ id: d.id, type: e.type, data: e.data, at: at(i) } as CycleCommand, state)
     if (E.isLeft(decided)) {
       issues.push({ path: `events.${i}.${PATH[decided.left._tag]}`, message: describeError(decided.left) })
       return

@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { listAppeals } from './appeals'
 import { appendValidated } from './append-events'
+import { importLog } from './import-log'
 import { frozenPublication, listPublications } from './publications'
 import { publishResult } from './publish-result'
 
@@ -281,5 +282,67 @@ describe('the cycle on the append path', () => {
       { ...admin, ...at(TEN_JAN) }
     )
     expect(messages(r)).toEqual(['events.0.data.stage: 考核办法 cy-2017 尚未发布初评结果，不能发布最终结果'])
+  })
+})
+
+describe('the cycle on import', () => {
+  const line = (n: number, type: string, data: unknown, recordedAt: string) =>
+    JSON.stringify({
+      id: `40000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+      type,
+      data,
+      recordedAt,
+    })
+  const file = (appealRecordedAt: string) =>
+    [
+      line(
+        1,
+        'UnitRegistered',
+        { unitId: 'lizhou', name: '利州区', kind: 'district' },
+        '2018-01-02T01:00:00Z'
+      ),
+      line(
+        2,
+        'SchemePublished',
+        { schemeId: SCHEME.schemeId, version: 1, scheme: SCHEME },
+        '2018-01-02T01:01:00Z'
+      ),
+      line(
+        3,
+        'ResultPublished',
+        {
+          schemeId: SCHEME.schemeId,
+          version: 1,
+          stage: 'preliminary',
+          asOf: '2018-01-10T01:00:00.000Z',
+          position: '2',
+          sha256: 'a'.repeat(64),
+          appealUntil: '2018-01-20',
+        },
+        '2018-01-10T01:00:00Z'
+      ),
+      line(4, 'AppealFiled', appeal('a1').data, appealRecordedAt),
+    ].join('\n')
+
+  it('decides each line at its own recordedAt: an appeal recorded after the window is refused, naming its line', async () => {
+    const late = await importLog(
+      createMemoryStore({ clock: () => new Date().toISOString() }),
+      file('2018-01-21T01:00:00Z')
+    )
+    expect(E.isLeft(late) && late.left).toEqual({
+      _tag: 'BadLines',
+      issues: [
+        {
+          line: 4,
+          path: 'data.schemeId',
+          message: '考核办法 cy-2017 的申诉期已于 2018-01-20（北京时间当日24时）结束，不能再申诉',
+        },
+      ],
+    })
+    const inTime = await importLog(
+      createMemoryStore({ clock: () => new Date().toISOString() }),
+      file('2018-01-19T01:00:00Z')
+    )
+    expect(E.isRight(inTime) && inTime.right.imported).toBe(4)
   })
 })
