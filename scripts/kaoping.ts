@@ -55,6 +55,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const { serve } = await import('./commands/serve')
     return serve
   },
+  verify: async () => {
+    const { verify } = await import('./commands/verify')
+    return async (argv) => print(await verify(argv))
+  },
   export: async () => {
     const { exportCommand } = await import('./commands/export')
     return (argv) => exportCommand(argv, write)

@@ -19,12 +19,16 @@ import type { Logger } from './observability/logger'
 import { createMetrics, type Metrics } from './observability/metrics'
 import { openApiDocument } from './openapi/document'
 import type { ReadModels } from './read-models'
+import { appealRoutes } from './routes/appeals'
 import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
 import { EVIDENCE_PATH, evidenceRoutes } from './routes/evidence'
 import { importRoutes } from './routes/imports'
 import { opsRoutes } from './routes/ops'
+import { printRoutes } from './routes/print'
+import { publicationRoutes } from './routes/publications'
 import { resultRoutes } from './routes/results'
+import { reviewRoutes } from './routes/review'
 import { schemeRoutes } from './routes/schemes'
 import { streamRoutes } from './routes/streams'
 import { unitRoutes } from './routes/units'
@@ -114,6 +118,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app, { version: deps.version ?? '1.0.0' })))
   app.route('/', opsRoutes({ ...routeDeps, problem: deps.problem ?? (() => undefined) }))
   app.route('/', webRoutes(deps.web ?? webAssets()))
+  app.route('/', printRoutes(routeDeps, deps.tokens))
 
   app.use('/v1/*', authenticate(deps.tokens))
   const limited = bodyLimit({
@@ -136,5 +141,8 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
     evidenceRoutes,
   ])
     app.route('/', routes(routeDeps))
+  app.route('/', publicationRoutes(routeDeps))
+  app.route('/', appealRoutes(routeDeps))
+  app.route('/', reviewRoutes(routeDeps))
   return app
 }

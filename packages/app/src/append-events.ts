@@ -40,6 +40,7 @@ import type {
   RecordedEvent,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
 import { schemeReferenceIssues } from './scheme-refs'
@@ -62,6 +63,8 @@ export interface AppendContext {
    * evidence; the API and the CLI always pass it.
    */
   readonly evidence?: EvidenceStore
+  /** The recording instant (ISO-8601) for the cycle's time rules; the clock when absent. */
+  readonly now?: () => string
 }
 
 interface Decoded {
@@ -242,6 +245,10 @@ export const appendValidated = async (
     else noteEvent(log, d.id, d.event.type, formatActor(ctx.principal))
   })
   if (issues.length > 0) return E.left({ _tag: 'Rejected', issues })
+
+  // SPEC §8, the assessment cycle (appeal window, decisions, publications): see cycle-check.ts.
+  const cycle = await checkCycle(store, batch, revisions, ctx.now?.() ?? new Date().toISOString())
+  if (cycle.length > 0) return E.left({ _tag: 'Rejected', issues: cycle })
 
   const events: NewEvent[] = batch.map((d) => {
     const target = targetOf(d.event)

@@ -28,6 +28,7 @@ import {
   readEverything,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 
 export type ImportError =
@@ -80,6 +81,11 @@ export const importLog = async (
     return problem ? [{ line: e.seq, ...problem }] : []
   })
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
+  // SPEC §8, the assessment cycle's rules, each line decided at its recording instant (see cycle-check.ts).
+  const now = new Date().toISOString()
+  const batch = read.right.map((e) => ({ id: e.id, event: e }))
+  const cycle = await checkCycle(store, batch, new Map(), (i) => (trusted ? read.right[i]!.recordedAt : now))
+  if (cycle.length > 0) return E.left({ _tag: 'BadLines', issues: cycle.map((x) => atLine(x, read.right)) })
   const all = text.split('\n')
   const lines = all.filter((l) => l.trim() !== '').length
   if (read.right.length === 0) return E.right({ imported: 0, skipped: lines })
@@ -104,4 +110,12 @@ export const importLog = async (
   }
   const appended = await store.append({ events, actor })
   return E.map(() => ({ imported: events.length, skipped: lines - events.length }))(appended)
+}
+
+/** `events.3.data.appealId` of the checked batch → line of that event, path `data.appealId`. */
+const atLine = (issue: Issue, events: ReadonlyArray<{ readonly seq: number }>): LineIssue => {
+  const m = /^events\.(\d+)\.?(.*)$/.exec(issue.path)
+  return m
+    ? { line: events[Number(m[1])]!.seq, path: m[2]!, message: issue.message }
+    : { line: 0, path: issue.path, message: issue.message }
 }

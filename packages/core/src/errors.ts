@@ -18,7 +18,26 @@ export type CaseError =
     }
   | { readonly _tag: 'CaseAlreadyClosed'; readonly caseId: string; readonly type: string }
 
-export type DomainError = CaseError
+/** The assessment cycle's rules (SPEC §8), decided by `deciders/cycle.ts`. */
+export type CycleError =
+  | { readonly _tag: 'CycleSchemeNotPublished'; readonly schemeId: string }
+  | { readonly _tag: 'UnknownIndicator'; readonly schemeId: string; readonly indicatorId: string }
+  | { readonly _tag: 'NoAppealWindow'; readonly schemeId: string }
+  | { readonly _tag: 'AppealWindowClosed'; readonly schemeId: string; readonly appealUntil: string }
+  | { readonly _tag: 'AppealAfterFinal'; readonly schemeId: string }
+  | { readonly _tag: 'AppealAlreadyFiled'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'AppealNotFound'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'AppealAlreadyDecided'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'PointsWithoutIndicator'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'PointsOnRejectedAppeal'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'PreliminaryWithoutWindow'; readonly schemeId: string }
+  | { readonly _tag: 'FinalWithWindow'; readonly schemeId: string }
+  | { readonly _tag: 'WindowBeforePublication'; readonly appealUntil: string; readonly publishedOn: string }
+  | { readonly _tag: 'FinalWithoutPreliminary'; readonly schemeId: string }
+  | { readonly _tag: 'AppealsUndecided'; readonly schemeId: string; readonly appeals: ReadonlyArray<string> }
+  | { readonly _tag: 'AlreadyFinal'; readonly schemeId: string }
+
+export type DomainError = CaseError | CycleError
 
 const INSTANCE: Readonly<Record<string, string>> = {
   first: '一审',
@@ -42,6 +61,38 @@ export const describeError = (e: DomainError): string => {
       return `案件 ${e.caseId} 尚无${INSTANCE[e.requires] ?? e.requires}决定，不能记录${INSTANCE[e.instance] ?? e.instance}决定`
     case 'CaseAlreadyClosed':
       return `案件 ${e.caseId} 已结案，结案后只能记录 RulingPerformed，不能记录 ${e.type}`
+    case 'CycleSchemeNotPublished':
+      return `考核办法 ${e.schemeId} 尚未发布`
+    case 'UnknownIndicator':
+      return `考核办法 ${e.schemeId} 没有指标 ${e.indicatorId}`
+    case 'NoAppealWindow':
+      return `考核办法 ${e.schemeId} 尚未发布初评结果（初评公示），不能申诉`
+    case 'AppealWindowClosed':
+      return `考核办法 ${e.schemeId} 的申诉期已于 ${e.appealUntil}（北京时间当日24时）结束，不能再申诉`
+    case 'AppealAfterFinal':
+      return `考核办法 ${e.schemeId} 已发布最终结果，不能再申诉`
+    case 'AppealAlreadyFiled':
+      return `单位 ${e.unitId} 已提出编号为 ${e.appealId} 的申诉，不能重复提出`
+    case 'AppealNotFound':
+      return `单位 ${e.unitId} 没有编号为 ${e.appealId} 的申诉（须先记录 AppealFiled）`
+    case 'AppealAlreadyDecided':
+      return `单位 ${e.unitId} 的申诉 ${e.appealId} 已有复核决定，不能重复决定`
+    case 'PointsWithoutIndicator':
+      return `申诉 ${e.appealId} 针对整体结果而非某一指标，复核决定不能调整分数（points）`
+    case 'PointsOnRejectedAppeal':
+      return `申诉 ${e.appealId} 被驳回，复核决定不能调整分数（points）`
+    case 'PreliminaryWithoutWindow':
+      return `初评公示须给出申诉截止日期 appealUntil`
+    case 'FinalWithWindow':
+      return `最终结果不再受理申诉，不能给出 appealUntil`
+    case 'WindowBeforePublication':
+      return `申诉截止日期 ${e.appealUntil} 早于公示日期 ${e.publishedOn}`
+    case 'FinalWithoutPreliminary':
+      return `考核办法 ${e.schemeId} 尚未发布初评结果，不能发布最终结果`
+    case 'AppealsUndecided':
+      return `考核办法 ${e.schemeId} 还有 ${e.appeals.length} 件申诉未作复核决定（${e.appeals.join('、')}），不能发布最终结果`
+    case 'AlreadyFinal':
+      return `考核办法 ${e.schemeId} 已发布最终结果，不能再发布`
   }
 }
 

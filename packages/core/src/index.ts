@@ -22,9 +22,18 @@ export {
   type CaseStreamEvent,
   caseLifecycle,
 } from './deciders/case-lifecycle'
+export {
+  type Appeal,
+  appealKey,
+  type CycleCommand,
+  type CycleEvent,
+  type CycleState,
+  cycle,
+} from './deciders/cycle'
 export { type Decider, stateOf } from './deciders/decider'
 export {
   type CaseError,
+  type CycleError,
   type DomainError,
   describeError,
   describeReplayError,
@@ -48,7 +57,7 @@ export {
   type Scope,
   type UnitEvent,
 } from './events/catalog'
-export { AppealDecision, PublicationStage } from './events/cycle'
+export { AppealDecision, PublicationStage, type ResultPublished } from './events/cycle'
 export type { StoredEvent } from './events/stored'
 export { EvidenceRef, Sha256 } from './events/unit-fact'
 export { type Fact, groupFacts, type UnitFacts } from './facts/fact'
@@ -56,10 +65,24 @@ export { EventLine } from './log/line'
 export { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
-export { canonicalJson } from './primitives/canonical-json'
+export { canonicalJson, canonicalSha256, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
-export { IsoDate, IsoInstant } from './primitives/iso-date'
+export { beijingDateOf, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
 export { NonNegativeInt } from './primitives/numbers'
+export {
+  type Check,
+  checkPublication,
+  type Difference,
+  type Digests,
+  describeDifference,
+  digestsOf,
+  firstDifference,
+  type PublicationData,
+  publicationResult,
+  RESULT_PART,
+  type Sealed,
+  seal,
+} from './publication/seal'
 export { toCsv, unitToCsv } from './result/csv'
 export type * from './result/result'
 export { Scheme } from './scheme/scheme'

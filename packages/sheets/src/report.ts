@@ -101,17 +101,81 @@ export const unitWorkbook = (unit: UnitResult, scheme: Scheme): Promise<Uint8Arr
   return bytes(wb)
 }
 
+/** A published result (SPEC §8): what the report of a publication states about it. */
+export interface PublicationInfo {
+  readonly n: number
+  readonly stage: 'preliminary' | 'final'
+  readonly asOf: string
+  readonly position: string
+  readonly sha256: string
+  readonly appealUntil?: string
+  readonly docNumber?: string
+  /** Appeals upheld (or partly) by the publication: unit, indicator, reason, decision reason, adjustment. */
+  readonly upheld: ReadonlyArray<{
+    readonly unitId: string
+    readonly indicatorId: string | null
+    readonly reason: string
+    readonly decision: string
+    readonly adjustment: string | null
+  }>
+}
+
 export interface Report {
   readonly result: Result
   readonly scheme: Scheme
   readonly eventCount: number
   /** When the report was made (passed in: no clock here). */
   readonly generatedAt: string
+  /** When the report is of a publication (`kaoping report --publication N`). */
+  readonly publication?: PublicationInfo
 }
 
-export const reportWorkbook = ({ result, scheme, eventCount, generatedAt }: Report): Promise<Uint8Array> => {
+const addPublication = (wb: ExcelJS.Workbook, p: PublicationInfo, result: Result, scheme: Scheme) => {
+  const sheet = wb.addWorksheet('发布与核验')
+  sheet.columns = [
+    { header: '项目', key: 'k', width: 16 },
+    { header: '内容', key: 'v', width: 80 },
+  ]
+  sheet.getRow(1).font = { bold: true }
+  const beijing = (iso: string) =>
+    new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+  const names = new Map<string, string>(result.units.map((u) => [u.unitId, u.name]))
+  const rules = new Map<string, string>((scheme.rules ?? []).map((r) => [r.id, r.name]))
+  const rows: Array<readonly [string, string | number]> = [
+    ['发布', `第 ${p.n} 次发布（${p.stage === 'final' ? '最终结果' : '初评公示'}）`],
+    ...(p.docNumber ? [['文号', p.docNumber] as const] : []),
+    ['数据截至', `${beijing(p.asOf)}（北京时间）`],
+    ...(p.appealUntil ? [['申诉截止', p.appealUntil] as const] : []),
+    ['日志位置', p.position],
+    ['SHA-256', p.sha256],
+    ['核验', 'kaoping verify --events 导出文件.ndjson（离线重算并比对哈希）'],
+  ]
+  for (const [k, v] of rows) sheet.addRow({ k, v })
+  for (const u of result.units)
+    for (const r of u.rulesFired)
+      sheet.addRow({
+        k: r.kind === 'veto' ? '一票否决' : r.kind === 'zero' ? '计0分' : '不得评为优秀',
+        v: `${u.name}：${rules.get(r.id) ?? r.id}（事件 ${r.events.join('、')}）`,
+      })
+  for (const a of p.upheld)
+    sheet.addRow({
+      k: '申诉支持',
+      v: `${names.get(a.unitId) ?? a.unitId}${a.indicatorId ? ` 指标 ${a.indicatorId}` : ' 整体结果'}：${a.reason} → ${a.decision}${
+        a.adjustment ? `（调整 ${a.adjustment} 分）` : ''
+      }`,
+    })
+}
+
+export const reportWorkbook = ({
+  result,
+  scheme,
+  eventCount,
+  generatedAt,
+  publication,
+}: Report): Promise<Uint8Array> => {
   const wb = new ExcelJS.Workbook()
   addRanking(wb, result, scheme)
+  if (publication) addPublication(wb, publication, result, scheme)
   for (const u of result.units) addUnit(wb, u, scheme)
   const audit = wb.addWorksheet('审计')
   audit.columns = [

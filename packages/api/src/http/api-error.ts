@@ -24,6 +24,10 @@ export type ApiError =
   | { readonly _tag: 'ProjectionLagging'; readonly message: string }
   | { readonly _tag: 'ShuttingDown' }
   | { readonly _tag: 'Internal'; readonly requestId: string | undefined }
+  /** A published result no longer recomputes to its hash (SPEC §8): never served silently different. */
+  | { readonly _tag: 'IntegrityError'; readonly message: string }
+  /** An `Idempotency-Key` reused with another body. */
+  | { readonly _tag: 'IdempotencyConflict'; readonly message: string }
   | AppendError
   /** The principal may not record these events (SPEC §3 "Authority"): each issue names the event. */
   | { readonly _tag: 'NotAllowed'; readonly issues: ReadonlyArray<Issue> }
@@ -43,11 +47,13 @@ export const STATUS: { readonly [K in ApiError['_tag']]: Entry } = {
   NotFound: { status: 404, code: 'not_found' },
   WrongExpectedVersion: { status: 409, code: 'wrong_expected_version' },
   IdConflict: { status: 409, code: 'id_conflict' },
+  IdempotencyConflict: { status: 409, code: 'idempotency_conflict' },
   PreconditionFailed: { status: 412, code: 'precondition_failed' },
   PayloadTooLarge: { status: 413, code: 'payload_too_large' },
   UnsupportedMediaType: { status: 415, code: 'unsupported_media_type' },
   Rejected: { status: 422, code: 'rejected' },
   Internal: { status: 500, code: 'internal' },
+  IntegrityError: { status: 500, code: 'integrity_error' },
   StorageBusy: { status: 503, code: 'storage_busy' },
   StorageReadOnly: { status: 503, code: 'storage_read_only' },
   StoreUnavailable: { status: 503, code: 'store_unavailable' },
@@ -67,6 +73,8 @@ export const describeApiError = (e: ApiError): string => {
     case 'NotFound':
     case 'PreconditionFailed':
     case 'ProjectionLagging':
+    case 'IntegrityError':
+    case 'IdempotencyConflict':
       return e.message
     case 'PayloadTooLarge':
       return `请求体超过 ${e.limitBytes} 字节的上限`

@@ -27,9 +27,14 @@ export type PublicationStage = t.TypeOf<typeof PublicationStage>
 /** A decimal log position, as positions travel in JSON (strings, never floats). */
 export const LogPosition = t.refinement(t.string, (s) => /^(0|[1-9][0-9]{0,19})$/.test(s), 'LogPosition')
 
+/** 16 hex digits: the prefix of a SHA-256, to locate a difference (the full hash proves equality). */
+const ShortDigest = t.refinement(t.string, (s) => /^[0-9a-f]{16}$/.test(s), 'ShortDigest')
+
 /**
  * The scheme's official result at `asOf` (初评公示 or 最终结果): the server computed the full Result over the
  * log up to `position` and recorded the SHA-256 of its canonical JSON. Stream `scheme-{schemeId}`; no unit.
+ * `digests` (optional) keep a short hash of each unit's indicators and fields, so a recomputation that differs
+ * names the first differing unit and indicator (core `publication/seal.ts`).
  */
 export const ResultPublished = strict(
   {
@@ -40,7 +45,11 @@ export const ResultPublished = strict(
     position: LogPosition,
     sha256: Sha256,
   },
-  { appealUntil: IsoDate, docNumber: NonEmptyString },
+  {
+    appealUntil: IsoDate,
+    docNumber: NonEmptyString,
+    digests: t.record(t.string, t.record(t.string, ShortDigest)),
+  },
   'ResultPublished'
 )
 export type ResultPublished = t.TypeOf<typeof ResultPublished>

@@ -1,4 +1,15 @@
-/** @module JSON with object keys sorted, so two equal values print the same bytes whatever their key order. */
+/**
+ * @module Canonical JSON — defined once, here; used for "the same content" of a repeated event id and for the
+ * SHA-256 of a published Result (SPEC §8, docs/canonical-json.md).
+ *
+ * The canonical form of a JSON value is the text `JSON.stringify` writes after every object's keys are sorted
+ * by their UTF-16 code units (JavaScript's default string order), with no whitespace: strings with JSON's
+ * minimal escapes (non-ASCII characters as themselves, lone surrogates as `\uXXXX`), numbers in ECMAScript's
+ * shortest round-trip form, `undefined` members omitted, arrays in their own order. For the values hashed here
+ * (strings, safe integers, booleans, null; points travel as decimal strings) this is exactly RFC 8785 (JCS).
+ * Hashes are taken over its UTF-8 bytes.
+ */
+import { createHash } from 'node:crypto'
 
 export const canonicalJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
@@ -8,3 +19,9 @@ export const canonicalJson = (value: unknown): string =>
         )
       : v
   )
+
+/** SHA-256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** The SHA-256 of a value's canonical JSON. */
+export const canonicalSha256 = (value: unknown): string => sha256Hex(canonicalJson(value))

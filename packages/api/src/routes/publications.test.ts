@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Api, givenApi, training } from '../testing/api-spec'
+
+let api: Api
+beforeEach(async () => {
+  api = await givenApi()
+})
+afterEach(() => api.close())
+
+const PATH = '/v1/schemes/test-2026/publications'
+/** A window a week from now, so the tests do not depend on the day they run. */
+const appealUntil = new Date(Date.now() + 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+describe('POST /v1/schemes/{id}/publications', () => {
+  it('publishes the preliminary result: asOf, the head position, the hash of the frozen Result (201)', async () => {
+    const r = await api.post(PATH, { stage: 'preliminary', appealUntil, docNumber: '广人社〔2018〕1号' })
+    expect(r.status).toBe(201)
+    expect(r.json).toMatchObject({
+      n: 1,
+      schemeId: 'test-2026',
+      version: 1,
+      stage: 'preliminary',
+      position: '9',
+      appealUntil,
+      docNumber: '广人社〔2018〕1号',
+      duplicate: false,
+      href: '/v1/schemes/test-2026/publications/1',
+      actor: '市局管理员 (admin)',
+    })
+    expect(r.json.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(r.headers.get('Location')).toBe('/v1/schemes/test-2026/publications/1')
+    const frozen = await api.get(`${PATH}/1`, 'auditor')
+    expect(sha(frozen.text)).toBe(r.json.sha256)
+    expect(frozen.json.units.map((u: { unitId: string; total: string }) => [u.unitId, u.total])).toEqual([
+      ['cangxi', '10.00'],
+      ['lizhou', '5.00'],
+    ])
+    expect(frozen.json.asOf).toBe(r.json.asOf)
+  })
+
+  it('answers a retry with the same Idempotency-Key and body with the first publication (200), once for 40 at a time', async () => {
+    const headers = { 'Idempotency-Key': 'pub-2026-prelim' }
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        api.request('POST', PATH, { as: 'admin', body: { stage: 'preliminary', appealUntil }, headers })
+      )
+    )
+    expect(replies.map((r) => r.status).sort()).toEqual([...Array(39).fill(200), 201])
+    expect(new Set(replies.map((r) => r.json.eventId)).size).toBe(1)
+    expect((await api.get(PATH)).json.publications).toHaveLength(1)
+  })
+
+  it('refuses the same Idempotency-Key with another body (409)', async () => {
+    const headers = { 'Idempotency-Key': 'k1' }
+    await api.request('POST', PATH, { as: 'admin', body: { stage: 'preliminary', appealUntil }, headers })
+    const r = await api.request('POST', PATH, {
+      as: 'admin',
+      body: { stage: 'preliminary', appealUntil, docNumber: '另一文号' },
+      headers,
+    })
+    expect(r.status).toBe(409)
+    expect(r.json.error.code).toBe('idempotency_conflict')
+  })
+
+  it('publishes twice without a key', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const second = await api.post(PATH, { stage: 'preliminary', appealUntil })
+    expect(second.json.n).toBe(2)
+  })
+
+  it('is for admins only: 401 without a token, 403 for reporter, reviewer and auditor', async () => {
+    const body = { stage: 'preliminary', appealUntil }
+    expect((await api.request('POST', PATH, { body })).status).toBe(401)
+    for (const as of ['lizhou', 'reviewer', 'auditor'] as const)
+      expect((await api.post(PATH, body, as)).status).toBe(403)
+    expect(await api.get(PATH)).toMatchObject({ json: { publications: [] } })
+  })
+
+  it('answers 404 for an unknown scheme', async () => {
+    const r = await api.post('/v1/schemes/nope/publications', { stage: 'preliminary', appealUntil })
+    expect(r.status).toBe(404)
+  })
+
+  it('answers 400 for a bad body or key, naming the path', async () => {
+    const r = await api.post(PATH, { stage: 'draft', appealUntil: '2026-02-30', extra: 1 })
+    expect(r.status).toBe(400)
+    expect(r.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'appealUntil',
+      'extra',
+      'stage',
+    ])
+    const badKey = await api.request('POST', PATH, {
+      as: 'admin',
+      body: { stage: 'preliminary', appealUntil },
+      headers: { 'Idempotency-Key': 'k'.repeat(201) },
+    })
+    expect(badKey.status).toBe(400)
+  })
+
+  it('answers 422 for a preliminary without appealUntil, and for a final before any preliminary', async () => {
+    const a = await api.post(PATH, { stage: 'preliminary' })
+    expect(a.status).toBe(422)
+    expect(a.json.error.issues[0].message).toBe('初评公示须给出申诉截止日期 appealUntil')
+    const b = await api.post(PATH, { stage: 'final' })
+    expect(b.status).toBe(422)
+    expect(b.json.error.issues[0].message).toBe('考核办法 test-2026 尚未发布初评结果，不能发布最终结果')
+    expect(await api.get(PATH)).toMatchObject({ json: { publications: [] } })
+  })
+
+  it('answers 422 for a final publication while an appeal is undecided, and publishes once it is decided', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const appeal = {
+      type: 'AppealFiled',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2026-03-05',
+        appealId: 'a1',
+        schemeId: 'test-2026',
+        indicatorId: 'A1',
+        reason: '漏计培训',
+      },
+    }
+    expect((await api.post('/v1/events', { events: [appeal] }, 'lizhou')).status).toBe(201)
+    const early = await api.post(PATH, { stage: 'final' })
+    expect(early.status).toBe(422)
+    expect(early.json.error.issues[0].path).toBe('events.0.data.stage')
+    const decided = {
+      type: 'AppealDecided',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2026-03-06',
+        appealId: 'a1',
+        decision: 'rejected',
+        reason: '材料不足',
+      },
+    }
+    expect((await api.post('/v1/events', { events: [decided] })).status).toBe(201)
+    expect((await api.post(PATH, { stage: 'final' })).json).toMatchObject({ n: 2, stage: 'final' })
+    expect((await api.post(PATH, { stage: 'final' })).status).toBe(422)
+  })
+})
+
+describe('GET /v1/schemes/{id}/publications', () => {
+  it('lists the publications in order, to every role', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    await api.post(PATH, { stage: 'final' })
+    for (const as of ['admin', 'auditor', 'reviewer', 'lizhou'] as const) {
+      const r = await api.get(PATH, as)
+      expect(r.status).toBe(200)
+      expect(r.json.publications.map((p: { n: number; stage: string }) => [p.n, p.stage])).toEqual([
+        [1, 'preliminary'],
+        [2, 'final'],
+      ])
+    }
+    expect(JSON.stringify((await api.get(PATH)).json)).not.toContain('digests')
+  })
+
+  it('answers 401 without a token and 404 for an unknown scheme', async () => {
+    expect((await api.request('GET', PATH)).status).toBe(401)
+    expect((await api.get('/v1/schemes/nope/publications')).status).toBe(404)
+  })
+})
+
+describe('GET /v1/schemes/{id}/publications/{n}', () => {
+  it('serves the published bytes unchanged after later events moved the live ranking', async () => {
+    const published = await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const before = await api.get(`${PATH}/1`)
+    await api.post('/v1/events', { events: [training('lizhou'), training('lizhou')] })
+    const live = await api.get('/v1/schemes/test-2026/ranking?view=full')
+    expect(live.json.units.map((u: { total: string }) => u.total)).toEqual(['10.00', '10.00'])
+    const after = await api.get(`${PATH}/1`, 'lizhou')
+    expect(after.text).toBe(before.text)
+    expect(sha(after.text)).toBe(published.json.sha256)
+    expect(after.headers.get('ETag')).toBe(`"${published.json.sha256}"`)
+  })
+
+  it('answers 404 for a publication that does not exist and 400 for a bad number', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    expect((await api.get(`${PATH}/2`)).status).toBe(404)
+    expect((await api.get(`${PATH}/0`)).status).toBe(400)
+    expect((await api.get(`${PATH}/x`)).status).toBe(400)
+  })
+
+  it('answers 500 integrity_error, in Chinese, for a publication whose events no longer give its hash', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const forged = (await api.store.readAll()).at(-1)!.data as Record<string, unknown>
+    // Recorded by hand with another hash (as if the log had been edited since).
+    const r = await api.post('/v1/events', {
+      events: [{ type: 'ResultPublished', data: { ...forged, sha256: '0'.repeat(64) } }],
+    })
+    expect(r.status).toBe(201)
+    const served = await api.get(`${PATH}/2`)
+    expect(served.status).toBe(500)
+    expect(served.json.error.code).toBe('integrity_error')
+    expect(served.json.error.message).toContain('数据完整性错误')
+  })
+})

@@ -1,0 +1,108 @@
+/**
+ * @module Published results (SPEC §8 steps 4 and 6): publish the full Result as of now with its hash
+ * (`POST`, admin; `Idempotency-Key` makes a retry answer the first publication), list the publications, and
+ * serve one exactly as published — its canonical JSON, recomputed from the events before its position and checked
+ * against the recorded SHA-256 (a mismatch is a 500 `integrity_error`, never a different result).
+ */
+import { frozenPublication, listPublications, type Publication, publishResult } from '@kaoping/app'
+import { IsoDate, NonEmptyString, PublicationStage, strict } from '@kaoping/core'
+import * as E from 'fp-ts/Either'
+import { Hono } from 'hono'
+import * as t from 'io-ts'
+import { allow } from '../auth/guard'
+import { ApiFailure } from '../http/api-error'
+import type { AppEnv } from '../http/env'
+import { PositiveIntQuery } from '../http/query-codecs'
+import { validate } from '../http/validate'
+import type { RouteDeps } from './deps'
+
+export const PublicationBody = strict(
+  { stage: PublicationStage },
+  { appealUntil: IsoDate, docNumber: NonEmptyString },
+  'PublicationBody'
+)
+const PublicationParam = strict({ schemeId: t.string, n: PositiveIntQuery }, {}, 'PublicationParam')
+
+const KEY = /^[\x21-\x7e]{1,200}$/
+
+const href = (p: Publication) => `/v1/schemes/${p.schemeId}/publications/${p.n}`
+const shown = (p: Publication) => ({ ...p, href: href(p) })
+
+/** Frozen bytes already checked against their hash, by event id (the log never changes under them). */
+const MAX_CACHED = 32
+
+export const publicationRoutes = (deps: RouteDeps) => {
+  const checked = new Map<string, string>()
+  return new Hono<AppEnv>()
+    .post(
+      '/v1/schemes/:schemeId/publications',
+      allow('admin'),
+      validate('json', PublicationBody),
+      async (c) => {
+        const key = c.req.header('Idempotency-Key')
+        if (key !== undefined && !KEY.test(key))
+          throw new ApiFailure({
+            _tag: 'InvalidRequest',
+            issues: [{ path: 'header.Idempotency-Key', message: '应为 1–200 个可见 ASCII 字符' }],
+          })
+        const body = c.req.valid('json')
+        const r = await publishResult(
+          deps.store,
+          {
+            schemeId: c.req.param('schemeId'),
+            stage: body.stage,
+            ...(body.appealUntil === undefined ? {} : { appealUntil: body.appealUntil }),
+            ...(body.docNumber === undefined ? {} : { docNumber: body.docNumber }),
+            ...(key === undefined ? {} : { idempotencyKey: key }),
+          },
+          { principal: c.get('principal'), newId: deps.newId }
+        )
+        if (E.isLeft(r))
+          throw new ApiFailure(
+            r.left._tag === 'SchemeNotFound' ? { _tag: 'NotFound', message: r.left.message } : r.left
+          )
+        const { publication, duplicate } = r.right
+        if (!duplicate) {
+          deps.metrics.appended.inc(1)
+          deps.readModels.appended(await deps.store.headPosition())
+        }
+        c.header('Location', href(publication))
+        return c.json({ ...shown(publication), duplicate }, duplicate ? 200 : 201)
+      }
+    )
+    .get(
+      '/v1/schemes/:schemeId/publications',
+      allow('admin', 'auditor', 'reviewer', 'reporter'),
+      async (c) => {
+        const schemeId = c.req.param('schemeId')
+        const listed = await listPublications(deps.store, schemeId)
+        if (E.isLeft(listed)) throw new ApiFailure(listed.left)
+        return c.json({ schemeId, publications: listed.right.map(shown) })
+      }
+    )
+    .get(
+      '/v1/schemes/:schemeId/publications/:n',
+      allow('admin', 'auditor', 'reviewer', 'reporter'),
+      validate('param', PublicationParam),
+      async (c) => {
+        const { schemeId, n } = c.req.valid('param')
+        const listed = await listPublications(deps.store, schemeId)
+        if (E.isLeft(listed)) throw new ApiFailure(listed.left)
+        const p = listed.right[n - 1]
+        let json = p === undefined ? undefined : checked.get(p.eventId)
+        if (json === undefined || p === undefined) {
+          const frozen = await frozenPublication(deps.store, schemeId, n)
+          if (E.isLeft(frozen)) throw new ApiFailure(frozen.left)
+          json = frozen.right.json
+          if (checked.size >= MAX_CACHED) checked.delete(checked.keys().next().value!)
+          checked.set(frozen.right.publication.eventId, json)
+        }
+        const sha256 = listed.right[n - 1]!.sha256
+        return c.body(json, 200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          ETag: `"${sha256}"`,
+          'X-Result-Sha256': sha256,
+        })
+      }
+    )
+}
