@@ -21,7 +21,6 @@ export const TOKENS = {
   reviewer: 'reviewer-token-0123456789abcdef',
   lizhou: 'reporter-lizhou-0123456789abcdef',
   cangxi: 'reporter-cangxi-0123456789abcdef',
-  reviewer: 'reviewer-token-0123456789abcdef',
 } as const
 export type As = keyof typeof TOKENS
 
@@ -137,7 +136,6 @@ export const givenApi = async (
     { token: TOKENS.reviewer, role: 'reviewer', name: '考核组' },
     { token: TOKENS.lizhou, role: 'reporter', unitId: 'lizhou' },
     { token: TOKENS.cangxi, role: 'reporter', unitId: 'cangxi' },
-    { token: TOKENS.reviewer, role: 'reviewer', name: '考核组' },
   ])
   if (E.isLeft(book)) throw new Error(JSON.stringify(book.left))
   const evidence = createSqliteEvidenceStore({ path: ':memory:' })
