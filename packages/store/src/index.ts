@@ -8,5 +8,6 @@ export { createMemoryStore, type MemoryStoreOptions } from './memory/memory-stor
 export type * from './port'
 export { SCHEMA_VERSION } from './port'
 export { type Published, publishScheme } from './publish-scheme'
+export { storeIdOfFile } from './sqlite/schema'
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store'
 export { type AppendContext, appendValidated } from './validated-append'
