@@ -236,8 +236,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
 
   /** Catches `t` up; `scoreAtHead: false` leaves the re-scoring to the caller (a rebuild does it once, at the end). */
   const run = async (t: Tables, lock: Lock, scoreAtHead = true): Promise<number> => {
-    let identity = await store.identity()
-    const head = await store.headPosition()
+    // Two reads of a server backend, side by side: every pass pays for them.
+    let [identity, head] = await Promise.all([store.identity(), store.headPosition()])
     const mismatch = mismatchOf(t, identity, head)
     if (mismatch) throw mismatch
     let position = BigInt(checkpointOf(t).position)
