@@ -8,7 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readConfig } from '../lib/config'
+import { withoutCredentials } from '../lib/open-store'
 import { replayedDemoRanking, type ServerProcess, startServerProcess } from '../testing/server-process'
+import { banner } from './serve'
 
 const children: ChildProcess[] = []
 afterEach(() => {
@@ -28,8 +31,12 @@ const auth = { Authorization: `Bearer ${ADMIN}` }
 describe('kaoping serve', () => {
   it('loads the demo city into a fresh database and serves the ranking replay prints, with the printed token', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kaoping-serve-'))
+    // Replayed first: the replay blocks this process for seconds, long enough for the server to close an idle
+    // keep-alive connection under fetch's feet.
+    const replayed = replayedDemoRanking(dir)
     const server = await startServer({ KAOPING_DB: join(dir, 'k.db') })
     expect(server.output()).toContain('已载入示范城市')
+    expect(server.output()).toContain(`事件与读模型：SQLite 文件 ${join(dir, 'k.db')}\n`)
     const token = /示范管理员令牌：(\S+)/.exec(server.output())?.[1]
     expect(token).toBeDefined()
     expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'))).toHaveLength(3)
@@ -37,7 +44,7 @@ describe('kaoping serve', () => {
     const scheme = 'guangyuan-districts-2017'
     const served = await (await fetch(`${server.url}/v1/schemes/${scheme}/ranking`, { headers })).text()
 
-    expect(served).toBe(replayedDemoRanking(dir))
+    expect(served).toBe(replayed)
 
     const unit = await fetch(`${server.url}/v1/schemes/${scheme}/units/zhaohua`, { headers })
     expect(unit.status).toBe(200)
@@ -142,5 +149,36 @@ describe('kaoping serve', () => {
     })
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('KAOPING_TOKENS: 0.role')
+  })
+})
+
+describe('where serve keeps things', () => {
+  it('keeps EventStoreDB mode’s read models in a file of their own unless KAOPING_DB or --db names one', () => {
+    expect(readConfig({}).db).toBe('data/kaoping.db')
+    const url = 'esdb://127.0.0.1:2113?tls=false'
+    expect(readConfig({ EVENTSTORE_URL: url }).db).toBe('data/kaoping-esdb.db')
+    expect(readConfig({ EVENTSTORE_URL: url }).tokens).toMatchObject({ path: 'data/tokens.json' })
+    expect(readConfig({ EVENTSTORE_URL: url, KAOPING_DB: '/var/lib/kaoping/rm.db' }).db).toBe(
+      '/var/lib/kaoping/rm.db'
+    )
+    expect(readConfig({ EVENTSTORE_URL: url }, { db: 'x.db' }).db).toBe('x.db')
+  })
+
+  it('prints where the events and the read models live, never the store’s credentials', () => {
+    const url = 'esdb+discover://admin:changeit@es1.rsj.example:2113,es2.rsj.example:2113?tls=true'
+    expect(withoutCredentials(url)).toBe('esdb+discover://es1.rsj.example:2113,es2.rsj.example:2113?tls=true')
+    expect(withoutCredentials('esdb://127.0.0.1:2113?tls=false')).toBe('esdb://127.0.0.1:2113?tls=false')
+    const text = banner({
+      url: 'http://localhost:3000',
+      demoLoaded: 0,
+      tokensFile: '/etc/kaoping/tokens.json',
+      events: `EventStoreDB ${withoutCredentials(url)}`,
+      readModels: '/var/lib/kaoping/rm.db',
+      notices: [],
+    })
+    expect(text).toContain(
+      '事件存储：EventStoreDB esdb+discover://es1.rsj.example:2113,es2.rsj.example:2113?tls=true\n读模型：/var/lib/kaoping/rm.db\n'
+    )
+    expect(text).not.toContain('changeit')
   })
 })

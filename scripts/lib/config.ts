@@ -4,10 +4,11 @@
  */
 import { dirname, join } from 'node:path'
 import { UsageError } from './cli-error'
-import { DEFAULT_DB } from './open-store'
+import { defaultDb, withoutCredentials } from './open-store'
 
 export interface ServerConfig {
   readonly port: number
+  /** The read models' file (in SQLite mode also the events'): KAOPING_DB, else by mode (open-store.ts). */
   readonly db: string
   /** A path to a JSON file, or the JSON itself (starts with `[`). */
   readonly tokens:
@@ -32,7 +33,6 @@ export const readConfig = (
   const port = Number(portText)
   if (!/^\d{1,5}$/.test(portText) || port > 65535)
     problems.push(`PORT 应为 0–65535 的整数，实际为 ${portText}`)
-  const db = overrides.db ?? env.KAOPING_DB ?? DEFAULT_DB
   const demo = env.KAOPING_DEMO ?? '1'
   if (demo !== '0' && demo !== '1') problems.push(`KAOPING_DEMO 应为 0 或 1，实际为 ${demo}`)
   const logLevel = env.KAOPING_LOG_LEVEL ?? 'info'
@@ -40,7 +40,10 @@ export const readConfig = (
     problems.push(`KAOPING_LOG_LEVEL 应为 ${LEVELS.join('、')} 之一，实际为 ${logLevel}`)
   const eventstoreUrl = env.EVENTSTORE_URL || undefined
   if (eventstoreUrl && !/^esdb(\+discover)?:\/\//.test(eventstoreUrl))
-    problems.push(`EVENTSTORE_URL 应以 esdb:// 或 esdb+discover:// 开头，实际为 ${eventstoreUrl}`)
+    problems.push(
+      `EVENTSTORE_URL 应以 esdb:// 或 esdb+discover:// 开头，实际为 ${withoutCredentials(eventstoreUrl)}`
+    )
+  const db = overrides.db || env.KAOPING_DB || defaultDb(eventstoreUrl)
   if (problems.length > 0) throw new UsageError(problems)
   const raw = env.KAOPING_TOKENS
   const tokens: ServerConfig['tokens'] =

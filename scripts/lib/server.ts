@@ -1,7 +1,9 @@
 /**
- * @module Puts the server together on the embedded store: open the SQLite file (store and read models),
- * load the demo city into an empty store when asked, bring the read models up to date, follow the log,
- * serve — and on SIGTERM/SIGINT drain: refuse new appends, let in-flight requests answer, then close.
+ * @module Puts the server together: open the store (the SQLite file, or EventStoreDB) and the read models (in
+ * that file, or in EventStoreDB mode a file of their own), load the demo city into an empty store when asked,
+ * bring the read models up to date — rebuilding them when they were projected from another store or are ahead
+ * of this one — follow the log, serve; and on SIGTERM/SIGINT drain: refuse new appends, let in-flight requests
+ * answer, then close.
  */
 import { readFileSync } from 'node:fs'
 import { createApp, createLogger, projectedReadModels, serveApp, startProjectionThread } from '@kaoping/api'
@@ -13,6 +15,7 @@ import { UsageError } from './cli-error'
 import type { ServerConfig } from './config'
 import { openEvidence } from './open-evidence'
 import { openProjections } from './open-projections'
+import { withoutCredentials } from './open-store'
 import { loadTokens } from './tokens'
 
 export interface Started {
@@ -20,6 +23,12 @@ export interface Started {
   readonly demoAdmin?: string
   readonly tokensFile: string
   readonly demoLoaded: number
+  /** Where the events live: `EventStoreDB esdb://…` (without credentials) or `SQLite <file>`. */
+  readonly events: string
+  /** The read models' file. */
+  readonly readModels: string
+  /** What an operator should know from the start (read models rebuilt because they were not this store's). */
+  readonly notices: ReadonlyArray<string>
   readonly stop: () => Promise<void>
 }
 
@@ -32,10 +41,21 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   const logger = createLogger({ level: config.logLevel })
   // This thread's projector only catches up at start and then answers tables/position: the runner that keeps
   // decoded events in memory is the projection thread's.
+  const notices: string[] = []
   const opened = openProjections(config.db, undefined, {
     cachedEvents: 0,
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
+    // Read models that are not this store's are rebuilt beside the old ones before anything is served.
+    onMismatch: 'rebuild',
+    onStoreChange: (mismatch, phase) => {
+      if (phase === 'rebuilt') return
+      notices.push(`${mismatch.message}；已按当前事件存储重建读模型`)
+      logger.warn({ reason: mismatch.message }, 'read models are not this store’s: rebuilding them')
+    },
   })
+  const events = config.eventstoreUrl
+    ? `EventStoreDB ${withoutCredentials(config.eventstoreUrl)}`
+    : `SQLite ${config.db}`
   const { store, db, projector } = opened
   const evidence = openEvidence(config.db, {
     evidenceDir: config.evidenceDir,
@@ -66,6 +86,10 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     owner: `pid ${process.pid} projection thread`,
     from: projector.position(),
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
+    onStoreProblem: (problem) => {
+      if (problem) logger.warn({ reason: problem }, 'read models are not this store’s: rebuilding them')
+      else logger.warn('read models rebuilt from the store')
+    },
   })
   let draining = false
   const app = createApp({
@@ -76,14 +100,20 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     logger,
     version: packageVersion(),
     draining: () => draining,
-    problem: following.failure,
+    problem: () => following.failure() ?? following.storeProblem(),
   })
   const serving = await serveApp(app, { port: config.port })
-  logger.info({ url: serving.url, db: config.db, tokens: tokens.where }, 'kaoping API listening')
+  logger.info(
+    { url: serving.url, events, readModels: config.db, tokens: tokens.where },
+    'kaoping API listening'
+  )
   return {
     url: serving.url,
     tokensFile: tokens.where,
     demoLoaded,
+    events,
+    readModels: config.db,
+    notices,
     ...(tokens.demoAdmin ? { demoAdmin: tokens.demoAdmin } : {}),
     stop: async () => {
       draining = true

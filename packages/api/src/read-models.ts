@@ -1,7 +1,7 @@
 /**
  * @module What the routes read, over the projections: the runner (following the store in this process)
  * keeps the read models current; `settle` gives read-your-writes by waiting, for a bounded time, until
- * they include everything stored when the request arrived.
+ * they include everything stored when the request arrived — and refuses read models ahead of the store.
  */
 import type { ReplayError, Scheme, Scored } from '@kaoping/core'
 import {
@@ -42,6 +42,8 @@ export interface ReadModels {
 export interface Following {
   readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
   readonly notify?: (position: bigint) => void
+  /** Set while the read models are found not to be the store's and are being rebuilt. */
+  readonly storeProblem?: () => string | undefined
 }
 
 export const projectedReadModels = (deps: {
@@ -54,8 +56,18 @@ export const projectedReadModels = (deps: {
   return {
     appended: (position) => following.notify?.(position),
     settle: async (timeoutMs) => {
-      const head = await store.headPosition()
-      return projector.position() >= head || following.waitFor(head, timeoutMs)
+      const deadline = performance.now() + timeoutMs
+      for (;;) {
+        const head = await store.headPosition()
+        const position = projector.position()
+        // Read models ahead of the store's head (it was emptied or restored from an older backup), or of another
+        // store: what they hold is not in this store, so nothing is answered from them until they are rebuilt.
+        const foreign = position > head || following.storeProblem?.() !== undefined
+        const left = deadline - performance.now()
+        if (!foreign) return position >= head || following.waitFor(head, Math.max(0, left))
+        if (left <= 0) return false
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, left)))
+      }
     },
     position: () => projector.position(),
     head: () => store.headPosition(),

@@ -1,5 +1,11 @@
 /** @module @kaoping/projections — read models that follow the log, with exactly-once checkpoints and time travel. */
-export { ProjectionLocked, ProjectionStopped } from './errors'
+export {
+  ProjectionLocked,
+  ProjectionStopped,
+  ReadModelsInStoreFile,
+  type StoreChange,
+  StoreMismatch,
+} from './errors'
 export { indexSource } from './index-source'
 export { openProjector, type Progress, type Projector, type ProjectorOptions } from './projector'
 export {

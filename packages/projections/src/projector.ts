@@ -3,13 +3,16 @@
  * with the new checkpoint in one SQLite transaction, so a crash never double-counts nor skips. When it reaches
  * the head it re-scores — only the units the new events touched — and stores each scheme's ranking in the same
  * transaction. A code-version change rebuilds a new generation of tables beside the live one and switches.
+ * The checkpoint names the store it was projected from (the store's identity): read models opened with another
+ * store, or with a store whose head is behind their checkpoint (emptied, restored from an older backup), are
+ * never read on from — the runner refuses (StoreMismatch) or rebuilds them from that store, as asked.
  */
 import { type DomainEvent, type EvaluationCache, isEventType, scoreSource } from '@kaoping/core'
-import { type EventStore, type RecordedEvent, StoreUnavailableError } from '@kaoping/store'
+import { type EventStore, type RecordedEvent, StoreUnavailableError, storeIdOfFile } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
-import { writers } from './apply'
-import { ProjectionStopped } from './errors'
+import { isStoreFile, writers } from './apply'
+import { ProjectionStopped, ReadModelsInStoreFile, StoreMismatch } from './errors'
 import { eventCache } from './event-cache'
 import { indexSource } from './index-source'
 import { acquireLock, type Lock } from './lock'
@@ -54,6 +57,13 @@ export interface ProjectorOptions {
   readonly cachedEvents?: number
   readonly now?: () => number
   readonly onProgress?: (p: Progress) => void
+  /**
+   * Read models from another store, or ahead of the store's head: `refuse` (the default) stops `catchUp` and
+   * `follow` with a StoreMismatch; `rebuild` builds them anew from the store beside the live ones, then switches.
+   */
+  readonly onMismatch?: 'refuse' | 'rebuild'
+  /** Told when a mismatch is being rebuilt (`rebuilding`) and when the rebuilt read models are live (`rebuilt`). */
+  readonly onStoreChange?: (mismatch: StoreMismatch, phase: 'rebuilding' | 'rebuilt') => void
 }
 
 export interface Projector {
@@ -89,10 +99,32 @@ export const openProjector = (options: ProjectorOptions): Projector => {
 
   const active = () => tablesOf(Number(getMeta(db, 'active_generation')))
   const checkpointOf = (t: Tables) =>
-    statement(db, `SELECT position, code_version FROM ${t.checkpoint} WHERE id = 1`).get() as {
+    statement(db, `SELECT position, code_version, store_id FROM ${t.checkpoint} WHERE id = 1`).get() as {
       position: number
       code_version: number
+      store_id: string | null
     }
+  /** Whether `t` may be read on from with this store: nothing projected yet, or the same store not behind. */
+  const mismatchOf = (t: Tables, identity: string, head: bigint): StoreMismatch | undefined => {
+    const cp = checkpointOf(t)
+    const at = BigInt(cp.position)
+    if (at === 0n) return undefined
+    const file = db.name
+    if (head < at) return new StoreMismatch({ _tag: 'StoreBehind', head }, file, cp.store_id, at, identity)
+    if (cp.store_id !== identity)
+      return new StoreMismatch({ _tag: 'OtherStore' }, file, cp.store_id, at, identity)
+    return undefined
+  }
+  /**
+   * A SQLite store's own file holds that store's read models: another store's must not be written over them
+   * (EventStoreDB mode pointed at a SQLite-mode events file). Refused whatever `onMismatch` says.
+   */
+  const guardFile = async () => {
+    if (!isStoreFile(db)) return
+    const fileStore = storeIdOfFile(db)
+    const current = await store.identity()
+    if (fileStore !== current) throw new ReadModelsInStoreFile(db.name, fileStore, current)
+  }
   /** Scores kept between re-scorings of the live generation; a unit's entries go when its events arrive. */
   const caches = new Map<number, EvaluationCache>()
   const cacheOf = (t: Tables) =>
@@ -154,7 +186,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     page: ReadonlyArray<RecordedEvent>,
     atHead: boolean,
     dirty: Set<string>,
-    lock: Lock
+    lock: Lock,
+    identity: string
   ) => {
     try {
       db.transaction(() => {
@@ -183,8 +216,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
         }
         // Compare-and-set: if another writer moved the checkpoint, this transaction must not commit.
         const moved = db
-          .prepare(`UPDATE ${t.checkpoint} SET position = ? WHERE id = 1 AND position = ?`)
-          .run(last, from)
+          .prepare(`UPDATE ${t.checkpoint} SET position = ?, store_id = ? WHERE id = 1 AND position = ?`)
+          .run(last, identity, from)
         if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
         if (atHead) {
           rescore(t, dirty)
@@ -203,7 +236,10 @@ export const openProjector = (options: ProjectorOptions): Projector => {
 
   /** Catches `t` up; `scoreAtHead: false` leaves the re-scoring to the caller (a rebuild does it once, at the end). */
   const run = async (t: Tables, lock: Lock, scoreAtHead = true): Promise<number> => {
-    const head = await store.headPosition()
+    // Two reads of a server backend, side by side: every pass pays for them.
+    let [identity, head] = await Promise.all([store.identity(), store.headPosition()])
+    const mismatch = mismatchOf(t, identity, head)
+    if (mismatch) throw mismatch
     let position = BigInt(checkpointOf(t).position)
     let done = 0
     const dirty = new Set<string>()
@@ -213,7 +249,9 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     for (;;) {
       const page = await store.readAll({ after: position, maxCount: batchSize })
       const atHead = page.length < batchSize
-      if (page.length > 0 || first) applyPage(t, page, atHead && scoreAtHead, dirty, lock)
+      // From the start, the identity is taken once the store holds this page (EventStoreDB's names its first event).
+      if (position === 0n && page.length > 0) identity = await store.identity()
+      if (page.length > 0 || first) applyPage(t, page, atHead && scoreAtHead, dirty, lock, identity)
       if (atHead && scoreAtHead) scoredOnce.add(t.generation)
       first = false
       done += page.length
@@ -230,6 +268,17 @@ export const openProjector = (options: ProjectorOptions): Projector => {
       setMeta(db, 'building_generation', String(next.generation))
       createTables(db, next, { indexes: false })
     }).immediate()
+    // An interrupted build resumes, unless it was of another store (or of events the store no longer has).
+    if (
+      checkpointOf(next).position > 0 &&
+      mismatchOf(next, await store.identity(), await store.headPosition())
+    ) {
+      forget(next)
+      db.transaction(() => {
+        dropTables(db, next)
+        createTables(db, next, { indexes: false })
+      }).immediate()
+    }
     // The live generation's memory goes now; the new one keeps every event it reads from position 0 (within
     // the budget), so the scoring at the end reads nothing back from the index.
     forget(live)
@@ -264,6 +313,19 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     return done
   }
 
+  /** Catches the live generation up; a mismatch is refused (thrown) or rebuilt, as `onMismatch` says. */
+  const runOrRebuild = async (lock: Lock): Promise<number> => {
+    try {
+      return await run(active(), lock)
+    } catch (e) {
+      if (!(e instanceof StoreMismatch) || options.onMismatch !== 'rebuild') throw e
+      options.onStoreChange?.(e, 'rebuilding')
+      const done = await build(lock)
+      options.onStoreChange?.(e, 'rebuilt')
+      return done
+    }
+  }
+
   const locked = async (f: (lock: Lock) => Promise<number>) => {
     const lock = acquireLock(db, owner, now)
     try {
@@ -286,11 +348,16 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     }
     // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
     const bell = store.subscribe({ after: BigInt(checkpointOf(active()).position) }, () => wake())
+    let guarded = false
     const loop = (async () => {
       let backoff = 0
       while (!stopped) {
         try {
-          await run(active(), lock)
+          if (!guarded) {
+            await guardFile()
+            guarded = true
+          }
+          await runOrRebuild(lock)
           backoff = 0
         } catch (e) {
           // A server backend that did not answer is retried (with a growing pause); anything else stops the runner.
@@ -344,15 +411,20 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     follow,
     catchUp: () =>
       locked(async (lock) => {
+        await guardFile()
         // A rebuild interrupted by a crash, or read models written by other code: finish building beside them.
         if (
           getMeta(db, 'building_generation') !== undefined ||
           checkpointOf(active()).code_version !== PROJECTION_CODE_VERSION
         )
           return build(lock)
-        return run(active(), lock)
+        return runOrRebuild(lock)
       }),
-    rebuild: () => locked(build),
+    rebuild: () =>
+      locked(async (lock) => {
+        await guardFile()
+        return build(lock)
+      }),
     tables: active,
     position: () => BigInt(checkpointOf(active()).position),
     lastRescore: () => evaluated,

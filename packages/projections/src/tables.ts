@@ -5,8 +5,12 @@
 import type Database from 'better-sqlite3'
 import { prepared } from './prepared'
 
-/** Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation. */
-export const PROJECTION_CODE_VERSION = 3
+/**
+ * Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation.
+ * 4: the checkpoint names the store it was projected from (`store_id`); read models from before do not know
+ * theirs, so they are rebuilt from the store they are opened with.
+ */
+export const PROJECTION_CODE_VERSION = 4
 
 export interface Tables {
   readonly generation: number
@@ -51,7 +55,9 @@ export const createTables = (
   options: { readonly indexes: boolean } = { indexes: true }
 ): void => {
   db.exec(`
-    CREATE TABLE IF NOT EXISTS ${t.checkpoint} (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, code_version INTEGER NOT NULL);
+    -- The checkpoint: the last position handled, of which store (its identity, see the store port), by which code.
+    CREATE TABLE IF NOT EXISTS ${t.checkpoint} (
+      id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, code_version INTEGER NOT NULL, store_id TEXT);
     INSERT OR IGNORE INTO ${t.checkpoint} (id, position, code_version) VALUES (1, 0, ${PROJECTION_CODE_VERSION});
     -- Event index: every event by unit and recording time, for explanations and as-of queries. In the store's
     -- own file a row refers to the store's row at its position (event_id, recorded_at, actor, data NULL).
@@ -77,6 +83,11 @@ export const createTables = (
       PRIMARY KEY (scheme_id, unit_id, slot));
   `)
   if (options.indexes) createIndexes(db, t)
+  // A checkpoint from before version 4 lacks the column: added (NULL: store unknown) so it can be read and
+  // compared; its code version makes the next catch-up rebuild it anyway.
+  const columns = db.prepare(`PRAGMA table_info(${t.checkpoint})`).all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === 'store_id'))
+    db.exec(`ALTER TABLE ${t.checkpoint} ADD COLUMN store_id TEXT`)
 }
 
 export const dropTables = (db: Database.Database, t: Tables): void => {

@@ -71,6 +71,12 @@ export interface EventStore {
   readonly readAll: (options?: ReadAllOptions) => Promise<ReadonlyArray<RecordedEvent>>
   /** The position of the last stored event, 0n for an empty log (for progress and lag). */
   readonly headPosition: () => Promise<bigint>
+  /**
+   * Which store this is, stable for its lifetime (a prefix names the backend: `sqlite:`, `esdb:`, `memory:`), so
+   * read models can be bound to the store they were projected from. Two stores never share one. EventStoreDB's
+   * derives from the first event in `$all`, so an empty EventStoreDB answers `esdb:empty` until its first append.
+   */
+  readonly identity: () => Promise<string>
   /** The stored events with these ids (missing ids are absent from the map). */
   readonly findEvents: (ids: ReadonlyArray<string>) => Promise<ReadonlyMap<string, RecordedEvent>>
   /** Catch-up from `after`, then live, in log order, one event at a time. */

@@ -1,6 +1,6 @@
 /**
- * @module Structured logs (pino). The Authorization header is redacted wherever it appears, and request
- * logs carry the actor, never the token.
+ * @module Structured logs (pino), each line with its ISO 8601 time. The Authorization header is redacted
+ * wherever it appears, and request logs carry the actor, never the token.
  */
 import pino, { type DestinationStream, type Logger } from 'pino'
 
@@ -13,6 +13,8 @@ export const createLogger = (
     {
       level: options.level ?? 'info',
       base: { service: 'kaoping' },
+      // "time":"2026-03-01T08:00:00.000Z", not epoch milliseconds: read by people as often as by machines.
+      timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
         paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'token'],
         censor: '[redacted]',

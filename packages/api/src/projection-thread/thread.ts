@@ -11,6 +11,8 @@ export interface ProjectionThread {
   readonly notify: (position: bigint) => void
   /** The error that stopped the runner, if it stopped. */
   readonly failure: () => string | undefined
+  /** Why the read models are not the store's, while the runner rebuilds them. */
+  readonly storeProblem: () => string | undefined
   readonly stop: () => Promise<void>
 }
 
@@ -21,6 +23,8 @@ export const startProjectionThread = (options: {
   readonly from: bigint
   /** Follow EventStoreDB instead of the SQLite file's own log. */
   readonly eventstoreUrl?: string
+  /** Told when the runner finds the read models are not the store's (and rebuilds them), and when that is over. */
+  readonly onStoreProblem?: (problem: string | undefined) => void
 }): ProjectionThread => {
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
     workerData: {
@@ -33,6 +37,7 @@ export const startProjectionThread = (options: {
   const send = (m: FromMain) => worker.postMessage(m)
   let position = options.from
   let failure: string | undefined
+  let storeProblem: string | undefined
   let waiters: Array<() => void> = []
   let stopped: () => void = () => {}
   const done = new Promise<void>((resolve) => {
@@ -48,7 +53,10 @@ export const startProjectionThread = (options: {
       const p = BigInt(m.position)
       if (p > position) position = p
     } else if (m.type === 'failed') failure = m.message
-    else stopped()
+    else if (m.type === 'store') {
+      storeProblem = m.problem
+      options.onStoreProblem?.(m.problem)
+    } else stopped()
     settle()
   })
   worker.on('error', (e) => {
@@ -78,6 +86,7 @@ export const startProjectionThread = (options: {
     },
     notify: (p) => send({ type: 'appended', position: p.toString() }),
     failure: () => failure,
+    storeProblem: () => storeProblem,
     stop: async () => {
       stopping = true
       send({ type: 'stop' })

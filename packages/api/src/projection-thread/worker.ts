@@ -2,7 +2,9 @@
  * @module The projection runner's thread: its own connections to the SQLite file, following the log and
  * committing read models with their checkpoint, so scoring never blocks the thread that answers HTTP.
  * It reports each committed position; an `appended` message wakes it at once (appends come from the other
- * thread's connection, which this one would otherwise only notice by polling).
+ * thread's connection, which this one would otherwise only notice by polling). Read models that turn out not
+ * to be the store's (the server behind EventStoreDB restarted empty, or another database behind the same
+ * address) are rebuilt from the store, and the problem is reported until the rebuilt ones are live.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openProjector } from '@kaoping/projections'
@@ -28,6 +30,16 @@ const projector = openProjector({
   store,
   db,
   owner,
+  onMismatch: 'rebuild',
+  onStoreChange: (mismatch, phase) =>
+    post(
+      phase === 'rebuilding'
+        ? {
+            type: 'store',
+            problem: `${mismatch.message}；正在按当前事件存储重建读模型，重建完成前不提供统计结果`,
+          }
+        : { type: 'store' }
+    ),
   onProgress: (p) => {
     if (p.position !== last) {
       last = p.position

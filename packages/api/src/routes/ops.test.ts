@@ -147,6 +147,27 @@ describe('unavailable', () => {
     await stopped.close()
   })
 
+  it('reports 503 degraded, saying why, when the store’s head is behind the read models’ checkpoint', async () => {
+    // An EventStoreDB restarted empty, or a store restored from an older backup: head 0, checkpoint 9.
+    const emptied = await givenApi({
+      with: (d) => ({ ...d, readModels: { ...d.readModels, head: async () => 0n } }),
+    })
+    const r = await emptied.request('GET', '/healthz')
+    expect(r.status).toBe(503)
+    expect(r.json).toMatchObject({ status: 'degraded', head: '0', position: '9' })
+    expect(r.json.problem).toMatch(
+      /^事件存储的最新位置 0 落后于读模型的检查点 9：存储被清空、重启后为空或从较旧的备份恢复/
+    )
+    await emptied.close()
+  })
+
+  it('writes each log line with its ISO 8601 time', async () => {
+    await api.get('/v1/units')
+    expect(api.logs.length).toBeGreaterThan(0)
+    for (const line of api.logs)
+      expect((JSON.parse(line) as { time: unknown }).time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+  })
+
   it('answers 503 store_unavailable when the event store does not answer a read', async () => {
     const { StoreUnavailableError } = await import('@kaoping/store')
     const away = await givenApi({

@@ -53,6 +53,55 @@ describe('the EventStoreDB adapter', () => {
     await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailableError)
   })
 
+  it('hints to add tls=false when a connection string without it meets a server that does not speak TLS', async () => {
+    const server = track(await startFakeServer())
+    // The client's default is TLS on; the fake, like `eventstored --insecure`, speaks plaintext.
+    const store = track(createEsdbStore({ connectionString: `esdb://127.0.0.1:${server.port}`, clock }))
+    const read = await store.readAll().catch((e: unknown) => e)
+    expect(read).toBeInstanceOf(StoreUnavailableError)
+    expect((read as Error).message).toMatch(/请在连接串末尾加上 \?tls=false/)
+    const appended = await store.append({ events: [event(1)], actor: 't' })
+    expect(E.isLeft(appended) && appended.left._tag === 'StoreUnavailable' && appended.left.detail).toMatch(
+      /tls=false/
+    )
+    // A server that is simply not there gets no such hint.
+    const gone = await startFakeServer()
+    const url = gone.connectionString
+    await gone.stop()
+    const away = track(createEsdbStore({ connectionString: url, clock }))
+    const refused = await away.readAll().catch((e: unknown) => e)
+    expect((refused as Error).message).not.toMatch(/tls=false/)
+  })
+
+  it('names the database by its first event: the same after reconnecting, another once the server restarts empty', async () => {
+    const server = await startFakeServer()
+    const store = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    expect(await store.identity()).toBe('esdb:empty')
+    await store.append({ events: [event(1), event(2)], actor: 't' })
+    const [first] = await store.readAll()
+    const id = await store.identity()
+    expect(id).toBe(`esdb:${first!.id}@${first!.position}`)
+    await store.append({ events: [event(3)], actor: 't' })
+    const again = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    expect(await again.identity()).toBe(id)
+    // The same port, a new empty log: what a server without a data directory is after a restart.
+    await server.stop()
+    track(await startFakeServer({}, server.port))
+    // The client's channel reconnects on its own; the first calls may still find it closed.
+    const reconnected = async (): Promise<string> => {
+      for (let i = 0; ; i++)
+        try {
+          return await store.identity()
+        } catch (e) {
+          if (!(e instanceof StoreUnavailableError) || i >= 50) throw e
+          await new Promise((r) => setTimeout(r, 100))
+        }
+    }
+    expect(await reconnected()).toBe('esdb:empty')
+    await store.append({ events: [event(4)], actor: 't' })
+    expect(await store.identity()).not.toBe(id)
+  })
+
   it('finds the cluster’s leader through gossip (esdb+discover://)', async () => {
     const server = track(await startFakeServer())
     const store = track(

@@ -34,7 +34,7 @@ import type {
   RecordedEvent,
 } from '../port'
 import { wakeup } from '../subscribe'
-import { detailOf, isUnavailable } from './errors'
+import { describeFailure, isUnavailable } from './errors'
 import { esdbSubscription } from './subscription'
 
 export interface EsdbStoreOptions {
@@ -68,16 +68,6 @@ export const toRecorded = (r: ResolvedEvent): RecordedEvent => {
   }
 }
 
-/** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
-const reading = async <A>(f: () => Promise<A>): Promise<A> => {
-  try {
-    return await f()
-  } catch (e) {
-    if (isUnavailable(e)) throw new StoreUnavailableError(`事件存储暂时不可用：${detailOf(e)}`)
-    throw e
-  }
-}
-
 const remainingExpectations = (
   request: AppendRequest,
   written: ReadonlyMap<string, RecordedEvent>,
@@ -100,6 +90,16 @@ const remainingExpectations = (
 
 export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   const client = EventStoreDBClient.connectionString(options.connectionString)
+  const describe = (e: unknown) => describeFailure(e, options.connectionString)
+  /** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
+  const reading = async <A>(f: () => Promise<A>): Promise<A> => {
+    try {
+      return await f()
+    } catch (e) {
+      if (isUnavailable(e)) throw new StoreUnavailableError(`事件存储暂时不可用：${describe(e)}`)
+      throw e
+    }
+  }
   const signal = wakeup()
   const ids = new Map<string, { stream: string; revision: bigint }>()
   let indexedTo = 0n
@@ -255,7 +255,11 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
         })
       }
       if (isUnavailable(e) || e instanceof StoreUnavailableError)
-        return E.left({ _tag: 'StoreUnavailable', detail: detailOf(e) })
+        return E.left({
+          _tag: 'StoreUnavailable',
+          detail:
+            e instanceof StoreUnavailableError ? e.message.replace(/^事件存储暂时不可用：/, '') : describe(e),
+        })
       throw e
     }
   }
@@ -278,11 +282,42 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     }
   }
 
+  /**
+   * The first user event in `$all` (`esdb:<id>@<position>`): written once and never moved, so it names this
+   * database — a server restarted empty, or another cluster, answers another. Checked again at its known position
+   * (one small read); only when that fails is `$all` read from the start.
+   */
+  let first: { readonly id: string; readonly position: bigint } | undefined
+  const identityNow = async (): Promise<string> => {
+    if (first !== undefined) {
+      const known = first
+      let same = false
+      try {
+        for await (const r of client.readAll({
+          fromPosition: { commit: known.position, prepare: known.position },
+          maxCount: 1,
+        }))
+          same = r.event?.id === known.id && r.event.position?.commit === known.position
+      } catch (e) {
+        if (isUnavailable(e)) throw e
+        // A position the server no longer has may be refused: look from the start.
+      }
+      if (!same) first = undefined
+    }
+    if (first === undefined) {
+      const [e] = await readAllNow({ maxCount: 1 })
+      if (e === undefined) return 'esdb:empty'
+      first = { id: e.id, position: e.position }
+    }
+    return `esdb:${first.id}@${first.position}`
+  }
+
   return {
     append,
     readStream,
     readAll,
     headPosition,
+    identity: () => reading(identityNow),
     findEvents,
     subscribe: (o, handler) =>
       esdbSubscription(client, excludeSystemEvents(), o.after, handler, headPosition),

@@ -89,6 +89,8 @@ export const esdbSubscription = (
       try {
         target ??= await head()
         if (position >= target) markCaughtUp()
+        // Closed while asking for the head: no call to stop yet, so none may start.
+        if (closed) break
         await once()
       } catch (e) {
         if (e instanceof HandlerFailed) {

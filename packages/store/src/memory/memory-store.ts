@@ -14,6 +14,7 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
   const byId = new Map<string, RecordedEvent>()
   const streams = new Map<string, RecordedEvent[]>()
   const signal = wakeup()
+  const id = `memory:${crypto.randomUUID()}`
   const readAll = async (options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> => {
     // Positions here are dense (1, 2, 3 …), so the event after position p sits at index p.
     const start = Number(options.after ?? 0n)
@@ -63,6 +64,7 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
     },
     readAll,
     headPosition: async () => BigInt(log.length),
+    identity: async () => id,
     findEvents: async (ids) =>
       new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
     subscribe: (options, handler) => catchUpSubscription(readAll, signal, options.after, handler),

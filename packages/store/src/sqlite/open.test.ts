@@ -22,6 +22,33 @@ describe('opening a SQLite file', () => {
     await open(path)().close()
   })
 
+  it('gives a file its store identity once: kept on reopening, added to a file from before identities', async () => {
+    const path = join(dir, 'identity.db')
+    const s = open(path)()
+    const id = await s.identity()
+    await s.close()
+    expect(id).toMatch(/^sqlite:[0-9a-f]{32}$/)
+    const reopened = open(path)()
+    expect(await reopened.identity()).toBe(id)
+    await reopened.close()
+    // A version-1 file (events only): the upgrade gives it an identity of its own.
+    const old = join(dir, 'v1.db')
+    const db = new Database(old)
+    db.exec(
+      `CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+         stream TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
+         recorded_at TEXT NOT NULL, actor TEXT NOT NULL, schema_version INTEGER NOT NULL, UNIQUE (stream, revision))`
+    )
+    db.pragma('application_id = 0x4b504e47')
+    db.pragma('user_version = 1')
+    db.close()
+    const upgraded = open(old)()
+    const upgradedId = await upgraded.identity()
+    await upgraded.close()
+    expect(upgradedId).toMatch(/^sqlite:[0-9a-f]{32}$/)
+    expect(upgradedId).not.toBe(id)
+  })
+
   it('refuses another program’s SQLite database instead of writing into it', () => {
     const path = join(dir, 'foreign.db')
     const db = new Database(path)

@@ -19,6 +19,10 @@ const MIGRATIONS: ReadonlyArray<string> = [
      schema_version INTEGER NOT NULL,
      UNIQUE (stream, revision)
    );`,
+  // The store's identity: a random id written once, with the file, so read models (here or in another file)
+  // can tell which store they were projected from. A copy of the file is the same store, on purpose.
+  `CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   INSERT INTO store_meta (key, value) VALUES ('store_id', 'sqlite:' || lower(hex(randomblob(16))));`,
 ]
 
 export const CURRENT_VERSION = MIGRATIONS.length
@@ -43,4 +47,16 @@ export const migrate = (db: Database.Database, path: string): void => {
     db.pragma(`application_id = ${APPLICATION_ID}`)
     db.pragma(`user_version = ${CURRENT_VERSION}`)
   }).immediate()
+}
+
+/**
+ * The identity of the SQLite store whose events live in `db`, or undefined when `db` holds no store's events or
+ * predates identities (a file the store has not opened since). Read by the projector, which may share the file.
+ */
+export const storeIdOfFile = (db: Database.Database): string | undefined => {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'").get()
+  if (table === undefined) return undefined
+  return (
+    db.prepare("SELECT value FROM store_meta WHERE key = 'store_id'").get() as { value: string } | undefined
+  )?.value
 }

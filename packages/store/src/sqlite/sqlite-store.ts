@@ -9,7 +9,7 @@ import { StoreOpenError } from '../errors'
 import { planAppend } from '../plan-append'
 import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent } from '../port'
 import { catchUpSubscription, wakeup } from '../subscribe'
-import { migrate } from './schema'
+import { migrate, storeIdOfFile } from './schema'
 
 export interface SqliteStoreOptions {
   readonly path: string
@@ -103,6 +103,8 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     ),
   }
   const signal = wakeup()
+  // A read-only open of a file from before identities (user_version 1) has none: it is named by its path.
+  const identity = storeIdOfFile(db) ?? `sqlite:unidentified:${options.path}`
   // Stream revisions this connection knows. `data_version` changes when another connection commits, and
   // then the cache is dropped; inside the IMMEDIATE transaction nobody else can write, so a hit is exact.
   const revisions = new Map<string, bigint | null>()
@@ -234,6 +236,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
     },
     readAll,
     headPosition: async () => BigInt(q.head.get()?.position ?? 0),
+    identity: async () => identity,
     findEvents: async (ids) => {
       // In the order asked for, as the port promises, from one query.
       const rows = new Map(q.byIds.all(JSON.stringify(ids)).map((row) => [row.event_id, row] as const))

@@ -164,6 +164,22 @@ export const storeContract = (name: string, factory: StoreFactory): void => {
       expect(await s.headPosition()).toBe(r.events[1]!.position)
     })
 
+    it('has an identity of its own that appends do not change, another store’s differs', async () => {
+      const s = await fresh()
+      await ok(s, req([ev('a')]))
+      const id = await s.identity()
+      expect(id).toMatch(/^(memory|sqlite|esdb):./)
+      await ok(s, req([ev('b'), ev('a')]))
+      expect(await s.identity()).toBe(id)
+      const other = await factory(clock)
+      try {
+        await ok(other, req([ev('a')]))
+        expect(await other.identity()).not.toBe(id)
+      } finally {
+        await other.close()
+      }
+    })
+
     it('finds stored events by id', async () => {
       const s = await fresh()
       const [a, b] = [ev('a'), ev('b')]
