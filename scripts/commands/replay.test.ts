@@ -103,10 +103,10 @@ describe('kaoping replay', () => {
     ])
   })
 
-  it('prints CSV with Chinese headers', () => {
+  it('prints CSV with Chinese headers after a UTF-8 BOM, so Excel on Chinese Windows reads it as UTF-8', () => {
     const r = kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'csv')
     expect(r.stdout.split('\r\n')[0]).toBe(
-      '名次,单位代码,单位名称,总分,等次,一票否决,计0分,行政复议与应诉,调整分,触发规则'
+      '\uFEFF名次,单位代码,单位名称,总分,等次,一票否决,计0分,行政复议与应诉,调整分,触发规则'
     )
     expect(r.stdout.split('\r\n')[3]).toBe('3,chaotian,朝天区,6.00,不合格,是,否,6.00,0.00,veto')
   })

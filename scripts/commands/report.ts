@@ -3,54 +3,44 @@
  * workbook — ranking, one sheet per unit, and an audit sheet (scheme version, instant, event count).
  */
 import { writeFileSync } from 'node:fs'
-import { describeReplayError } from '@kaoping/core'
-import { ProjectionStopped, ranking } from '@kaoping/projections'
+import { ranking } from '@kaoping/projections'
 import { reportWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
-import { parse } from '../lib/args'
+import { parseCommand } from '../lib/args'
 import { catchUpUnlessRunning } from '../lib/catch-up'
 import { UsageError } from '../lib/cli-error'
+import { requireDatabase } from '../lib/existing-database'
+import { describeFileError } from '../lib/file-error'
 import { openProjections } from '../lib/open-projections'
-
-export const REPORT_USAGE =
-  '用法：kaoping report --scheme 办法代码 --format xlsx --out 文件.xlsx [--as-of 日期或时间] [--basis recorded|occurred] [--db data/kaoping.db]'
+import { explainRankingStop } from '../lib/ranking-stopped'
+import { describeSchemeError, requireSchemeId } from '../lib/scheme-id'
+import { REPORT } from '../lib/specs/report'
+import { schemeIds } from './ranking'
 
 export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
-  const { values } = parse(
-    argv,
-    {
-      scheme: { type: 'string' },
-      format: { type: 'string', default: 'xlsx' },
-      out: { type: 'string' },
-      'as-of': { type: 'string' },
-      basis: { type: 'string', default: 'recorded' },
-      db: { type: 'string' },
-    },
-    REPORT_USAGE
-  )
-  const problems: string[] = []
-  if (!values.scheme) problems.push('缺少 --scheme')
-  if (!values.out) problems.push('缺少 --out')
-  if (values.format !== 'xlsx') problems.push(`--format 目前只支持 xlsx，实际为 ${values.format}`)
-  if (values.basis !== 'recorded' && values.basis !== 'occurred')
-    problems.push(`--basis 应为 recorded 或 occurred，实际为 ${values.basis}`)
-  if (problems.length > 0) throw new UsageError([...problems, REPORT_USAGE])
+  const { values } = parseCommand(REPORT, argv)
+  requireSchemeId('report', values.scheme)
+  requireDatabase(values.db)
   const opened = openProjections(values.db)
   try {
     await catchUpUnlessRunning(opened)
-    const r = ranking(opened.db, opened.projector.tables(), {
-      schemeId: values.scheme!,
+    const tables = opened.projector.tables()
+    const r = ranking(opened.db, tables, {
+      schemeId: values.scheme,
       asOf: values['as-of'],
       basis: values.basis as 'recorded' | 'occurred',
     })
-    if (E.isLeft(r)) throw new UsageError([describeReplayError(r.left)])
+    if (E.isLeft(r)) throw describeSchemeError(r.left, schemeIds(opened.db, tables))
     const eventCount = Number(await opened.store.headPosition())
     const bytes = await reportWorkbook({ ...r.right, eventCount, generatedAt: new Date().toISOString() })
-    writeFileSync(values.out!, bytes)
+    try {
+      writeFileSync(values.out, bytes)
+    } catch (e) {
+      throw new UsageError([describeFileError(e, values.out, true)])
+    }
     return `已写入年度报告：${values.out}（${r.right.result.units.length} 个单位，${eventCount} 条事件）\n`
   } catch (e) {
-    if (e instanceof ProjectionStopped) throw new UsageError([e.message])
-    throw e
+    throw explainRankingStop(e)
   } finally {
     await opened.close()
   }
