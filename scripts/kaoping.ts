@@ -69,7 +69,7 @@ const version = (): string =>
   (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string })
     .version ?? '（未标注版本）'
 
-const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h'
+const isHelp = (arg: string | undefined) => arg === '-h' || /^--help(=|$)/.test(arg ?? '')
 
 const unknownCommand = (name: string): UsageError => {
   const near = suggest(name, Object.keys(COMMANDS))
