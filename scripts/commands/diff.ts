@@ -30,6 +30,9 @@ export const diff = async (argv: ReadonlyArray<string>): Promise<string> => {
   }
 }
 
+/** A gain shows its sign, as a loss does. */
+const signed = (delta: string | null) => (delta === null ? '—' : delta.startsWith('-') ? delta : `+${delta}`)
+
 const diffTable = (d: Diff): string => {
   const table = new Table({
     head: ['单位', '总分变化', '名次变化', '指标', '得分变化', '新增事件', '不再计入'],
@@ -45,7 +48,7 @@ const diffTable = (d: Diff): string => {
         k === 0 ? total : '',
         k === 0 ? rank : '',
         i.indicatorId,
-        `${i.from ?? '—'} → ${i.to ?? '—'}（${i.delta ?? '—'}）`,
+        `${i.from ?? '—'} → ${i.to ?? '—'}（${signed(i.delta)}）`,
         String(i.added.length),
         String(i.removed.length),
       ])

@@ -14,9 +14,12 @@ export const explainRankingStop = (e: unknown): unknown => {
       '这条事件没有被跳过。请升级 kaoping 后重试。',
     ])
   }
-  if (e instanceof ProjectionLocked)
+  if (e instanceof ProjectionLocked) {
+    // The owner reads like `pid 123 projection thread`: only the process number means something to a person.
+    const pid = /pid (\d+)/.exec(e.owner)?.[1]
     return new UsageError([
-      `另一个进程（${e.owner}）正在重算排名，本次不重复进行；请等它结束，或停止它后重试。`,
+      `另一个进程${pid ? `（进程号 ${pid}）` : ''}正在重算排名（如正在运行的 kaoping serve），本次不重复进行；请等它结束，或停止它后重试。`,
     ])
+  }
   return e
 }
