@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import {
   formatIssue,
   formatLineIssue,
+  type LineIssue,
   parseScheme,
   readLog,
   type Scheme,
@@ -33,31 +34,37 @@ const count = (n: number) => n.toLocaleString('en-US')
 export const readEventFile = (path: string): ReadonlyArray<StoredEvent> => {
   const text = readText(path)
   const events = readLog(text)
-  if (E.isRight(events)) return events.right
-  const name = basename(path)
-  const lines = text.split('\n')
+  if (E.isLeft(events)) throw new UsageError(eventFileProblems(basename(path), text, events.left))
+  return events.right
+}
+
+/**
+ * The lines a person reads for an event file that `readLog` (or `importLog`) refused: one summary when it is the
+ * wrong kind of file, else every issue by line, JSON syntax errors worded in Chinese.
+ */
+export const eventFileProblems = (
+  name: string,
+  text: string,
+  issues: ReadonlyArray<LineIssue>
+): ReadonlyArray<string> => {
   const unreadable = new Map<number, string>()
   let filled = 0
-  lines.forEach((raw, i) => {
+  text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return
     filled++
     const problem = findJsonProblem(raw.trim())
     if (problem) unreadable.set(i + 1, `不是有效的 JSON，第 ${problem.column} 个字符处${problem.message}`)
   })
-  if (unreadable.size > WRONG_FILE_LINES && unreadable.size * 2 > filled) {
-    const first = unreadable.keys().next().value!
-    throw new UsageError([
-      `${name} 不是 NDJSON 事件文件：第 ${first} 行起 ${count(unreadable.size)} 行无法解析`,
+  if (unreadable.size > WRONG_FILE_LINES && unreadable.size * 2 > filled)
+    return [
+      `${name} 不是 NDJSON 事件文件：第 ${unreadable.keys().next().value} 行起 ${count(unreadable.size)} 行无法解析`,
       '事件文件每行是一条 JSON 事件（如 kaoping export 的输出）；XLSX、CSV 表格请用 kaoping import 导入。',
-    ])
-  }
-  // Core words a JSON error in English (V8's message): say it in Chinese, at the same place in the list.
-  throw new UsageError(
-    events.left.map((issue) =>
-      formatLineIssue(
-        name,
-        unreadable.has(issue.line) ? { ...issue, message: unreadable.get(issue.line)! } : issue
-      )
+    ]
+  // Core words a JSON error as V8 does, in English: say it in Chinese, at the same place in the list.
+  return issues.map((issue) =>
+    formatLineIssue(
+      name,
+      unreadable.has(issue.line) ? { ...issue, message: unreadable.get(issue.line)! } : issue
     )
   )
 }
