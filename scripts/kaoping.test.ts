@@ -46,17 +46,15 @@ describe('kaoping help and version', () => {
     expect(r.stderr).toBe(kaoping('--help').stdout)
   })
 
-  it('gives every command a help with its purpose, usage line, options and an example', () => {
-    for (const name of COMMANDS) {
-      const r = kaoping(name, '--help')
-      expect(r.code, name).toBe(0)
-      const lines = r.stdout.split('\n')
-      expect(lines[0], name).toMatch(new RegExp(`^kaoping ${name} — \\S`))
-      expect(lines[2], name).toMatch(new RegExp(`^用法：kaoping ${name}( |$)`))
-      expect(r.stdout, name).toContain('\n选项：\n')
-      expect(r.stdout, name).toContain('  --help, -h')
-      expect(r.stdout, name).toMatch(new RegExp(`\\n示例：\\n  kaoping ${name}`))
-    }
+  it.each(COMMANDS)('gives %s a help with its purpose, usage line, options and an example', (name) => {
+    const r = kaoping(name, '--help')
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines[0]).toMatch(new RegExp(`^kaoping ${name} — \\S`))
+    expect(lines[2]).toMatch(new RegExp(`^用法：kaoping ${name}( |$)`))
+    expect(r.stdout).toContain('\n选项：\n')
+    expect(r.stdout).toContain('  --help, -h')
+    expect(r.stdout).toMatch(new RegExp(`\\n示例：\\n  kaoping ${name}`))
   })
 
   it('prints the rebuild help exactly, the same for `help rebuild` and for -h among other options', () => {

@@ -63,6 +63,21 @@ describe('argument errors', () => {
     )
   })
 
+  it('checks --as-of, --from and --to as instants before anything is read (a bad --from is not "nothing yet")', () => {
+    const expected = '应为日期（如 2017-06-30）或带时区的时间（如 2017-06-30T12:00:00+08:00）'
+    expect(kaoping('diff', '--scheme', 'x', '--from', '2017-13-01', '--to', 'yesterday')).toEqual(
+      usageError(
+        `--from ${expected}，实际为 2017-13-01`,
+        `--to ${expected}，实际为 yesterday`,
+        '用法：kaoping diff --scheme 办法代码 --from 日期或时间 --to 日期或时间 [--format table|json] [--db 文件.db]',
+        '详细说明：kaoping diff --help'
+      )
+    )
+    expect(kaoping('ranking', '--scheme', 'x', '--as-of', '2017-02-30').stderr.split('\n')[0]).toBe(
+      `--as-of ${expected}，实际为 2017-02-30`
+    )
+  })
+
   it('takes --option=value', () => {
     expect(kaoping('seed', '--seed=x1').stderr.split('\n')[0]).toBe('--seed 应为整数，实际为 x1')
   })

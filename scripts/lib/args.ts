@@ -99,8 +99,8 @@ const check = (
     if (typeof v !== 'string') continue
     if (spec.choices && !spec.choices.includes(v))
       problems.push(`--${name} 应为 ${orList(spec.choices)}，实际为 ${v}`)
-    else if (spec.pattern && !spec.pattern.test.test(v))
-      problems.push(`--${name} 应为${spec.pattern.expected}，实际为 ${v}`)
+    else if (spec.valid && !spec.valid.accepts(v))
+      problems.push(`--${name} 应为${spec.valid.expected}，实际为 ${v}`)
   }
   return problems
 }

@@ -12,8 +12,8 @@ export interface OptionSpec {
   readonly required?: boolean
   /** The only values accepted; anything else is a usage error listing them. */
   readonly choices?: ReadonlyArray<string>
-  /** A shape the value must have, and how to name it in the error (`正整数`). */
-  readonly pattern?: { readonly test: RegExp; readonly expected: string }
+  /** What the value must be, and how to name it in the error (`正整数`). */
+  readonly valid?: { readonly accepts: (value: string) => boolean; readonly expected: string }
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>

@@ -1,4 +1,12 @@
 /** @module Options several commands share, described once. */
+import { parseAsOf } from '@kaoping/core'
+import { isRight } from 'fp-ts/Either'
+
+/** An instant as core reads it (checked here so a bad `diff --from` is not taken for "nothing yet"). */
+export const INSTANT = {
+  accepts: (v: string) => isRight(parseAsOf(v, 'recorded')),
+  expected: '日期（如 2017-06-30）或带时区的时间（如 2017-06-30T12:00:00+08:00）',
+} as const
 
 export const DB_OPTION = {
   type: 'string',
@@ -12,6 +20,7 @@ export const AS_OF_OPTION = {
   value: '日期或时间',
   description:
     '计算到哪一时点：日期（如 2017-12-31，指当天北京时间 24:00）或带时区的时间；默认为最后一条记录的时间',
+  valid: INSTANT,
 } as const
 
 export const BASIS_OPTION = {
@@ -26,7 +35,7 @@ export const VERSION_OPTION = {
   type: 'string',
   value: 'N',
   description: '按考核办法的第 N 版计算（假设分析）；默认为该时点施行的版本',
-  pattern: { test: /^[1-9]\d*$/, expected: '正整数' },
+  valid: { accepts: (v: string) => /^[1-9]\d*$/.test(v), expected: '正整数' },
 } as const
 
 export const SCHEME_ID_OPTION = {

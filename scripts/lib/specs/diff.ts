@@ -1,16 +1,22 @@
 /** @module `kaoping diff`: options, usage and help. */
 import { defineCommand } from '../command-spec'
-import { DB_OPTION, SCHEME_ID_OPTION } from './common'
+import { DB_OPTION, INSTANT, SCHEME_ID_OPTION } from './common'
 
-const INSTANT = '日期（指当天北京时间 24:00）或带时区的时间'
+const WHEN = '日期（指当天北京时间 24:00）或带时区的时间'
 
 export const DIFF = defineCommand({
   name: 'diff',
   summary: '两个时点之间排名的变化：每个单位哪些指标的得分变了、由哪些事件引起',
   options: {
     scheme: SCHEME_ID_OPTION,
-    from: { type: 'string', value: '日期或时间', description: `起点：${INSTANT}`, required: true },
-    to: { type: 'string', value: '日期或时间', description: `终点：${INSTANT}`, required: true },
+    from: {
+      type: 'string',
+      value: '日期或时间',
+      description: `起点：${WHEN}`,
+      required: true,
+      valid: INSTANT,
+    },
+    to: { type: 'string', value: '日期或时间', description: `终点：${WHEN}`, required: true, valid: INSTANT },
     format: {
       type: 'string',
       value: 'table|json',

@@ -10,7 +10,7 @@ export const EXPORT = defineCommand({
       type: 'string',
       value: '位置',
       description: '从这一位置（含）起导出，与接口 GET /v1/events/export?from 相同',
-      pattern: { test: /^\d+$/, expected: '非负整数位置' },
+      valid: { accepts: (v) => /^\d+$/.test(v), expected: '非负整数位置' },
     },
     out: { type: 'string', value: '文件.ndjson', description: '写入文件；不给则输出到屏幕（标准输出）' },
     db: DB_OPTION,

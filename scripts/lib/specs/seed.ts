@@ -15,7 +15,7 @@ export const SEED = defineCommand({
       type: 'string',
       value: '整数',
       description: '随机种子，同一种子总是生成同样的事件（默认 2017）',
-      pattern: { test: /^-?\d{1,15}$/, expected: '整数' },
+      valid: { accepts: (v) => /^-?\d{1,15}$/.test(v), expected: '整数' },
     },
   },
   examples: [
