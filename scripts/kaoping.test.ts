@@ -98,7 +98,8 @@ describe('kaoping help and version', () => {
     )
   })
 
-  it('lists the commands without a guess when nothing is near', () => {
+  it('lists the commands without a guess when nothing is near (also for names every object has)', () => {
+    expect(kaoping('constructor').stderr.split('\n')[0]).toBe('未知命令 constructor。')
     const r = kaoping('calculate')
     expect(r.code).toBe(2)
     expect(r.stderr.split('\n').slice(0, 2)).toEqual([

@@ -99,7 +99,7 @@ await runCommand(async () => {
     return print(overviewHelp(SPECS, version()))
   if (command === 'help') return print(helpFor(rest[0]!))
   if (command === '--version' || command === '-v') return print(`kaoping ${version()}\n`)
-  const load = COMMANDS[command]
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!load) throw unknownCommand(command)
   // Help wins over anything else on the line: `kaoping replay --bogus --help` shows the help.
   if (rest.some(isHelp)) return print(helpFor(command))

@@ -45,7 +45,9 @@ const tokenize = (
     const eq = arg.indexOf('=')
     const flag = eq === -1 ? arg : arg.slice(0, eq)
     const inline = eq === -1 ? undefined : arg.slice(eq + 1)
-    const spec = flag.startsWith('--') ? options[flag.slice(2)] : undefined
+    // Own keys only: `--constructor` is not an option because every object has one.
+    const spec =
+      flag.startsWith('--') && Object.hasOwn(options, flag.slice(2)) ? options[flag.slice(2)] : undefined
     if (!spec) {
       const near = suggest(flag.replace(/^-+/, '--'), names)
       if (near) mentioned.add(near.slice(2))
