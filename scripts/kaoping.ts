@@ -1,5 +1,9 @@
-/** @module The kaoping command line: picks the subcommand and hands over; no logic of its own. */
+/** @module The kaoping command line: help and version, then picks the subcommand and hands over. */
+import { readFileSync } from 'node:fs'
 import { runCommand, UsageError } from './lib/cli-error'
+import { commandHelp, overviewHelp } from './lib/help'
+import { SPECS } from './lib/specs'
+import { suggest } from './lib/suggest'
 
 type Command = (argv: ReadonlyArray<string>) => Promise<void>
 
@@ -13,7 +17,7 @@ const write = (chunk: string) =>
     else process.stdout.once('drain', resolve)
   })
 
-// Loaded on demand so that one command's dependencies never slow down or break another.
+// Loaded on demand so that one command's dependencies never slow down or break another (or help).
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   replay: async () => {
     const { replay } = await import('./commands/replay')
@@ -61,15 +65,47 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   },
   export: async () => {
     const { exportCommand } = await import('./commands/export')
-    return (argv) => exportCommand(argv, write)
+    return async (argv) => print(await exportCommand(argv, write))
   },
+}
+
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string })
+    .version ?? '（未标注版本）'
+
+const isHelp = (arg: string | undefined) => arg === '-h' || /^--help(=|$)/.test(arg ?? '')
+
+const unknownCommand = (name: string): UsageError => {
+  const near = suggest(name, Object.keys(COMMANDS))
+  return new UsageError([
+    near ? `未知命令 ${name}。您是不是想输入 kaoping ${near}？` : `未知命令 ${name}。`,
+    `可用命令：${SPECS.map((s) => s.name).join('、')}`,
+    '所有命令的说明：kaoping --help',
+  ])
+}
+
+const helpFor = (name: string): string => {
+  const spec = SPECS.find((s) => s.name === name)
+  if (!spec) throw unknownCommand(name)
+  return commandHelp(spec)
 }
 
 const [command, ...rest] = process.argv.slice(2)
 
 await runCommand(async () => {
-  const load = command === undefined ? undefined : COMMANDS[command]
-  if (!load)
-    throw new UsageError([`未知命令 ${command ?? '（无）'}。可用命令：${Object.keys(COMMANDS).join('、')}`])
+  if (command === undefined) {
+    // Nothing asked: show what can be asked, but as a usage error so scripts notice.
+    process.stderr.write(overviewHelp(SPECS, version()))
+    process.exitCode = 2
+    return
+  }
+  if (isHelp(command) || (command === 'help' && rest.length === 0))
+    return print(overviewHelp(SPECS, version()))
+  if (command === 'help') return print(helpFor(rest[0]!))
+  if (command === '--version' || command === '-v') return print(`kaoping ${version()}\n`)
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (!load) throw unknownCommand(command)
+  // Help wins over anything else on the line: `kaoping replay --bogus --help` shows the help.
+  if (rest.some(isHelp)) return print(helpFor(command))
   await (await load())(rest)
 })

@@ -46,10 +46,28 @@ describe('kaoping import / export', () => {
     })
   })
 
-  it('exports only what follows --from', () => {
+  it('exports from --from on, that position included, as the API’s export does', () => {
     const all = kaoping('export', '--db', db).stdout.trim().split('\n')
     const tail = kaoping('export', '--db', db, '--from', '5000').stdout.trim().split('\n')
-    expect(tail).toEqual(all.slice(5000))
+    expect(JSON.parse(tail[0]!).position).toBe('5000')
+    expect(tail).toEqual(all.slice(4999))
+    expect(kaoping('export', '--db', db, '--from', '0').stdout.trim().split('\n')).toEqual(all)
+  })
+
+  it('writes the export to --out and says how many events it wrote', () => {
+    const out = join(dir, 'tail.ndjson')
+    expect(kaoping('export', '--db', db, '--from', '5730', '--out', out)).toEqual({
+      code: 0,
+      stdout: `已导出 2 条事件：${out}\n`,
+      stderr: '',
+    })
+    expect(readFileSync(out, 'utf8')).toBe(kaoping('export', '--db', db, '--from', '5730').stdout)
+    const nowhere = join(dir, 'no', 'such', 'x.ndjson')
+    expect(kaoping('export', '--db', db, '--out', nowhere)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `无法写入 ${nowhere}：所在的文件夹不存在\n`,
+    })
   })
 
   it('stops at a bad line before storing anything, naming the line and field', () => {

@@ -21,7 +21,11 @@ export const IMPORT_USAGE =
   '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db] [--role admin|reporter|reviewer --unit 单位 --name 姓名] [--evidence 目录]'
 
 /** Who the import acts as: the city's administrator unless said otherwise; a reporter must name its unit. */
-const principalOf = (values: { role?: string; unit?: string; name?: string }): Principal => {
+const principalOf = (values: {
+  role?: string | undefined
+  unit?: string | undefined
+  name?: string | undefined
+}): Principal => {
   const role = values.role ?? 'admin'
   if (!Role.is(role) || role === 'auditor')
     throw new UsageError([`--role 应为 admin、reporter 或 reviewer，实际为 ${role}`, IMPORT_USAGE])

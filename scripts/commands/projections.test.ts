@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 const dir = mkdtempSync(join(tmpdir(), 'kaoping-projections-'))
 const kaoping = (...args: string[]) => {
@@ -18,10 +18,16 @@ describe('kaoping ranking / diff / rebuild / publish-scheme on the imported demo
   const db = join(dir, 'k.db')
   const exported = join(dir, 'exported.ndjson')
 
-  it('prints the same ranking as replaying the export, byte for byte', () => {
-    kaoping('seed', '--out', demo)
+  // One demo city for every case (a hook may take longer than a case on a busy machine).
+  beforeAll(() => {
+    expect(kaoping('seed', '--out', demo).code).toBe(0)
     expect(kaoping('import', demo, '--db', db).code).toBe(0)
-    for (const format of ['json', 'table', 'csv']) {
+    writeFileSync(exported, kaoping('export', '--db', db).stdout)
+  })
+
+  it.each(['json', 'table', 'csv'])(
+    'prints the same ranking as replaying the export, byte for byte (%s)',
+    (format) => {
       const ranking = kaoping(
         'ranking',
         '--scheme',
@@ -32,8 +38,6 @@ describe('kaoping ranking / diff / rebuild / publish-scheme on the imported demo
         db
       )
       expect(ranking.code).toBe(0)
-      const out = kaoping('export', '--db', db).stdout
-      writeFileSync(exported, out)
       const replay = kaoping(
         'replay',
         '--events',
@@ -45,7 +49,7 @@ describe('kaoping ranking / diff / rebuild / publish-scheme on the imported demo
       )
       expect(ranking.stdout).toBe(replay.stdout)
     }
-  })
+  )
 
   it('answers as-of and diff from the read models', () => {
     const early = kaoping(
@@ -90,13 +94,68 @@ describe('kaoping ranking / diff / rebuild / publish-scheme on the imported demo
     expect(JSON.parse(d.stdout).units.length).toBeGreaterThan(0)
   })
 
-  it('publishes an amended scheme as the next version and rebuilds with a progress report', () => {
+  it('states instants in Beijing time in the ranking table and the diff table', () => {
+    const table = kaoping('ranking', '--scheme', 'guangyuan-districts-2017', '--db', db).stdout
+    expect(table.split('\n')[1]).toBe(
+      '（guangyuan-districts-2017 第 1 版，截至北京时间 2018-01-01 17:16 的记录；“—”为不适用并已折算）'
+    )
+    const d = kaoping(
+      'diff',
+      '--scheme',
+      'guangyuan-districts-2017',
+      '--from',
+      '2017-06-30',
+      '--to',
+      '2017-12-31',
+      '--db',
+      db
+    )
+    expect(d.code).toBe(0)
+    expect(d.stdout.split('\n')[0]).toBe(
+      'guangyuan-districts-2017 自 2017-06-30 24:00 至 2017-12-31 24:00 的变化（北京时间，按记录时间）'
+    )
+    expect(`${table}${d.stdout}`).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/)
+  })
+
+  it('refuses a file path as ranking --scheme, saying replay --scheme is the one that takes a file', () => {
+    expect(kaoping('ranking', '--scheme', 'examples/schemes/districts-2017.json', '--db', db)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        '--scheme examples/schemes/districts-2017.json 像是文件路径：ranking --scheme 取已发布的考核办法代码（如 guangyuan-districts-2017），replay --scheme 才取考核办法文件。',
+        '要用这个文件计算，请运行 kaoping replay --events 事件文件.ndjson --scheme examples/schemes/districts-2017.json',
+        '',
+      ].join('\n'),
+    })
+  })
+
+  it('lists the published scheme ids for an id that does not exist, with the nearest one', () => {
+    expect(kaoping('ranking', '--scheme', 'guangyuan-district-2017', '--db', db)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        '未找到考核办法 guangyuan-district-2017。您是不是想输入 guangyuan-districts-2017？',
+        '已发布的考核办法：guangyuan-departments-2017、guangyuan-districts-2017',
+        '',
+      ].join('\n'),
+    })
+    expect(
+      kaoping('diff', '--scheme', 'x', '--from', '2017-01-01', '--to', '2017-12-31', '--db', db).stderr
+    ).toBe('未找到考核办法 x。\n已发布的考核办法：guangyuan-departments-2017、guangyuan-districts-2017\n')
+  })
+
+  it('publishes an amended scheme as the next version and recomputes rankings with a progress report', () => {
     const pub = kaoping('publish-scheme', 'examples/schemes/districts-2017.json', '--db', db)
-    expect(pub).toMatchObject({ code: 0, stdout: '已发布考核办法 guangyuan-districts-2017 第 2 版\n' })
+    expect(pub).toMatchObject({
+      code: 0,
+      stdout:
+        '已发布考核办法 guangyuan-districts-2017 第 2 版\n文件中的版本号为 1，该考核办法已有第 1 版，已按顺序编为第 2 版。\n',
+    })
     const rebuilt = kaoping('rebuild', '--db', db)
     expect(rebuilt.code).toBe(0)
-    expect(rebuilt.stdout).toMatch(/^已重建投影：\d+ 条事件/)
-    expect(rebuilt.stderr).toMatch(/重建投影：\d+\/\d+，\d+ 条\/秒/)
+    expect(rebuilt.stdout).toMatch(/^已重算排名：\d+ 条事件，用时 \d+\.\d 秒（\d+ 条\/秒）\n$/)
+    expect(rebuilt.stderr).toMatch(/^重算排名：\d+\/\d+，\d+ 条\/秒$/m)
+    expect(`${rebuilt.stdout}${rebuilt.stderr}`).not.toContain('投影')
     const v = JSON.parse(
       kaoping('ranking', '--scheme', 'guangyuan-districts-2017', '--format', 'json', '--db', db).stdout
     )

@@ -77,6 +77,8 @@ const log = logBuilder().add(
   veto('chaotian')
 )
 const events = file('events.ndjson', log.text())
+const REPLAY_USAGE =
+  '用法：kaoping replay --events 文件.ndjson --scheme 文件.json [--as-of 日期或时间] [--basis recorded|occurred] [--version N] [--format table|json|csv|xlsx] [--out 文件.xlsx]'
 
 describe('kaoping replay', () => {
   it('prints the ranking as a Chinese table', () => {
@@ -86,6 +88,27 @@ describe('kaoping replay', () => {
     expect(r.stdout).toMatch(/1\s+│ 剑阁县\s+│ 6\.00/)
     expect(r.stdout).toMatch(/2\s+│ 旺苍县\s+│ 4\.00/)
     expect(r.stdout).toContain('一票否决')
+  })
+
+  it('states the instant in Beijing time, a bare date as that day’s 24:00, never as UTC ISO', () => {
+    const heading = (...asOf: string[]) =>
+      kaoping('replay', '--events', events, '--scheme', scheme, ...asOf).stdout.split('\n')[1]
+    expect(heading('--as-of', '2017-06-30')).toBe(
+      '（guangyuan-districts-2017 第 1 版，截至北京时间 2017-06-30 24:00 的记录；“—”为不适用并已折算）'
+    )
+    expect(heading('--as-of', '2017-01-01T00:10:30Z')).toBe(
+      '（guangyuan-districts-2017 第 1 版，截至北京时间 2017-01-01 08:10:30 的记录；“—”为不适用并已折算）'
+    )
+    expect(heading('--as-of', '2017-03-01T09:16:00Z', '--basis', 'occurred')).toBe(
+      '（guangyuan-districts-2017 第 1 版，截至北京时间 2017-03-01 24:00 发生的事项；“—”为不适用并已折算）'
+    )
+  })
+
+  it('says a workbook cannot be written into a folder that does not exist', () => {
+    const out = join(dir, 'no', 'such', 'ranking.xlsx')
+    expect(
+      kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'xlsx', '--out', out)
+    ).toEqual({ code: 2, stdout: '', stderr: `无法写入 ${out}：所在的文件夹不存在\n` })
   })
 
   it('prints only the Result JSON with --format json, byte-identical on every run', () => {
@@ -103,10 +126,10 @@ describe('kaoping replay', () => {
     ])
   })
 
-  it('prints CSV with Chinese headers', () => {
+  it('prints CSV with Chinese headers after a UTF-8 BOM, so Excel on Chinese Windows reads it as UTF-8', () => {
     const r = kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'csv')
     expect(r.stdout.split('\r\n')[0]).toBe(
-      '名次,单位代码,单位名称,总分,等次,一票否决,计0分,行政复议与应诉,调整分,触发规则'
+      '\uFEFF名次,单位代码,单位名称,总分,等次,一票否决,计0分,行政复议与应诉,调整分,触发规则'
     )
     expect(r.stdout.split('\r\n')[3]).toBe('3,chaotian,朝天区,6.00,不合格,是,否,6.00,0.00,veto')
   })
@@ -150,5 +173,8 @@ describe('kaoping replay', () => {
     const r = kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'pdf')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--format 应为 table、json、csv 或 xlsx，实际为 pdf')
+    expect(kaoping('replay', '--events', events, '--scheme', scheme, '--format', 'xlsx').stderr).toBe(
+      `--format xlsx 需要 --out 文件.xlsx\n${REPLAY_USAGE}\n详细说明：kaoping replay --help\n`
+    )
   })
 })

@@ -1,20 +1,16 @@
 /** @module `kaoping replay`: events + scheme + instant → ranking, offline, no server (SPEC §6 "CLI"). */
 import { writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { describeReplayError, type Result, type Scheme, score, toCsv } from '@kaoping/core'
 import { rankingWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
+import { parseCommand, usageError } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
+import { describeFileError } from '../lib/file-error'
 import { readEventFile, readSchemeFile } from '../lib/inputs'
+import { REPLAY } from '../lib/specs/replay'
 import { renderTable } from '../lib/table'
 
-export const REPLAY_USAGE =
-  '用法：kaoping replay --events 文件.ndjson --scheme 文件.json [--as-of 日期或时间] [--basis recorded|occurred] [--version N] [--format table|json|csv|xlsx --out 文件.xlsx]'
-
-const FORMATS = ['table', 'json', 'csv'] as const
-type Format = (typeof FORMATS)[number]
-
-export const formatResult = (result: Result, scheme: Scheme, format: Format): string =>
+export const formatResult = (result: Result, scheme: Scheme, format: 'table' | 'json' | 'csv'): string =>
   format === 'json'
     ? `${JSON.stringify(result, null, 2)}\n`
     : format === 'csv'
@@ -22,42 +18,9 @@ export const formatResult = (result: Result, scheme: Scheme, format: Format): st
       : renderTable(result, scheme)
 
 export const replay = async (argv: ReadonlyArray<string>): Promise<string> => {
-  let values: Record<string, string | undefined>
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        events: { type: 'string' },
-        scheme: { type: 'string' },
-        'as-of': { type: 'string' },
-        basis: { type: 'string', default: 'recorded' },
-        version: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        out: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (e) {
-    throw new UsageError([(e as Error).message, REPLAY_USAGE])
-  }
-  const problems: string[] = []
-  if (!values.events) problems.push('缺少 --events')
-  if (!values.scheme) problems.push('缺少 --scheme')
-  const basis = values.basis
-  if (basis !== 'recorded' && basis !== 'occurred')
-    problems.push(`--basis 应为 recorded 或 occurred，实际为 ${basis}`)
-  const format = values.format as Format | 'xlsx'
-  if (format === 'xlsx' ? !values.out : !FORMATS.includes(format as Format))
-    problems.push(
-      format === 'xlsx'
-        ? '--format xlsx 需要 --out 文件.xlsx'
-        : `--format 应为 table、json、csv 或 xlsx，实际为 ${values.format}`
-    )
-  const version = values.version === undefined ? undefined : Number(values.version)
-  if (version !== undefined && !(Number.isInteger(version) && version > 0))
-    problems.push(`--version 应为正整数，实际为 ${values.version}`)
-  if (problems.length > 0) throw new UsageError([...problems, REPLAY_USAGE])
+  const { values } = parseCommand(REPLAY, argv)
+  if (values.format === 'xlsx' && !values.out)
+    throw usageError(REPLAY, ['--format xlsx 需要 --out 文件.xlsx'])
 
   // Both inputs are read and checked before anything is scored, so every problem is reported at once.
   const errors: string[] = []
@@ -70,22 +33,26 @@ export const replay = async (argv: ReadonlyArray<string>): Promise<string> => {
       return undefined
     }
   }
-  const schemes = attempt(() => readSchemeFile(values.scheme!))
-  const events = attempt(() => readEventFile(values.events!))
+  const schemes = attempt(() => readSchemeFile(values.scheme))
+  const events = attempt(() => readEventFile(values.events))
   if (!schemes || !events) throw new UsageError(errors)
 
-  const schemeId = schemes[0]!.schemeId
   const scored = score(events, {
-    schemeId,
+    schemeId: schemes[0]!.schemeId,
     given: schemes,
     asOf: values['as-of'],
-    basis: basis as 'recorded' | 'occurred',
-    version,
+    basis: values.basis as 'recorded' | 'occurred',
+    version: values.version === undefined ? undefined : Number(values.version),
   })
   if (E.isLeft(scored)) throw new UsageError([describeReplayError(scored.left)])
-  if (format === 'xlsx') {
-    writeFileSync(values.out!, await rankingWorkbook(scored.right.result, scored.right.scheme))
+  if (values.format === 'xlsx') {
+    const bytes = await rankingWorkbook(scored.right.result, scored.right.scheme)
+    try {
+      writeFileSync(values.out!, bytes)
+    } catch (e) {
+      throw new UsageError([describeFileError(e, values.out!, true)])
+    }
     return `已写入 ${values.out}\n`
   }
-  return formatResult(scored.right.result, scored.right.scheme, format)
+  return formatResult(scored.right.result, scored.right.scheme, values.format as 'table' | 'json' | 'csv')
 }

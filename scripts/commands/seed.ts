@@ -1,12 +1,13 @@
 /** @module `kaoping seed`: writes the deterministic demo city (examples/demo-city) as an NDJSON event file. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { parseArgs } from 'node:util'
 import { generateDemoCity } from '../../examples/demo-city/generate'
+import { parseCommand } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
+import { describeFileError } from '../lib/file-error'
+import { SEED } from '../lib/specs/seed'
 
-export const SEED_USAGE = '用法：kaoping seed [--out data/demo-city.ndjson] [--seed 2017]'
-export const DEMO_EVENTS = 'data/demo-city.ndjson'
+export const DEMO_EVENTS = SEED.options.out.default
 
 export const writeDemoCity = (out: string, seed?: number): number => {
   const lines = generateDemoCity(seed === undefined ? {} : { seed })
@@ -16,20 +17,12 @@ export const writeDemoCity = (out: string, seed?: number): number => {
 }
 
 export const seed = (argv: ReadonlyArray<string>): string => {
-  let values: { out?: string | undefined; seed?: string | undefined }
+  const { values } = parseCommand(SEED, argv)
+  let count: number
   try {
-    values = parseArgs({
-      args: [...argv],
-      options: { out: { type: 'string' }, seed: { type: 'string' } },
-      strict: true,
-    }).values
+    count = writeDemoCity(values.out, values.seed === undefined ? undefined : Number(values.seed))
   } catch (e) {
-    throw new UsageError([(e as Error).message, SEED_USAGE])
+    throw new UsageError([describeFileError(e, values.out, true)])
   }
-  const n = values.seed === undefined ? undefined : Number(values.seed)
-  if (n !== undefined && !Number.isSafeInteger(n))
-    throw new UsageError([`--seed 应为整数，实际为 ${values.seed}`, SEED_USAGE])
-  const out = values.out ?? DEMO_EVENTS
-  const count = writeDemoCity(out, n)
-  return `已生成示范城市事件 ${count} 条：${out}\n`
+  return `已生成示范城市事件 ${count} 条：${values.out}\n`
 }

@@ -1,4 +1,5 @@
 /** @module How a command fails: bad input exits 2 with every problem listed, nothing partial printed. */
+import { describeFileError, isFileError } from './file-error'
 
 export class UsageError extends Error {
   constructor(readonly problems: ReadonlyArray<string>) {
@@ -24,6 +25,12 @@ export const runCommand = async (run: () => Promise<void> | void): Promise<void>
     // The store not answering is the environment's problem, not a bug: say so without a stack.
     if (e instanceof Error && e.name === 'StoreUnavailableError') {
       process.stderr.write(`${e.message}\n请检查 EVENTSTORE_URL 与 EventStoreDB 是否可用。\n`)
+      process.exitCode = 1
+      return
+    }
+    // A file that cannot be read or written is the person's to fix: name it, without a stack.
+    if (isFileError(e)) {
+      process.stderr.write(`${describeFileError(e, e.path)}\n`)
       process.exitCode = 1
       return
     }

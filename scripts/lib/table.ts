@@ -1,6 +1,7 @@
 /** @module The ranking as a terminal table for people, in Chinese. */
 import type { Result, Scheme } from '@kaoping/core'
 import Table from 'cli-table3'
+import { beijingTime } from './beijing-time'
 
 const MARKS = { veto: '一票否决', zero: '计0分', gradeCap: '等次封顶' } as const
 
@@ -41,6 +42,7 @@ export const renderTable = (result: Result, scheme: Scheme): string => {
       notes.join('\n'),
     ])
   }
-  const when = result.basis === 'recorded' ? `截至 ${result.asOf} 的记录` : `截至 ${result.asOf} 发生的事项`
+  const asOf = `北京时间 ${beijingTime(result.asOf)}`
+  const when = result.basis === 'recorded' ? `截至${asOf} 的记录` : `截至${asOf} 发生的事项`
   return `${scheme.title}\n（${scheme.schemeId} 第 ${result.version} 版，${when}；“—”为不适用并已折算）\n${table.toString()}\n`
 }

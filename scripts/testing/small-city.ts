@@ -3,7 +3,8 @@
  * takes minutes: two districts under a one-indicator scheme (学法不少于4次, 10 points, linear), so a district
  * with 2 trainings scores 5.00, 3 score 7.50, 4 or more 10.00.
  */
-import { appendValidated, type EventStore } from '@kaoping/store'
+import { appendValidated } from '@kaoping/app'
+import type { EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 
 export const SMALL_SCHEME_ID = 'test-2026'
@@ -64,7 +65,7 @@ export const fillSmallCity = async (
   trainings: { readonly lizhou: number; readonly cangxi: number }
 ): Promise<void> => {
   const r = await appendValidated(store, smallCity(trainings), {
-    actor: 'test',
+    principal: { role: 'admin', name: 'test' },
     newId: () => crypto.randomUUID(),
   })
   if (E.isLeft(r)) throw new Error(`bad small city: ${JSON.stringify(r.left)}`)

@@ -8,7 +8,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { appendValidated, createEsdbStore, createSqliteStore, type EventStore } from '@kaoping/store'
+import { appendValidated } from '@kaoping/app'
+import { createEsdbStore, createSqliteStore, type EventStore } from '@kaoping/store'
 import { type FakeServer, startFakeServer } from '@kaoping/store/testing/esdb'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
@@ -68,7 +69,10 @@ const city = (trainings: { lizhou: number; cangxi: number }) => [
 ]
 
 const fill = async (store: EventStore, events: ReadonlyArray<unknown>) => {
-  const r = await appendValidated(store, events, { actor: 'test', newId: () => crypto.randomUUID() })
+  const r = await appendValidated(store, events, {
+    principal: { role: 'admin', name: 'test' },
+    newId: () => crypto.randomUUID(),
+  })
   if (E.isLeft(r)) throw new Error(`bad fixture: ${JSON.stringify(r.left)}`)
 }
 

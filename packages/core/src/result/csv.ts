@@ -10,10 +10,14 @@ const cell = (v: string | number | boolean | null): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+/**
+ * RFC 4180 CSV with CRLF line ends, as spreadsheet programs expect, after a UTF-8 byte order mark: without it,
+ * Excel on Chinese Windows reads the file as GBK and shows every Chinese header as mojibake.
+ */
 const csv = (rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>) =>
-  `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`
+  `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`
 
-/** RFC 4180 CSV with CRLF line ends, as spreadsheet programs expect. */
+/** The ranking: a row per unit. */
 export const toCsv = (result: Result, scheme: Scheme): string => {
   const header = [
     '名次',

@@ -1,0 +1,11 @@
+/** @module `kaoping template`: options, usage and help. */
+import { defineCommand } from '../command-spec'
+
+export const TEMPLATE = defineCommand({
+  name: 'template',
+  summary: '生成事件导入模板（XLSX，每类事件一张表，带下拉选项），填好后用 kaoping import 导入',
+  options: {
+    out: { type: 'string', value: '文件.xlsx', description: '写入的模板文件', default: '事件导入模板.xlsx' },
+  },
+  examples: [{ command: 'kaoping template --out 2017年填报模板.xlsx', note: '生成模板，分发给各单位填报' }],
+})
