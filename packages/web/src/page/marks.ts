@@ -1,5 +1,6 @@
 /** @module What the ranking table shows beside a total: 计0分, 一票否决, 封顶, and exact changes in points. */
-import { CATALOG, EVENT_TYPES, type EventType } from '@kaoping/core'
+// The catalog module alone (codecs and labels): the page must not pull in core's Node-only parts.
+import { CATALOG, EVENT_TYPES, type EventType } from '@kaoping/core/catalog'
 import { h } from './dom'
 import type { UnitEntry } from './types'
 
