@@ -65,6 +65,11 @@ export interface AppendContext {
   readonly evidence?: EvidenceStore
   /** The recording instant (ISO-8601) for the cycle's time rules; the clock when absent. */
   readonly now?: () => string
+  /**
+   * Set only by the publish command (`publish-result.ts`), which computed the Result and its hash itself: a
+   * `ResultPublished` from anywhere else would be a published ranking nobody computed (SPEC §8 step 4).
+   */
+  readonly sealed?: true
 }
 
 interface Decoded {
@@ -244,6 +249,14 @@ export const appendValidated = async (
       issues.push(...checked.left.map((x) => ({ path: `events.${i}.${x.path}`, message: x.message })))
     else noteEvent(log, d.id, d.event.type, formatActor(ctx.principal))
   })
+  if (!ctx.sealed)
+    batch.forEach((d, i) => {
+      if (d.event.type === 'ResultPublished')
+        issues.push({
+          path: `events.${i}.type`,
+          message: '考核结果须由服务器计算并发布（POST /v1/schemes/{schemeId}/publications），不能直接写入',
+        })
+    })
   if (issues.length > 0) return E.left({ _tag: 'Rejected', issues })
 
   // SPEC §8, the assessment cycle (appeal window, decisions, publications): see cycle-check.ts.

@@ -171,7 +171,7 @@ describe('publishing a result', () => {
 
   it('reports a publication whose recomputation differs as an integrity error naming the unit', async () => {
     const store = await setup()
-    // A hand-made publication whose digests were taken from another result.
+    // A publication forged past the publish command (as a tampered store would hold it): digests from another result.
     const real = await publishResult(store, preliminary, { ...admin, ...at(TEN_JAN) })
     if (E.isLeft(real)) throw new Error('not published')
     const raw = (await store.readAll()).at(-1)!.data as Record<string, unknown>
@@ -185,6 +185,7 @@ describe('publishing a result', () => {
     const appended = await appendValidated(store, [{ type: 'ResultPublished', data: forged }], {
       ...admin,
       ...at(TEN_JAN),
+      sealed: true,
     })
     expect(E.isRight(appended)).toBe(true)
     const r = await frozenPublication(store, SCHEME.schemeId, 2)

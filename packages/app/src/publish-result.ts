@@ -131,6 +131,7 @@ export const publishResult = (
       const appended = await appendValidated(store, [{ id, type: 'ResultPublished', data }], {
         ...ctx,
         now: () => asOf,
+        sealed: true,
       })
       if (E.isRight(appended)) {
         const all = publicationsIn(await store.readStream(schemeStream(schemeId)))

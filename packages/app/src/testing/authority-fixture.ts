@@ -110,6 +110,33 @@ export const FIXTURE: ReadonlyArray<Stored> = [
   },
   // A unit fact the city recorded on the unit's behalf: not the reporter's to retract.
   { id: CITY_RECORDED_UNIT_FACT, type: 'TrainingHeld', data: training(UNIT, 's-city'), by: PRINCIPALS.admin },
+  // 初评公示 with an appeal window open for as long as these tests run (an admin's import of an export keeps
+  // publications as they were; the hash is not what this fixture is about), and one appeal already filed.
+  {
+    type: 'ResultPublished',
+    data: {
+      schemeId: SCHEME_ID,
+      version: 1,
+      stage: 'preliminary',
+      asOf: '2017-06-02T00:09:00.000Z',
+      position: '9',
+      sha256: 'b'.repeat(64),
+      appealUntil: '2099-12-31',
+    },
+    by: PRINCIPALS.admin,
+  },
+  {
+    type: 'AppealFiled',
+    data: {
+      unitId: UNIT,
+      occurredOn: on,
+      appealId: 'ap-1',
+      schemeId: SCHEME_ID,
+      indicatorId: 'A1',
+      reason: '漏计',
+    },
+    by: PRINCIPALS.reporter,
+  },
 ].map((e, i) => ({
   id: e.id ?? `71000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
   type: e.type,
@@ -181,9 +208,16 @@ export const SAMPLES = {
     sha256: 'a'.repeat(64),
     appealUntil: '2018-01-20',
   },
-  AppealFiled: { ...base, appealId: 'ap-1', schemeId: SCHEME_ID, indicatorId: 'A1', reason: '漏计一次学法' },
+  AppealFiled: { ...base, appealId: 'ap-2', schemeId: SCHEME_ID, indicatorId: 'A1', reason: '漏计一次学法' },
   AppealDecided: { ...base, appealId: 'ap-1', decision: 'rejected', reason: '无佐证' },
 } satisfies Record<EventType, unknown>
+
+/**
+ * What an allowed append of the sample gives: stored, except a hand-made ResultPublished, which only the
+ * publish command may record (an admin's import of an export still carries publications, checked by verify).
+ */
+export const allowedOutcome = (type: EventType, way: 'append' | 'import'): 'stored' | 'Rejected' =>
+  type === 'ResultPublished' && way === 'append' ? 'Rejected' : 'stored'
 
 /** Who may append each type, as SPEC §3 "Authority" says (a retraction: who may append its target's type). */
 export const mayAppend = (who: Who, type: EventType): boolean => {

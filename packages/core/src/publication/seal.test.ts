@@ -102,9 +102,9 @@ describe('published results', () => {
     const tampered = checkPublication(events(log('city')), publication)
     expect(tampered._tag).toBe('Mismatch')
     if (tampered._tag !== 'Mismatch' || !tampered.difference) throw new Error('no difference')
-    expect(tampered.difference).toMatchObject({ unitId: 'wangcang', part: 'rulesFired' })
+    expect(tampered.difference).toMatchObject({ unitId: 'wangcang', part: 'rules' })
     expect(describeDifference(tampered.difference)).toBe(
-      '单位 wangcang（旺苍县） 的 特别规则（计0分/一票否决）（rulesFired）'
+      '单位 wangcang（旺苍县） 的 特别规则（计0分/一票否决）（rules）'
     )
   })
 

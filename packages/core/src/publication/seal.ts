@@ -134,7 +134,11 @@ export const firstDifference = (sealed: Sealed, recorded: Digests | undefined): 
 }
 
 const PART_LABELS: Readonly<Record<string, string>> = {
-  rulesFired: '特别规则（计0分/一票否决）',
+  rules: '特别规则（计0分/一票否决）',
+  rulesFired: '已触发的特别规则',
+  appeals: '申诉',
+  selfAssessed: '自评分',
+  noFacts: '是否无填报事实',
   adjustments: '人工调整',
   bonus: '加分项',
   rank: '名次',
