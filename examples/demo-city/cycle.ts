@@ -1,7 +1,7 @@
 /**
  * @module The 2017 assessment cycle of the demo city (SPEC §8), after the year's facts and the 考核组's review:
  * - 自查自评 at the end of January 2018: every unit's reporter submits its own points per indicator for its scheme — the
- *   computed points for most, a few optimistic claims with a note (the page highlights each difference); the
+ *   computed points for most, a few optimistic claims with a note (differences to show beside the score); the
  *   考核组's judged indicator (J1, K6-1) is not the unit's to score;
  * - 初评公示 on 2018-02-09, one per scheme, computed exactly as the server computes it (`publishResult`): the
  *   full Result on the recorded basis as of the publication's instant, over every line before it, sealed by core
@@ -27,7 +27,7 @@ const reporterOf = (u: DemoUnit) => `${u.name}填报员 (reporter@${u.unitId})`
 const beijing = (date: string, time: string): string => new Date(`${date}T${time}:00+08:00`).toISOString()
 
 /** The lines as scoring sees them once imported: decoded, `seq` the position (1-based line order). */
-export const storedLines = (
+const storedLines = (
   lines: ReadonlyArray<DemoEventLine>,
   cache: Map<string, StoredEvent> = new Map()
 ): StoredEvent[] =>
