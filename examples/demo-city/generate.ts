@@ -11,14 +11,19 @@
  *   of them mediated (seed 001: 98.35%, 71%);
  * - 朝天 has a 一票否决 incident; honours of 2015–2016 (seed 003) are on record with their own dates;
  * - the 考核组 reviews case files, verifies a sample of facts, returns one (re-recorded correctly) and scores
- *   the judged indicators in January 2018.
+ *   the judged indicators in January 2018;
+ * - then the assessment cycle (cycle.ts): every unit's 自查自评, the 初评公示 of both schemes, two appeals (one
+ *   upheld with a point, one rejected) and the 最终结果 in February 2018, each publication sealed as the server
+ *   seals it.
  * Pure: the same seed always gives the same lines.
  */
 
+import type { StoredEvent } from '@kaoping/core'
 import departments from '../schemes/departments-2017.json'
 import districts from '../schemes/districts-2017.json'
 import { ADMIN, REVIEWER } from './actors'
 import { between } from './calendar'
+import { assessmentCycle, withSelfAssessments } from './cycle'
 import { type DistrictFacts, districtYear } from './district-year'
 import { rng } from './prng'
 import { type DemoEventLine, recorder } from './recorder'
@@ -387,5 +392,7 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
     REVIEWER
   )
 
-  return rec.lines()
+  // The assessment cycle (SPEC §8): 自查自评 at the end of January, 初评公示, 申诉 and 复核, 最终结果 in February.
+  const decoded = new Map<string, StoredEvent>()
+  return assessmentCycle(r, withSelfAssessments(r, rec.lines(), decoded), decoded)
 }

@@ -181,6 +181,29 @@ describe('the demo city against the schemes', () => {
     }
   })
 
+  it('self-assesses and appeals only indicators of the unit’s own scheme, never its judged one, within [0, max]', () => {
+    const kindOf = new Map(
+      lines.filter((l) => l.type === 'UnitRegistered').map((l) => [l.data.unitId, l.data.kind])
+    )
+    for (const l of lines.filter((x) => x.type === 'SelfAssessmentSubmitted' || x.type === 'AppealFiled')) {
+      const s = schemeById.get(l.data.schemeId as string)!
+      expect(s.schemeId).toBe(
+        kindOf.get(l.data.unitId) === 'district' ? SCHEMES[0].schemeId : SCHEMES[1].schemeId
+      )
+      const items =
+        l.type === 'AppealFiled'
+          ? [{ indicatorId: l.data.indicatorId as string, points: 0 }]
+          : (l.data.items as ReadonlyArray<{ indicatorId: string; points: number }>)
+      for (const item of items) {
+        const i = find(s, item.indicatorId)
+        expect(i, item.indicatorId).toBeDefined()
+        expect(i.scoring.kind).not.toBe('judged')
+        expect(i.units === undefined || i.units.includes(l.data.unitId as string)).toBe(true)
+        expect(item.points).toBeLessThanOrEqual(i.max)
+      }
+    }
+  })
+
   it('publishes exactly the scheme files', () => {
     const published = lines.filter((l) => l.type === 'SchemePublished').map((l) => l.data.scheme)
     expect(published).toEqual([...SCHEMES])

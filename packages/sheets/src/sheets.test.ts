@@ -1,5 +1,5 @@
 import { appendValidated, importLog } from '@kaoping/app'
-import { EVENT_TYPES } from '@kaoping/core'
+import { canonicalJson, EVENT_TYPES } from '@kaoping/core'
 import { createMemoryStore } from '@kaoping/store'
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
@@ -166,7 +166,10 @@ describe('the demo city through the template', () => {
     const fromNdjson = createMemoryStore({ clock })
     expect(E.isRight(await importLog(fromNdjson, text))).toBe(true)
 
-    const facts = lines.filter((l) => l.type !== 'SchemePublished')
+    // The assessment cycle does not go through the template: publications are computed by the server,
+    // self-assessments carry lists of items, appeals and their decisions are bound to the window at their instants.
+    const cycle = new Set(['SelfAssessmentSubmitted', 'ResultPublished', 'AppealFiled', 'AppealDecided'])
+    const facts = lines.filter((l) => l.type !== 'SchemePublished' && !cycle.has(l.type))
     const bytes = await templateWorkbook(
       facts.map((l) => ({ id: l.id, type: l.type, data: l.data as Record<string, unknown> }))
     )
@@ -195,10 +198,14 @@ describe('the demo city through the template', () => {
     )
     if (E.isLeft(appended)) throw new Error(JSON.stringify(appended.left).slice(0, 500))
 
-    const key = (e: { id: string; type: string; data: unknown }) => JSON.stringify([e.id, e.type, e.data])
-    const a = (await fromNdjson.readAll()).map(key).sort()
+    // Canonical JSON: a row's fields come in the sheet's column order (countsOn among the v2 fields at the end).
+    const key = (e: { id: string; type: string; data: unknown }) => canonicalJson([e.id, e.type, e.data])
+    const a = (await fromNdjson.readAll())
+      .filter((e) => !cycle.has(e.type))
+      .map(key)
+      .sort()
     const b = (await fromSheet.readAll()).map(key).sort()
-    expect(b).toHaveLength(lines.length)
+    expect(b).toHaveLength(lines.filter((l) => !cycle.has(l.type)).length)
     expect(b).toEqual(a)
   })
 })
