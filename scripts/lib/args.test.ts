@@ -23,8 +23,8 @@ describe('argument errors', () => {
   it('lists the options when nothing is near, keeping the unknown option’s value to it', () => {
     expect(kaoping('export', '--colour', 'red')).toEqual(
       usageError(
-        '未知选项 --colour。export 的选项有：--from、--out、--db',
-        '用法：kaoping export [--from 位置] [--out 文件.ndjson] [--db 文件.db]',
+        '未知选项 --colour。export 的选项有：--from、--out、--evidence、--db',
+        '用法：kaoping export [--from 位置] [--out 文件.ndjson] [--evidence 目录] [--db 文件.db]',
         '详细说明：kaoping export --help'
       )
     )
@@ -93,7 +93,7 @@ describe('argument errors', () => {
     expect(kaoping('import', 'x.ndjson', '--bd', 'k.db')).toEqual(
       usageError(
         '未知选项 --bd。您是不是想输入 --db？',
-        '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db]'
+        '用法：kaoping import 文件.ndjson|文件.xlsx|文件.csv [--db data/kaoping.db] [--role admin|reporter|reviewer --unit 单位 --name 姓名] [--evidence 目录]'
       )
     )
     expect(kaoping('serve', '--prot', '8080').stderr.split('\n')[0]).toBe(
