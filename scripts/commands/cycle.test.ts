@@ -192,7 +192,8 @@ describe('the assessment cycle, served by a real process', () => {
     expect((await call('POST', '/v1/events', LIZHOU, { events: [training('lizhou')] })).status).toBe(201)
     const liveAfter = await totals()
     expect(liveAfter).not.toEqual(liveBefore)
-    expect(liveAfter).toContain('lizhou:7.50')
+    // A third training: 3/4 of 10 = 7.50, plus the upheld appeal's 2.50 on the same indicator = 10.00.
+    expect(liveAfter).toContain('lizhou:10.00')
 
     const again = await call('GET', `${PUBLICATIONS}/2`, LIZHOU)
     expect(again.text).toBe(frozen.text)

@@ -97,7 +97,7 @@ describe('kaoping ranking / diff / rebuild / publish-scheme on the imported demo
   it('states instants in Beijing time in the ranking table and the diff table', () => {
     const table = kaoping('ranking', '--scheme', 'guangyuan-districts-2017', '--db', db).stdout
     expect(table.split('\n')[1]).toBe(
-      '（guangyuan-districts-2017 第 1 版，截至北京时间 2018-01-01 17:16 的记录；“—”为不适用并已折算）'
+      '（guangyuan-districts-2017 第 1 版，截至北京时间 2018-02-28 10:05 的记录；“—”为不适用并已折算）'
     )
     const d = kaoping(
       'diff',

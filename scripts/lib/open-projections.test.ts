@@ -53,7 +53,7 @@ it('refuses to rank from read models the store has fallen behind, and kaoping re
     )
     expect(hint).toContain(`请运行 kaoping rebuild --db ${db}`)
 
-    expect(await rebuild(['--db', db])).toMatch(/^已重建投影：4 条事件/)
+    expect(await rebuild(['--db', db])).toMatch(/^已重算排名：4 条事件/)
     // The restarted store's one training of 利州区 (2.50), nothing of the old city (苍溪县's 10.00).
     const rebuilt = await ranking(args)
     expect(rebuilt).toContain('2.50')
