@@ -37,7 +37,10 @@ export const loadSchemes = (): Promise<ReadonlyArray<SchemeSummary>> => {
 }
 
 const docs = new Map<string, Promise<SchemeDoc>>()
-export const loadScheme = (schemeId: string, version?: number): Promise<SchemeDoc> => {
+export const loadScheme = async (schemeId: string, wanted?: number): Promise<SchemeDoc> => {
+  // Always by number: `GET /v1/schemes/{id}` without a version answers the scheme stream's last event, which is a
+  // publication (ResultPublished, without the scheme) once the cycle has begun.
+  const version = wanted ?? (await loadSchemes()).find((s) => s.schemeId === schemeId)?.versions.at(-1)
   const key = `${schemeId}@${version ?? ''}`
   let p = docs.get(key)
   if (!p) {
