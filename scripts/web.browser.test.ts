@@ -75,6 +75,13 @@ const checkText = async (page: Page) => {
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
+/** The view the hash names is rendered (no render in flight). */
+const settled = (page: Page, hash: string) =>
+  page.waitForFunction(
+    (h) => location.hash.includes(h) && !document.querySelector('main')?.hasAttribute('aria-busy'),
+    hash
+  )
+
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false })
 
 const rowOf = (page: Page, unitId: string) => page.locator(`#ranking tr[data-unit="${unitId}"]`)
@@ -210,6 +217,7 @@ describe('each role through the year', () => {
     await checkText(page)
     await page.selectOption('#r-unit', 'lizhou')
     await page.click('#review form button[type=submit]')
+    await settled(page, 'unit=lizhou')
     const row = page.locator(`#review tr[data-event="${trainingId}"]`)
     await row.waitFor()
     expect(await row.textContent()).toContain('签到表.pdf')
