@@ -42,7 +42,7 @@ beforeAll(async () => {
   })
   server = started.child
   url = started.url
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=zh-CN'] })
 })
 
 afterAll(async () => {
@@ -68,6 +68,7 @@ const RAW = [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, /\b[a-z]+[A-Z][A-Za-z]*\b/, /\b[a-
 
 /** The whole body text of the view now shown: Beijing time and Chinese labels only. */
 const checkText = async (page: Page) => {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads (no hidden nodes)
   const text = await page.locator('body').innerText()
   for (const re of RAW) expect(text.match(re)?.[0], `${re} in the page text`).toBeUndefined()
   // Nothing wider than the window: no layout break.
@@ -82,7 +83,8 @@ const settled = (page: Page, hash: string) =>
     hash
   )
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false })
 
 const rowOf = (page: Page, unitId: string) => page.locator(`#ranking tr[data-unit="${unitId}"]`)
 
@@ -266,7 +268,9 @@ describe('each role through the year', () => {
     await page.waitForSelector('#publish-preliminary')
     expect(await page.locator('#cycle h2').textContent()).toContain('当前阶段：审核')
     await page.click('#publish-preliminary')
-    expect(await page.locator('#confirm-counts').textContent()).toMatch(/尚有 \d+ 条事实待审核，0 件申诉未复核/)
+    expect(await page.locator('#confirm-counts').textContent()).toMatch(
+      /尚有 \d+ 条事实待审核，0 件申诉未复核/
+    )
     await page.click('#confirm-publish')
     await page.waitForSelector('#publications tr[data-stage="preliminary"]')
     expect(await page.locator('#cycle h2').textContent()).toContain('当前阶段：公示')
@@ -334,6 +338,7 @@ describe('each role through the year', () => {
     await print.waitFor()
     const [popup] = await Promise.all([page.waitForEvent('popup'), print.click()])
     await popup.waitForLoadState()
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
     const text = await popup.locator('body').innerText()
     expect(text).toContain('利州区')
     expect(text).not.toMatch(RAW[0]!)

@@ -80,7 +80,9 @@ const fieldsOf = (type: EventType): CatalogField[] => {
       label: FIELD_LABELS[field] ?? field,
       required: req,
       input,
-      ...(input === 'choice' ? { choices: codes.map((code) => ({ code, label: labels?.[code] ?? code })) } : {}),
+      ...(input === 'choice'
+        ? { choices: codes.map((code) => ({ code, label: labels?.[code] ?? code })) }
+        : {}),
     }
   }
   return [

@@ -40,7 +40,11 @@ export interface Trend {
   readonly schemeId: string
   readonly basis: 'recorded' | 'occurred'
   readonly months: ReadonlyArray<string>
-  readonly units: ReadonlyArray<{ readonly unitId: string; readonly name: string; readonly totals: ReadonlyArray<string | null> }>
+  readonly units: ReadonlyArray<{
+    readonly unitId: string
+    readonly name: string
+    readonly totals: ReadonlyArray<string | null>
+  }>
 }
 
 export const trendRoutes = (deps: RouteDeps) => {
@@ -63,9 +67,7 @@ export const trendRoutes = (deps: RouteDeps) => {
       if (E.isLeft(now)) throw new ApiFailure(fromReplayError(now.left))
       // The last recorded instant's Beijing date: later month ends would only repeat the current totals.
       const lastDay = new Date(Date.parse(now.right.result.asOf) + 8 * 3_600_000).toISOString().slice(0, 10)
-      const months = monthEnds(scheme.period.from, scheme.period.to).filter(
-        (d, i) => i === 0 || d <= lastDay
-      )
+      const months = monthEnds(scheme.period.from, scheme.period.to).filter((d, i) => i === 0 || d <= lastDay)
       const totals = new Map<string, Array<string | null>>()
       const names = new Map<string, string>()
       months.forEach((asOf, i) => {

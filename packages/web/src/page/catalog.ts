@@ -93,4 +93,5 @@ export const describe = (c: Catalog, type: string, data: Record<string, unknown>
 }
 
 /** `利州区填报员 (reporter@lizhou)` → `利州区填报员`: the stored actor's name, without the role code. */
-export const actorName = (actor: string): string => actor.replace(/\s*\((admin|reporter|reviewer|auditor)(@[a-z0-9-]+)?\)$/, '')
+export const actorName = (actor: string): string =>
+  actor.replace(/\s*\((admin|reporter|reviewer|auditor)(@[a-z0-9-]+)?\)$/, '')

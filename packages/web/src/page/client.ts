@@ -28,7 +28,11 @@ const failure = async (res: Response): Promise<ApiError> => {
   const body = (await res.json().catch(() => undefined)) as
     | { error?: { message?: string; issues?: Issue[] } }
     | undefined
-  return new ApiError(res.status, body?.error?.message ?? `请求失败（${res.status}）`, body?.error?.issues ?? [])
+  return new ApiError(
+    res.status,
+    body?.error?.message ?? `请求失败（${res.status}）`,
+    body?.error?.issues ?? []
+  )
 }
 
 const request = async (path: string, t = token.get()): Promise<Response> => {
@@ -40,7 +44,11 @@ const request = async (path: string, t = token.get()): Promise<Response> => {
 export const getJson = async <T>(path: string, t?: string): Promise<T> =>
   (await request(path, t)).json() as Promise<T>
 
-export const postJson = async <T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> => {
+export const postJson = async <T>(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {}
+): Promise<T> => {
   const res = await fetch(path, {
     method: 'POST',
     headers: { ...auth(), 'Content-Type': 'application/json', ...headers },

@@ -14,7 +14,9 @@ export const eventLookup = (path: string, params: Record<string, string | undefi
     all ??= (async () => {
       const out = new Map<string, StoredEvent>()
       for (let page = 1; ; page++) {
-        const b = await getJson<UnitBreakdown>(`${path}${query({ ...params, page: String(page), pageSize: '500' })}`)
+        const b = await getJson<UnitBreakdown>(
+          `${path}${query({ ...params, page: String(page), pageSize: '500' })}`
+        )
         for (const e of b.events.items) out.set(e.id, e)
         if (page * b.events.pageSize >= b.events.total) return out
       }
@@ -32,7 +34,12 @@ export const eventLine = (c: Catalog, e: StoredEvent) =>
  */
 export const expandable = (summary: string, ids: ReadonlyArray<string>, lookup: EventLookup, cls = '') => {
   const list = h('ul', { class: 'event-list' }, h('li', { class: 'muted' }, '正在加载…'))
-  const details = h('details', { class: `expand ${cls}` }, h('summary', {}, summary), list) as HTMLDetailsElement
+  const details = h(
+    'details',
+    { class: `expand ${cls}` },
+    h('summary', {}, summary),
+    list
+  ) as HTMLDetailsElement
   let filled = false
   details.addEventListener('toggle', async () => {
     if (!details.open || filled) return
@@ -41,7 +48,15 @@ export const expandable = (summary: string, ids: ReadonlyArray<string>, lookup: 
     list.replaceChildren(
       ...ids.map((id) => {
         const e = events.get(id)
-        return h('li', {}, e ? eventLine(catalog, e) : /^[0-9a-f-]{36}$/.test(id) ? '（该事件不在本单位的计分事件中）' : `案件 ${id}`)
+        return h(
+          'li',
+          {},
+          e
+            ? eventLine(catalog, e)
+            : /^[0-9a-f-]{36}$/.test(id)
+              ? '（该事件不在本单位的计分事件中）'
+              : `案件 ${id}`
+        )
       })
     )
   })

@@ -134,4 +134,5 @@ const render = async (): Promise<void> => {
 
 window.addEventListener('hashchange', () => void render())
 void render()
+
 export { go }

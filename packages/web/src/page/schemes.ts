@@ -57,7 +57,10 @@ export const loadScheme = async (schemeId: string, wanted?: number): Promise<Sch
 export const schemeFor = async (kind: string | undefined, wanted?: string | null) => {
   const all = await loadSchemes()
   return (
-    all.find((s) => s.schemeId === wanted) ?? all.find((s) => s.appliesTo === kind) ?? all.find((s) => s.appliesTo === 'district') ?? all[0]
+    all.find((s) => s.schemeId === wanted) ??
+    all.find((s) => s.appliesTo === kind) ??
+    all.find((s) => s.appliesTo === 'district') ??
+    all[0]
   )
 }
 

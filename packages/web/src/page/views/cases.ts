@@ -43,11 +43,13 @@ export const casesView = async (params: URLSearchParams, me: Me) => {
   )
   let body: Node = h('p', { class: 'muted' }, '请选择或输入一个案件。')
   if (caseId) {
-    const stream = await getJson<{ events: StoredEvent[] }>(`/v1/streams/${encodeURIComponent(`case-${caseId}`)}`).catch(
-      (e: Error) => ({ events: [] as StoredEvent[], error: e.message })
-    )
+    const stream = await getJson<{ events: StoredEvent[] }>(
+      `/v1/streams/${encodeURIComponent(`case-${caseId}`)}`
+    ).catch((e: Error) => ({ events: [] as StoredEvent[], error: e.message }))
     const events = stream.events
-    const kindField = catalog.types.find((t) => t.type === 'CaseOpened')?.fields.find((f) => f.field === 'kind')
+    const kindField = catalog.types
+      .find((t) => t.type === 'CaseOpened')
+      ?.fields.find((f) => f.field === 'kind')
     const opened = events.find((e) => e.type === 'CaseOpened')
     const kind = kindField?.choices?.find((c) => c.code === opened?.data.kind)?.label
     body =
@@ -66,14 +68,26 @@ export const casesView = async (params: URLSearchParams, me: Me) => {
                   'li',
                   { class: hits.length > 0 ? 'done' : 'todo' },
                   h('strong', {}, label),
-                  h('span', { class: 'muted' }, hits.length > 0 ? hits.map((e) => String(e.data.occurredOn)).join('、') : '未发生')
+                  h(
+                    'span',
+                    { class: 'muted' },
+                    hits.length > 0 ? hits.map((e) => String(e.data.occurredOn)).join('、') : '未发生'
+                  )
                 )
               })
             ),
             h(
               'table',
               { id: 'case-events' },
-              h('thead', {}, h('tr', {}, ['步骤', '内容', '记录时间', '记录人'].map((t) => h('th', { scope: 'col' }, t)))),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ['步骤', '内容', '记录时间', '记录人'].map((t) => h('th', { scope: 'col' }, t))
+                )
+              ),
               h(
                 'tbody',
                 {},
@@ -101,7 +115,13 @@ export const casesView = async (params: URLSearchParams, me: Me) => {
           'p',
           { class: 'chips' },
           '最近的案件：',
-          caseIds.map((c) => h('a', { href: hrefOf('cases', { case: c }), 'aria-current': c === caseId ? 'page' : undefined }, c))
+          caseIds.map((c) =>
+            h(
+              'a',
+              { href: hrefOf('cases', { case: c }), 'aria-current': c === caseId ? 'page' : undefined },
+              c
+            )
+          )
         )
       : null,
     body

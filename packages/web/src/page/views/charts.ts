@@ -29,7 +29,11 @@ export const chartBox = (id: string, label: string, option: () => object, cls = 
   return el
 }
 
-export const barChart = (names: ReadonlyArray<string>, values: ReadonlyArray<number>, red: ReadonlyArray<boolean>) =>
+export const barChart = (
+  names: ReadonlyArray<string>,
+  values: ReadonlyArray<number>,
+  red: ReadonlyArray<boolean>
+) =>
   chartBox('chart', '各单位总分柱状图', () => ({
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 24, bottom: 56 },

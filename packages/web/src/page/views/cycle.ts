@@ -3,14 +3,22 @@
  * (confirmed with the count of pending facts and open appeals), the appeals to decide (AppealDecided), and every
  * publication with its 通报 print view (fetched with the token, opened as a blob). Auditors see it read-only.
  */
-import { appendEvents, ApiError, getJson, openWithToken, postJson, uuid } from '../client'
+import { ApiError, appendEvents, getJson, openWithToken, postJson, uuid } from '../client'
 import { appealsOf, publicationsOf, STEPS, type Step } from '../cycle-data'
 import { fill, h } from '../dom'
 import type { Me } from '../me'
 import { go, hrefOf } from '../route'
 import { indicatorTitle, loadScheme, loadSchemes } from '../schemes'
 import { beijing, daysFromToday, todayBeijing } from '../time'
-import { APPEAL_STATUS, type Appeal, type Publication, type Result, type ReviewPage, STAGE_LABELS, type UnitRow } from '../types'
+import {
+  APPEAL_STATUS,
+  type Appeal,
+  type Publication,
+  type Result,
+  type ReviewPage,
+  STAGE_LABELS,
+  type UnitRow,
+} from '../types'
 
 const stepOf = (pubs: ReadonlyArray<Publication>, reviewed: number, selfAssessed: number): Step =>
   pubs.some((p) => p.stage === 'final')
@@ -30,7 +38,10 @@ const stepper = (at: Step) =>
     STEPS.map((s, i) =>
       h(
         'li',
-        { class: i < STEPS.indexOf(at) ? 'done' : s === at ? 'now' : 'todo', 'aria-current': s === at ? 'step' : undefined },
+        {
+          class: i < STEPS.indexOf(at) ? 'done' : s === at ? 'now' : 'todo',
+          'aria-current': s === at ? 'step' : undefined,
+        },
         h('strong', {}, s)
       )
     )
@@ -38,7 +49,8 @@ const stepper = (at: Step) =>
 
 export const cycleView = async (params: URLSearchParams, me: Me) => {
   const schemes = await loadSchemes()
-  const schemeId = params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
+  const schemeId =
+    params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
   const summary = schemes.find((s) => s.schemeId === schemeId)
   const [pubs, appeals, review, result, { units }, scheme] = await Promise.all([
     publicationsOf(schemeId),
@@ -51,21 +63,45 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
   const nameOf = new Map(units.map((u) => [u.unitId, u.name]))
   const pendingFacts = review.counts.pending
   const openAppeals = appeals.filter((a) => a.status === 'pending').length
-  const at = stepOf(pubs, review.counts.verified + review.counts.returned, result.units.filter((u) => u.selfAssessed).length)
+  const at = stepOf(
+    pubs,
+    review.counts.verified + review.counts.returned,
+    result.units.filter((u) => u.selfAssessed).length
+  )
   const isAdmin = me.role === 'admin'
   const hasFinal = pubs.some((p) => p.stage === 'final')
   const hasPrelim = pubs.some((p) => p.stage === 'preliminary')
 
-  const confirmBox = h('div', { id: 'confirm', class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', hidden: true })
+  const confirmBox = h('div', {
+    id: 'confirm',
+    class: 'confirm',
+    role: 'alertdialog',
+    'aria-modal': 'false',
+    hidden: true,
+  })
   const publishMsg = h('div', { role: 'alert' })
-  const until = h('input', { type: 'date', id: 'p-until', name: 'appealUntil', value: daysFromToday(7) }) as HTMLInputElement
-  const docNumber = h('input', { type: 'text', id: 'p-doc', name: 'docNumber', value: '' }) as HTMLInputElement
+  const until = h('input', {
+    type: 'date',
+    id: 'p-until',
+    name: 'appealUntil',
+    value: daysFromToday(7),
+  }) as HTMLInputElement
+  const docNumber = h('input', {
+    type: 'text',
+    id: 'p-doc',
+    name: 'docNumber',
+    value: '',
+  }) as HTMLInputElement
 
   const publish = (stage: 'preliminary' | 'final') => {
     const key = uuid()
     const label = STAGE_LABELS[stage]
     confirmBox.hidden = false
-    const ok = h('button', { type: 'button', class: 'primary', id: 'confirm-publish' }, `确认发布${label}`) as HTMLButtonElement
+    const ok = h(
+      'button',
+      { type: 'button', class: 'primary', id: 'confirm-publish' },
+      `确认发布${label}`
+    ) as HTMLButtonElement
     const cancel = h('button', { type: 'button', id: 'cancel-publish' }, '取消') as HTMLButtonElement
     ok.onclick = async () => {
       ok.disabled = true
@@ -82,9 +118,16 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
         go('cycle', { scheme: schemeId, published: stage })
       } catch (err) {
         ok.disabled = false
-        fill(publishMsg, 
+        fill(
+          publishMsg,
           h('p', { class: 'error' }, (err as Error).message),
-          err instanceof ApiError ? h('ul', {}, err.issues.map((i) => h('li', {}, i.message))) : null
+          err instanceof ApiError
+            ? h(
+                'ul',
+                {},
+                err.issues.map((i) => h('li', {}, i.message))
+              )
+            : null
         )
       }
     }
@@ -93,7 +136,11 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
     }
     confirmBox.replaceChildren(
       h('p', {}, h('strong', {}, `发布${label}？`)),
-      h('p', { id: 'confirm-counts' }, `尚有 ${pendingFacts} 条事实待审核，${openAppeals} 件申诉未复核。发布后结果冻结，不可修改。`),
+      h(
+        'p',
+        { id: 'confirm-counts' },
+        `尚有 ${pendingFacts} 条事实待审核，${openAppeals} 件申诉未复核。发布后结果冻结，不可修改。`
+      ),
       h('div', { class: 'actions' }, ok, cancel)
     )
     ok.focus()
@@ -104,10 +151,18 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
     const decision = h(
       'select',
       { id: `${id}-decision` },
-      (['upheld', 'partially_upheld', 'rejected'] as const).map((d) => h('option', { value: d }, APPEAL_STATUS[d]))
+      (['upheld', 'partially_upheld', 'rejected'] as const).map((d) =>
+        h('option', { value: d }, APPEAL_STATUS[d])
+      )
     ) as HTMLSelectElement
     const reason = h('input', { type: 'text', id: `${id}-reason` }) as HTMLInputElement
-    const points = h('input', { type: 'number', step: 'any', id: `${id}-points`, class: 'short', disabled: a.indicatorId === null }) as HTMLInputElement
+    const points = h('input', {
+      type: 'number',
+      step: 'any',
+      id: `${id}-points`,
+      class: 'short',
+      disabled: a.indicatorId === null,
+    }) as HTMLInputElement
     const msg = h('span', { role: 'status', class: 'row-msg' })
     const decide = async () => {
       if (!reason.value.trim()) {
@@ -124,13 +179,18 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
               appealId: a.appealId,
               decision: decision.value,
               reason: reason.value.trim(),
-              ...(points.value.trim() && decision.value !== 'rejected' ? { points: Number(points.value) } : {}),
+              ...(points.value.trim() && decision.value !== 'rejected'
+                ? { points: Number(points.value) }
+                : {}),
             },
           },
         ])
         go('cycle', { scheme: schemeId, decided: a.appealId })
       } catch (err) {
-        msg.textContent = err instanceof ApiError && err.issues.length > 0 ? err.issues.map((i) => i.message).join('；') : (err as Error).message
+        msg.textContent =
+          err instanceof ApiError && err.issues.length > 0
+            ? err.issues.map((i) => i.message).join('；')
+            : (err as Error).message
       }
     }
     return h(
@@ -156,7 +216,10 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
         '考核办法',
         h(
           'select',
-          { id: 'c-scheme', onchange: (e: Event) => go('cycle', { scheme: (e.target as HTMLSelectElement).value }) },
+          {
+            id: 'c-scheme',
+            onchange: (e: Event) => go('cycle', { scheme: (e.target as HTMLSelectElement).value }),
+          },
           schemes.map((s) => h('option', { value: s.schemeId, selected: s.schemeId === schemeId }, s.title))
         )
       )
@@ -168,7 +231,13 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
       { class: 'muted', id: 'cycle-counts' },
       `待审核事实 ${pendingFacts} 条；申诉 ${appeals.length} 件，其中未复核 ${openAppeals} 件；已自评单位 ${result.units.filter((u) => u.selfAssessed).length} / ${result.units.length} 个`
     ),
-    params.get('published') ? h('p', { class: 'ok', role: 'status' }, `已发布${STAGE_LABELS[params.get('published') as 'final'] ?? ''}。`) : null,
+    params.get('published')
+      ? h(
+          'p',
+          { class: 'ok', role: 'status' },
+          `已发布${STAGE_LABELS[params.get('published') as 'final'] ?? ''}。`
+        )
+      : null,
     isAdmin && !hasFinal
       ? h(
           'div',
@@ -179,8 +248,18 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
             { class: 'bar' },
             h('label', { for: 'p-until' }, '申诉截止日期（初评公示）', until),
             h('label', { for: 'p-doc' }, '文号（可不填）', docNumber),
-            h('button', { type: 'button', id: 'publish-preliminary', onclick: () => publish('preliminary') }, '发布初评公示'),
-            hasPrelim ? h('button', { type: 'button', id: 'publish-final', onclick: () => publish('final') }, '发布最终结果') : null
+            h(
+              'button',
+              { type: 'button', id: 'publish-preliminary', onclick: () => publish('preliminary') },
+              '发布初评公示'
+            ),
+            hasPrelim
+              ? h(
+                  'button',
+                  { type: 'button', id: 'publish-final', onclick: () => publish('final') },
+                  '发布最终结果'
+                )
+              : null
           ),
           confirmBox,
           publishMsg
@@ -192,7 +271,17 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
       : h(
           'table',
           { id: 'publications' },
-          h('thead', {}, h('tr', {}, ['次序', '阶段', '截至', '申诉截止', '文号', '发布人', '校验值', ''].map((t) => h('th', { scope: 'col' }, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['次序', '阶段', '截至', '申诉截止', '文号', '发布人', '校验值', ''].map((t) =>
+                h('th', { scope: 'col' }, t)
+              )
+            )
+          ),
           h(
             'tbody',
             {},
@@ -210,7 +299,16 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
                 h(
                   'td',
                   {},
-                  h('button', { type: 'button', class: 'print', onclick: () => openWithToken(`/print/schemes/${encodeURIComponent(schemeId)}/publications/${p.n}`) }, '打开通报（打印）'),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'print',
+                      onclick: () =>
+                        openWithToken(`/print/schemes/${encodeURIComponent(schemeId)}/publications/${p.n}`),
+                    },
+                    '打开通报（打印）'
+                  ),
                   ' ',
                   h('a', { href: hrefOf('diff', { scheme: schemeId, from: p.asOf }) }, '与当前比较')
                 )
@@ -224,7 +322,17 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
       : h(
           'table',
           { id: 'appeals' },
-          h('thead', {}, h('tr', {}, ['单位', '申诉事项', '理由', '提交日期', '状态', '复核'].map((t) => h('th', { scope: 'col' }, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['单位', '申诉事项', '理由', '提交日期', '状态', '复核'].map((t) =>
+                h('th', { scope: 'col' }, t)
+              )
+            )
+          ),
           h(
             'tbody',
             {},

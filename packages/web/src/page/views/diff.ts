@@ -37,7 +37,12 @@ export const diffView = async (params: URLSearchParams) => {
   }
   const scheme = await loadScheme(schemeId)
   const names = namesOf(scheme)
-  const fromInput = h('input', { type: 'date', name: 'from', id: 'd-from', value: dateOf(from) }) as HTMLInputElement
+  const fromInput = h('input', {
+    type: 'date',
+    name: 'from',
+    id: 'd-from',
+    value: dateOf(from),
+  }) as HTMLInputElement
   const toInput = h('input', { type: 'date', name: 'to', id: 'd-to', value: dateOf(to) }) as HTMLInputElement
   const form = h(
     'form',
@@ -70,7 +75,9 @@ export const diffView = async (params: URLSearchParams) => {
         h(
           'tr',
           {},
-          ['单位', '总分', '名次', '指标', '得分变化', '新增计分事件', '不再计入'].map((t) => h('th', { scope: 'col' }, t))
+          ['单位', '总分', '名次', '指标', '得分变化', '新增计分事件', '不再计入'].map((t) =>
+            h('th', { scope: 'col' }, t)
+          )
         )
       ),
       h(
@@ -82,9 +89,19 @@ export const diffView = async (params: URLSearchParams) => {
             return h(
               'tr',
               {},
-              k === 0 ? h('td', { rowspan: span }, h('a', { href: hrefOf('unit', { scheme: schemeId, unit: u.unitId }) }, u.name)) : null,
-              k === 0 ? h('td', { rowspan: span, class: 'num' }, `${u.total.from ?? '—'} → ${u.total.to}`) : null,
-              k === 0 ? h('td', { rowspan: span, class: 'num' }, `${u.total.rankFrom ?? '—'} → ${u.total.rankTo}`) : null,
+              k === 0
+                ? h(
+                    'td',
+                    { rowspan: span },
+                    h('a', { href: hrefOf('unit', { scheme: schemeId, unit: u.unitId }) }, u.name)
+                  )
+                : null,
+              k === 0
+                ? h('td', { rowspan: span, class: 'num' }, `${u.total.from ?? '—'} → ${u.total.to}`)
+                : null,
+              k === 0
+                ? h('td', { rowspan: span, class: 'num' }, `${u.total.rankFrom ?? '—'} → ${u.total.rankTo}`)
+                : null,
               h('td', {}, i ? `${i.indicatorId} ${names.get(i.indicatorId) ?? ''}` : '—'),
               h('td', { class: 'num' }, i ? `${i.from ?? '—'} → ${i.to ?? '—'}（${i.delta ?? '—'}）` : ''),
               h('td', { class: 'num' }, i?.added.length ?? 0),

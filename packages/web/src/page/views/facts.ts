@@ -2,7 +2,7 @@
  * @module A unit's facts with their review state (`GET /v1/review?unitId=`): 待审核 / 已核实 / 已退回 with the reason, newest
  * first, each with its evidence files and, for the unit's reporter, a 更正 action (retract and record again).
  */
-import { type Catalog, actorName, describe } from '../catalog'
+import { actorName, type Catalog, describe } from '../catalog'
 import { download, getJson, query } from '../client'
 import { h } from '../dom'
 import { hrefOf, type View } from '../route'
@@ -17,7 +17,10 @@ export const loadNewest = async (params: { unitId?: string; status?: string }, p
   const first = await getJson<ReviewPage>(`/v1/review${query({ ...base, page: '1' })}`)
   const pages = Math.max(1, Math.ceil(first.total / size))
   const apiPage = Math.max(1, pages - page + 1)
-  const at = apiPage === 1 ? first : await getJson<ReviewPage>(`/v1/review${query({ ...base, page: String(apiPage) })}`)
+  const at =
+    apiPage === 1
+      ? first
+      : await getJson<ReviewPage>(`/v1/review${query({ ...base, page: String(apiPage) })}`)
   // The log's last page may be short: top it up from the page before, so a page always shows `size` facts.
   let items = [...at.items].reverse()
   if (items.length < size && apiPage > 1) {
@@ -34,7 +37,12 @@ export const evidenceButtons = (item: ReviewItem) => {
     : ev.map((e) =>
         h(
           'button',
-          { type: 'button', class: 'link', onclick: () => download(`/v1/evidence/${e.sha256}`, e.name), title: '下载佐证材料' },
+          {
+            type: 'button',
+            class: 'link',
+            onclick: () => download(`/v1/evidence/${e.sha256}`, e.name),
+            title: '下载佐证材料',
+          },
           e.name
         )
       )
@@ -47,7 +55,9 @@ export const statusCell = (item: ReviewItem) =>
     h('strong', {}, REVIEW_STATUS[item.status]),
     item.review?.reason ? h('div', { class: 'reason' }, `退回原因：${item.review.reason}`) : null,
     item.review?.note ? h('div', { class: 'muted' }, `备注：${item.review.note}`) : null,
-    item.review ? h('div', { class: 'muted' }, `${actorName(item.review.actor)} ${beijing(item.review.recordedAt)}`) : null
+    item.review
+      ? h('div', { class: 'muted' }, `${actorName(item.review.actor)} ${beijing(item.review.recordedAt)}`)
+      : null
   )
 
 export const factsTable = (
@@ -64,8 +74,8 @@ export const factsTable = (
       h(
         'tr',
         {},
-        ['类型', '内容', '发生日期', '记录时间', '佐证材料', '审核状态', ...(action ? ['操作'] : [])].map((t) =>
-          h('th', { scope: 'col' }, t)
+        ['类型', '内容', '发生日期', '记录时间', '佐证材料', '审核状态', ...(action ? ['操作'] : [])].map(
+          (t) => h('th', { scope: 'col' }, t)
         )
       )
     ),

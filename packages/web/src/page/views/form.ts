@@ -3,8 +3,9 @@
  * date pickers), with evidence files uploaded first (`POST /v1/evidence`) and referenced by their sha256. The server
  * validates; each of its messages is placed on the field it names (`events.0.data.topic` → the 主题 field).
  */
-import { ApiError, appendEvents, type Envelope, type Issue, uploadEvidence, uuid } from '../client'
+
 import type { CatalogField, CatalogType } from '../catalog'
+import { ApiError, appendEvents, type Envelope, type Issue, uploadEvidence, uuid } from '../client'
 import { fill, h } from '../dom'
 
 export interface FormOptions {
@@ -51,7 +52,12 @@ const control = (f: CatalogField, id: string, initial: unknown): HTMLElement => 
     case 'number':
       return h('input', { ...common, type: 'number', step: 'any', inputmode: 'decimal', value: str })
     case 'evidence':
-      return h('input', { ...common, type: 'file', multiple: true, accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd' })
+      return h('input', {
+        ...common,
+        type: 'file',
+        multiple: true,
+        accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd',
+      })
     default:
       return h('input', { ...common, type: 'text', value: str })
   }
@@ -98,7 +104,11 @@ export const eventForm = (o: FormOptions) => {
   })
   const formError = h('div', { class: 'form-error', role: 'alert' })
   const done = h('p', { class: 'ok', role: 'status', hidden: true })
-  const button = h('button', { type: 'submit', class: 'primary' }, o.submitLabel ?? '提交') as HTMLButtonElement
+  const button = h(
+    'button',
+    { type: 'submit', class: 'primary' },
+    o.submitLabel ?? '提交'
+  ) as HTMLButtonElement
 
   const place = (issues: ReadonlyArray<Issue>, factIndex: number, fallback: string) => {
     const loose: string[] = []
@@ -111,9 +121,16 @@ export const eventForm = (o: FormOptions) => {
         controls.get(m![2]!)?.setAttribute('aria-invalid', 'true')
       } else loose.push(i.message)
     }
-    fill(formError, 
+    fill(
+      formError,
       h('p', { class: 'error' }, fallback),
-      loose.length > 0 ? h('ul', {}, loose.map((m) => h('li', {}, m))) : null
+      loose.length > 0
+        ? h(
+            'ul',
+            {},
+            loose.map((m) => h('li', {}, m))
+          )
+        : null
     )
   }
 
@@ -123,7 +140,7 @@ export const eventForm = (o: FormOptions) => {
       err.closest('.field')?.classList.remove('invalid')
       controls.get(field)?.removeAttribute('aria-invalid')
     }
-    fill(formError, )
+    fill(formError)
     done.hidden = true
   }
 
@@ -175,7 +192,13 @@ export const eventForm = (o: FormOptions) => {
 
   return h(
     'form',
-    { class: 'event-form', id: `form-${o.type.type}`, novalidate: true, onsubmit: submit, 'data-type': o.type.type },
+    {
+      class: 'event-form',
+      id: `form-${o.type.type}`,
+      novalidate: true,
+      onsubmit: submit,
+      'data-type': o.type.type,
+    },
     h('div', { class: 'fields' }, rows),
     o.extra ?? [],
     formError,

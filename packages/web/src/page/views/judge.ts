@@ -2,7 +2,7 @@
  * @module 评议打分: the 考核组 scores each unit on the judged indicators (IndicatorJudged), with the rubric text (评分标准,
  * 依据, 主要资料) beside them and the points currently counted.
  */
-import { appendEvents, ApiError, getJson } from '../client'
+import { ApiError, appendEvents, getJson } from '../client'
 import { h } from '../dom'
 import { go } from '../route'
 import { allIndicators, loadScheme, loadSchemes } from '../schemes'
@@ -11,7 +11,8 @@ import type { Result } from '../types'
 
 export const judgeView = async (params: URLSearchParams) => {
   const schemes = await loadSchemes()
-  const schemeId = params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
+  const schemeId =
+    params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
   const [scheme, result] = await Promise.all([
     loadScheme(schemeId),
     getJson<Result>(`/v1/schemes/${encodeURIComponent(schemeId)}/ranking?view=summary`),
@@ -19,7 +20,10 @@ export const judgeView = async (params: URLSearchParams) => {
   const judged = allIndicators(scheme).filter((i) => i.scoring.kind === 'judged')
   const schemeSelect = h(
     'select',
-    { id: 'j-scheme', onchange: (e: Event) => go('judge', { scheme: (e.target as HTMLSelectElement).value }) },
+    {
+      id: 'j-scheme',
+      onchange: (e: Event) => go('judge', { scheme: (e.target as HTMLSelectElement).value }),
+    },
     schemes.map((s) => h('option', { value: s.schemeId, selected: s.schemeId === schemeId }, s.title))
   )
   const pointsOf = (unitId: string, id: string) =>
@@ -52,14 +56,33 @@ export const judgeView = async (params: URLSearchParams) => {
           h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, ['单位', '当前得分', '评分', '理由', ''].map((t) => h('th', { scope: 'col' }, t)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['单位', '当前得分', '评分', '理由', ''].map((t) => h('th', { scope: 'col' }, t))
+              )
+            ),
             h(
               'tbody',
               {},
               result.units.map((u) => {
                 const pid = `j-${ind.id}-${u.unitId}`
-                const points = h('input', { type: 'number', id: pid, min: 0, max: ind.max, step: 'any', class: 'short' }) as HTMLInputElement
-                const reason = h('input', { type: 'text', id: `${pid}-reason`, 'aria-label': `${u.name}评分理由` }) as HTMLInputElement
+                const points = h('input', {
+                  type: 'number',
+                  id: pid,
+                  min: 0,
+                  max: ind.max,
+                  step: 'any',
+                  class: 'short',
+                }) as HTMLInputElement
+                const reason = h('input', {
+                  type: 'text',
+                  id: `${pid}-reason`,
+                  'aria-label': `${u.name}评分理由`,
+                }) as HTMLInputElement
                 const msg = h('span', { role: 'status' })
                 const save = async () => {
                   if (points.value.trim() === '' || !reason.value.trim()) {
@@ -70,12 +93,22 @@ export const judgeView = async (params: URLSearchParams) => {
                     await appendEvents([
                       {
                         type: 'IndicatorJudged',
-                        data: { unitId: u.unitId, occurredOn: todayBeijing(), schemeId, indicatorId: ind.id, points: Number(points.value), reason: reason.value.trim() },
+                        data: {
+                          unitId: u.unitId,
+                          occurredOn: todayBeijing(),
+                          schemeId,
+                          indicatorId: ind.id,
+                          points: Number(points.value),
+                          reason: reason.value.trim(),
+                        },
                       },
                     ])
                     msg.textContent = '已保存'
                   } catch (err) {
-                    msg.textContent = err instanceof ApiError && err.issues.length > 0 ? err.issues.map((i) => i.message).join('；') : (err as Error).message
+                    msg.textContent =
+                      err instanceof ApiError && err.issues.length > 0
+                        ? err.issues.map((i) => i.message).join('；')
+                        : (err as Error).message
                   }
                 }
                 return h(

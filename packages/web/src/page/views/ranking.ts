@@ -44,9 +44,7 @@ export const rankingView = async (params: URLSearchParams, me: Me) => {
   const schemeSelect = h(
     'select',
     { name: 'scheme', id: 'q-scheme' },
-    schemes.map((s) =>
-      h('option', { value: s.schemeId, selected: s.schemeId === schemeId }, s.title)
-    )
+    schemes.map((s) => h('option', { value: s.schemeId, selected: s.schemeId === schemeId }, s.title))
   ) as HTMLSelectElement
   const asOfInput = field('asOf', asOf)
   const basisSelect = h(
@@ -78,7 +76,11 @@ export const rankingView = async (params: URLSearchParams, me: Me) => {
     h('button', { type: 'submit', id: 'replay' }, '查询'),
     h(
       'button',
-      { type: 'button', id: 'to-diff', onclick: () => go('diff', { scheme: schemeId, from: since, to: asOf }) },
+      {
+        type: 'button',
+        id: 'to-diff',
+        onclick: () => go('diff', { scheme: schemeId, from: since, to: asOf }),
+      },
       '差异'
     ),
     h(

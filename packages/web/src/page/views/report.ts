@@ -48,7 +48,12 @@ export const reportView = async (params: URLSearchParams, me: Me) => {
     },
     types.map((t) => h('option', { value: t.type, selected: t.type === type.type }, t.label))
   )
-  const reason = h('input', { id: 'correct-reason', name: 'correctReason', type: 'text', value: '' }) as HTMLInputElement
+  const reason = h('input', {
+    id: 'correct-reason',
+    name: 'correctReason',
+    type: 'text',
+    value: '',
+  }) as HTMLInputElement
   const form = eventForm({
     type,
     unitId,
@@ -59,17 +64,27 @@ export const reportView = async (params: URLSearchParams, me: Me) => {
             h(
               'div',
               { class: 'field wide' },
-              h('label', { for: 'correct-reason' }, '更正原因', h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
+              h(
+                'label',
+                { for: 'correct-reason' },
+                '更正原因',
+                h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')
+              ),
               reason
             ),
           ],
           precheck: () => (reason.value.trim() ? undefined : '请填写更正原因'),
           before: () => [
-              {
-                type: 'EventRetracted',
-                data: { unitId, occurredOn: todayBeijing(), targetEventId: fixing.event.id, reason: reason.value.trim() || '更正' },
+            {
+              type: 'EventRetracted',
+              data: {
+                unitId,
+                occurredOn: todayBeijing(),
+                targetEventId: fixing.event.id,
+                reason: reason.value.trim() || '更正',
               },
-            ],
+            },
+          ],
           submitLabel: '撤回原记录并重新提交',
         }
       : { submitLabel: '提交' }),
@@ -89,7 +104,9 @@ export const reportView = async (params: URLSearchParams, me: Me) => {
           href: `#/report?${new URLSearchParams({ type: type.type, ...(s ? { status: s } : {}) })}`,
           'aria-current': s === status ? 'page' : undefined,
         },
-        s ? `${REVIEW_STATUS[s as keyof typeof REVIEW_STATUS]}（${facts.counts[s as keyof typeof facts.counts]}）` : '全部'
+        s
+          ? `${REVIEW_STATUS[s as keyof typeof REVIEW_STATUS]}（${facts.counts[s as keyof typeof facts.counts]}）`
+          : '全部'
       )
     )
   )
@@ -114,20 +131,35 @@ export const reportView = async (params: URLSearchParams, me: Me) => {
     'section',
     { id: 'report', 'data-title': '填报' },
     h('h2', {}, `${unit.name} · 填报`),
-    params.get('done') ? h('p', { class: 'ok', role: 'status', id: 'report-done' }, '已提交，等待考核组审核。') : null,
+    params.get('done')
+      ? h('p', { class: 'ok', role: 'status', id: 'report-done' }, '已提交，等待考核组审核。')
+      : null,
     h(
       'div',
       { class: 'panel' },
       fixing
-        ? h('p', { class: 'note warn', id: 'correcting' }, `更正：${fixing.event.label}（${fixing.event.occurredOn}）。提交后原记录撤回，以下内容作为新记录等待审核。`)
+        ? h(
+            'p',
+            { class: 'note warn', id: 'correcting' },
+            `更正：${fixing.event.label}（${fixing.event.occurredOn}）。提交后原记录撤回，以下内容作为新记录等待审核。`
+          )
         : h('div', { class: 'field' }, h('label', { for: 'event-type' }, '填报事项'), picker),
       h('h3', {}, type.label),
       form
     ),
-    h('h2', {}, `本单位的记录（待审核 ${facts.counts.pending}，已核实 ${facts.counts.verified}，已退回 ${facts.counts.returned}）`),
+    h(
+      'h2',
+      {},
+      `本单位的记录（待审核 ${facts.counts.pending}，已核实 ${facts.counts.verified}，已退回 ${facts.counts.returned}）`
+    ),
     filter,
     factsTable(catalog, facts.items, correct),
     pager('report', { type: type.type, status }, facts.page, facts.pages),
-    h('details', { class: 'panel' }, h('summary', {}, '批量上传（按模板填写的表格）'), uploadForm(() => go('report')))
+    h(
+      'details',
+      { class: 'panel' },
+      h('summary', {}, '批量上传（按模板填写的表格）'),
+      uploadForm(() => go('report'))
+    )
   )
 }

@@ -30,7 +30,9 @@ export const reviewView = async (params: URLSearchParams) => {
   const statusSelect = h(
     'select',
     { id: 'r-status', name: 'status' },
-    (['pending', 'returned', 'verified'] as const).map((s) => h('option', { value: s, selected: s === status }, REVIEW_STATUS[s]))
+    (['pending', 'returned', 'verified'] as const).map((s) =>
+      h('option', { value: s, selected: s === status }, REVIEW_STATUS[s])
+    )
   ) as HTMLSelectElement
 
   const act = async (item: ReviewItem, row: HTMLElement, reason?: string) => {
@@ -38,13 +40,25 @@ export const reviewView = async (params: URLSearchParams) => {
     try {
       await appendEvents([
         reason === undefined
-          ? { type: 'FactVerified', data: { unitId: item.event.unitId, occurredOn: todayBeijing(), targetEventId: item.event.id } }
-          : { type: 'FactReturned', data: { unitId: item.event.unitId, occurredOn: todayBeijing(), targetEventId: item.event.id, reason } },
+          ? {
+              type: 'FactVerified',
+              data: { unitId: item.event.unitId, occurredOn: todayBeijing(), targetEventId: item.event.id },
+            }
+          : {
+              type: 'FactReturned',
+              data: {
+                unitId: item.event.unitId,
+                occurredOn: todayBeijing(),
+                targetEventId: item.event.id,
+                reason,
+              },
+            },
       ])
       row.classList.add(reason === undefined ? 'verified' : 'returned')
       row.dataset.status = reason === undefined ? 'verified' : 'returned'
       out.textContent = reason === undefined ? '已核实' : `已退回：${reason}`
-      for (const c of row.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button.act, input')) c.disabled = true
+      for (const c of row.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button.act, input'))
+        c.disabled = true
       // Keyboard flow: on to the next row's first action.
       row.nextElementSibling?.querySelector<HTMLButtonElement>('button.verify')?.focus()
     } catch (err) {
@@ -55,16 +69,30 @@ export const reviewView = async (params: URLSearchParams) => {
 
   const row = (item: ReviewItem) => {
     const reasonId = `reason-${item.event.id}`
-    const reason = h('input', { type: 'text', id: reasonId, class: 'reason', placeholder: '退回原因' }) as HTMLInputElement
+    const reason = h('input', {
+      type: 'text',
+      id: reasonId,
+      class: 'reason',
+      placeholder: '退回原因',
+    }) as HTMLInputElement
     const tr = h(
       'tr',
       { 'data-event': item.event.id, 'data-status': item.status },
       h('td', {}, item.event.label),
       h('td', {}, describe(catalog, item.event.type, item.event.data)),
-      h('td', { class: 'nowrap' }, item.event.occurredOn, h('div', { class: 'muted' }, `记录于 ${beijing(item.event.recordedAt)}`)),
+      h(
+        'td',
+        { class: 'nowrap' },
+        item.event.occurredOn,
+        h('div', { class: 'muted' }, `记录于 ${beijing(item.event.recordedAt)}`)
+      ),
       h('td', {}, evidenceButtons(item)),
       h('td', { class: 'actions-cell' }),
-      h('td', { class: 'row-msg', role: 'status' }, item.review?.reason ? `退回原因：${item.review.reason}` : '')
+      h(
+        'td',
+        { class: 'row-msg', role: 'status' },
+        item.review?.reason ? `退回原因：${item.review.reason}` : ''
+      )
     )
     const returnIt = () => {
       const r = reason.value.trim()
@@ -102,7 +130,11 @@ export const reviewView = async (params: URLSearchParams) => {
   return h(
     'section',
     { id: 'review', 'data-title': '审核' },
-    h('h2', {}, `审核队列 · 待审核 ${q.counts.pending} 条，已核实 ${q.counts.verified} 条，已退回 ${q.counts.returned} 条`),
+    h(
+      'h2',
+      {},
+      `审核队列 · 待审核 ${q.counts.pending} 条，已核实 ${q.counts.verified} 条，已退回 ${q.counts.returned} 条`
+    ),
     h(
       'form',
       {
@@ -125,7 +157,17 @@ export const reviewView = async (params: URLSearchParams) => {
         h(
           'table',
           { class: 'queue' },
-          h('thead', {}, h('tr', {}, ['类型', '内容', '发生日期', '佐证材料', '审核', '结果'].map((t) => h('th', { scope: 'col' }, t)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['类型', '内容', '发生日期', '佐证材料', '审核', '结果'].map((t) =>
+                h('th', { scope: 'col' }, t)
+              )
+            )
+          ),
           h('tbody', {}, items.map(row))
         )
       )

@@ -20,7 +20,8 @@ const monthLabel = (d: string) => {
 
 export const trendView = async (params: URLSearchParams) => {
   const schemes = await loadSchemes()
-  const schemeId = params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
+  const schemeId =
+    params.get('scheme') ?? (schemes.find((s) => s.appliesTo === 'district') ?? schemes[0])?.schemeId ?? ''
   const basis = params.get('basis') === 'occurred' ? 'occurred' : 'recorded'
   const t = await getJson<Trend>(`/v1/schemes/${encodeURIComponent(schemeId)}/trend${query({ basis })}`)
   const schemeSelect = h(
@@ -65,12 +66,26 @@ export const trendView = async (params: URLSearchParams) => {
       h(
         'table',
         { id: 'trend-table' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '单位'), xs.map((x) => h('th', { scope: 'col' }, x)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, '单位'),
+            xs.map((x) => h('th', { scope: 'col' }, x))
+          )
+        ),
         h(
           'tbody',
           {},
           t.units.map((u) =>
-            h('tr', {}, h('th', { scope: 'row' }, u.name), u.totals.map((v) => h('td', { class: 'num' }, v ?? '—')))
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, u.name),
+              u.totals.map((v) => h('td', { class: 'num' }, v ?? '—'))
+            )
           )
         )
       )

@@ -4,8 +4,8 @@
  * and events, a radar of its categories, and the published score where the live one differs from it.
  */
 import { actorName, describe, labelOf, loadCatalog } from '../catalog'
-import { appealsOf, publicationsOf } from '../cycle-data'
 import { download, getJson, query } from '../client'
+import { appealsOf, publicationsOf } from '../cycle-data'
 import { h } from '../dom'
 import { eventLookup, expandable } from '../events'
 import { marks } from '../marks'
@@ -13,7 +13,14 @@ import type { Me } from '../me'
 import { go, hrefOf } from '../route'
 import { type IndicatorText, loadScheme, namesOf, schemeFor } from '../schemes'
 import { beijing } from '../time'
-import { APPEAL_STATUS, type Indicator, type Result, STAGE_LABELS, type UnitBreakdown, type UnitEntry } from '../types'
+import {
+  APPEAL_STATUS,
+  type Indicator,
+  type Result,
+  STAGE_LABELS,
+  type UnitBreakdown,
+  type UnitEntry,
+} from '../types'
 import { radarChart } from './charts'
 
 export const STATUS_LABELS: Readonly<Record<string, string>> = {
@@ -22,7 +29,11 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   excluded: '无数据，不计分',
   notApplicable: '不适用',
 }
-const RULE_KIND: Readonly<Record<string, string>> = { veto: '一票否决', zero: '计0分', gradeCap: '不得评为优秀' }
+const RULE_KIND: Readonly<Record<string, string>> = {
+  veto: '一票否决',
+  zero: '计0分',
+  gradeCap: '不得评为优秀',
+}
 
 export const valueShown = (v: Indicator['value']) =>
   v === null ? '—' : typeof v === 'boolean' ? (v ? '是' : '否') : v
@@ -74,7 +85,10 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
   const scheme = await loadScheme(schemeId, b.version)
   const names = namesOf(scheme)
   const texts = new Map(
-    [...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].map((i) => [i.id, i])
+    [...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].map((i) => [
+      i.id,
+      i,
+    ])
   )
   const lookup = eventLookup(path, { asOf, basis })
 
@@ -98,13 +112,20 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
     return h(
       'tr',
       { 'data-indicator': i.id, class: differs ? 'differs' : undefined },
-      h('th', { scope: 'row', class: 'ind' }, h('span', { class: 'ind-name' }, `${i.id} ${names.get(i.id) ?? ''}`), indicatorTexts(texts.get(i.id))),
+      h(
+        'th',
+        { scope: 'row', class: 'ind' },
+        h('span', { class: 'ind-name' }, `${i.id} ${names.get(i.id) ?? ''}`),
+        indicatorTexts(texts.get(i.id))
+      ),
       h('td', { class: 'num' }, valueShown(i.value)),
       h(
         'td',
         { class: 'num' },
         i.points ?? '—',
-        differs ? h('span', { class: 'pub-diff', title: '与最近发布的结果不同' }, `发布时 ${pub ?? '—'}`) : null
+        differs
+          ? h('span', { class: 'pub-diff', title: '与最近发布的结果不同' }, `发布时 ${pub ?? '—'}`)
+          : null
       ),
       h('td', { class: 'num' }, i.max),
       h('td', { class: `num${selfDiffers ? ' self-diff' : ''}` }, own ?? '—'),
@@ -113,12 +134,16 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
         { class: 'explanation' },
         STATUS_LABELS[i.status] ? h('span', { class: 'tag' }, STATUS_LABELS[i.status]) : null,
         i.explanation,
-        i.adjusted ? h('div', { class: 'adjusted' }, `调整 ${i.adjusted.change} 分，调整后 ${i.adjusted.points} 分`) : null
+        i.adjusted
+          ? h('div', { class: 'adjusted' }, `调整 ${i.adjusted.change} 分，调整后 ${i.adjusted.points} 分`)
+          : null
       ),
       h(
         'td',
         {},
-        i.exceptions.length > 0 ? expandable(`未达标事项 ${i.exceptions.length} 件`, i.exceptions, lookup, 'exceptions') : h('span', { class: 'muted' }, '无'),
+        i.exceptions.length > 0
+          ? expandable(`未达标事项 ${i.exceptions.length} 件`, i.exceptions, lookup, 'exceptions')
+          : h('span', { class: 'muted' }, '无'),
         i.events.length > 0 ? expandable(`计分依据 ${i.events.length} 条`, i.events, lookup) : null
       )
     )
@@ -126,14 +151,26 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
 
   const categories = [
     ...u.categories.map((c) => ({ ...c, name: names.get(c.id) ?? '' })),
-    ...(u.bonus ? [{ id: '加分', name: '加分项目', points: u.bonus.points, max: u.bonus.max, indicators: u.bonus.indicators }] : []),
+    ...(u.bonus
+      ? [
+          {
+            id: '加分',
+            name: '加分项目',
+            points: u.bonus.points,
+            max: u.bonus.max,
+            indicators: u.bonus.indicators,
+          },
+        ]
+      : []),
   ]
   const fired = new Map(u.rulesFired.map((r) => [r.id, r]))
 
   return h(
     'section',
     { id: 'unit', 'data-title': u.name },
-    me.role === 'reporter' ? null : h('p', {}, h('a', { href: hrefOf('ranking', { scheme: schemeId }) }, '← 返回排名')),
+    me.role === 'reporter'
+      ? null
+      : h('p', {}, h('a', { href: hrefOf('ranking', { scheme: schemeId }) }, '← 返回排名')),
     h('h2', {}, `${u.name} · 第 ${u.rank} 名 · 总分 ${u.total} · ${u.grade} `, marks(u)),
     h(
       'p',
@@ -154,8 +191,24 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
     h(
       'div',
       { class: 'bar' },
-      h('button', { type: 'button', id: 'unit-csv', onclick: () => download(`${path}${query({ asOf, basis, format: 'csv' })}`, `${u.name}-明细.csv`) }, '下载明细 CSV'),
-      h('button', { type: 'button', id: 'unit-xlsx', onclick: () => download(`${path}${query({ asOf, basis, format: 'xlsx' })}`, `${u.name}-明细.xlsx`) }, '下载明细 XLSX')
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'unit-csv',
+          onclick: () => download(`${path}${query({ asOf, basis, format: 'csv' })}`, `${u.name}-明细.csv`),
+        },
+        '下载明细 CSV'
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'unit-xlsx',
+          onclick: () => download(`${path}${query({ asOf, basis, format: 'xlsx' })}`, `${u.name}-明细.xlsx`),
+        },
+        '下载明细 XLSX'
+      )
     ),
     h(
       'div',
@@ -191,7 +244,14 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
         'radar',
         `${u.name}各类别得分率雷达图`,
         categories.map((c) => ({ name: c.name || c.id, max: 100 })),
-        [{ name: '得分率（%）', values: categories.map((c) => (c.points === null ? 0 : Math.round((Number(c.points) / Number(c.max)) * 1000) / 10)) }]
+        [
+          {
+            name: '得分率（%）',
+            values: categories.map((c) =>
+              c.points === null ? 0 : Math.round((Number(c.points) / Number(c.max)) * 1000) / 10
+            ),
+          },
+        ]
       )
     ),
     categories.map((c) =>
@@ -205,7 +265,13 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
           h(
             'thead',
             {},
-            h('tr', {}, ['指标', '取值', '得分', '满分', '自评分', '计分说明', '未达标与依据'].map((t) => h('th', { scope: 'col' }, t)))
+            h(
+              'tr',
+              {},
+              ['指标', '取值', '得分', '满分', '自评分', '计分说明', '未达标与依据'].map((t) =>
+                h('th', { scope: 'col' }, t)
+              )
+            )
           ),
           h('tbody', {}, c.indicators.map(indicatorRow))
         )
@@ -220,7 +286,11 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
             'ul',
             {},
             u.adjustments.items.map((a) =>
-              h('li', {}, `${a.indicatorId} ${names.get(a.indicatorId) ?? ''}：${a.applied} 分（${a.source === 'AppealDecided' ? '申诉复核' : '人工调整'}）${a.reason}，批准：${a.approvedBy}`)
+              h(
+                'li',
+                {},
+                `${a.indicatorId} ${names.get(a.indicatorId) ?? ''}：${a.applied} 分（${a.source === 'AppealDecided' ? '申诉复核' : '人工调整'}）${a.reason}，批准：${a.approvedBy}`
+              )
             )
           )
         )
@@ -229,7 +299,15 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
     h(
       'table',
       { id: 'events' },
-      h('thead', {}, h('tr', {}, ['序号', '类型', '内容', '记录时间', '记录人'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['序号', '类型', '内容', '记录时间', '记录人'].map((t) => h('th', { scope: 'col' }, t))
+        )
+      ),
       h(
         'tbody',
         {},

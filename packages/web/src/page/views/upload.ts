@@ -11,7 +11,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let flash: string | undefined
 
 export const uploadForm = (onDone: () => void) => {
-  const input = h('input', { type: 'file', name: 'file', id: 'upload-file', accept: '.xlsx,.csv' }) as HTMLInputElement
+  const input = h('input', {
+    type: 'file',
+    name: 'file',
+    id: 'upload-file',
+    accept: '.xlsx,.csv',
+  }) as HTMLInputElement
   const out = h('div', { id: 'upload-result' }, flash ? h('p', { class: 'muted' }, flash) : null)
   flash = undefined
   const send = async (e: Event) => {
