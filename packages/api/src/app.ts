@@ -20,10 +20,12 @@ import { createMetrics, type Metrics } from './observability/metrics'
 import { openApiDocument } from './openapi/document'
 import type { ReadModels } from './read-models'
 import { appealRoutes } from './routes/appeals'
+import { catalogRoutes } from './routes/catalog'
 import type { RouteDeps } from './routes/deps'
 import { eventRoutes } from './routes/events'
 import { EVIDENCE_PATH, evidenceRoutes } from './routes/evidence'
 import { importRoutes } from './routes/imports'
+import { meRoutes } from './routes/me'
 import { opsRoutes } from './routes/ops'
 import { printRoutes } from './routes/print'
 import { publicationRoutes } from './routes/publications'
@@ -31,6 +33,7 @@ import { resultRoutes } from './routes/results'
 import { reviewRoutes } from './routes/review'
 import { schemeRoutes } from './routes/schemes'
 import { streamRoutes } from './routes/streams'
+import { trendRoutes } from './routes/trend'
 import { unitRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
 
@@ -144,5 +147,8 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
   app.route('/', publicationRoutes(routeDeps))
   app.route('/', appealRoutes(routeDeps))
   app.route('/', reviewRoutes(routeDeps))
+  app.route('/', catalogRoutes())
+  app.route('/', meRoutes())
+  app.route('/', trendRoutes(routeDeps))
   return app
 }

@@ -22,3 +22,11 @@ export const h = (
 }
 
 export const mount = (root: HTMLElement, ...nodes: ReadonlyArray<Node>) => root.replaceChildren(...nodes)
+
+/** Replaces an element's children, skipping the absent ones (`cond ? node : null`). */
+export const fill = (el: Element, ...children: ReadonlyArray<Child>) =>
+  el.replaceChildren(
+    ...children
+      .filter((c): c is Node | string | number => c !== null && c !== undefined && c !== false)
+      .map((c) => (typeof c === 'number' ? String(c) : c))
+  )

@@ -1,6 +1,4 @@
 /** @module What the ranking table shows beside a total: 计0分, 一票否决, 封顶, and exact changes in points. */
-// The catalog module alone (codecs and labels): the page must not pull in core's Node-only parts.
-import { CATALOG, EVENT_TYPES, type EventType } from '@kaoping/core/catalog'
 import { h } from './dom'
 import type { UnitEntry } from './types'
 
@@ -25,8 +23,3 @@ export const change = (now: string, then: string | undefined) => {
   const text = `${d > 0 ? '+' : d < 0 ? '−' : '±'}${(Math.abs(d) / 100).toFixed(2)}`
   return h('span', { class: d > 0 ? 'up' : d < 0 ? 'down' : 'muted' }, text)
 }
-
-/** Each event type's Chinese label, as the catalog declares it (one place; the page never repeats it). */
-export const EVENT_LABELS = Object.fromEntries(
-  EVENT_TYPES.map((type) => [type, CATALOG[type].label])
-) as Readonly<Record<EventType, string>> as Readonly<Record<string, string>>

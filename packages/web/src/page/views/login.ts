@@ -6,6 +6,7 @@ export const loginView = (onDone: () => void) => {
   const input = h('input', {
     type: 'password',
     name: 'token',
+    id: 'token',
     placeholder: '粘贴令牌',
     size: 40,
     autocomplete: 'off',
@@ -31,7 +32,7 @@ export const loginView = (onDone: () => void) => {
         }
       },
     },
-    h('label', {}, '身份令牌', input),
+    h('label', { for: 'token' }, '身份令牌', input),
     h('button', { type: 'submit' }, '登录')
   )
   return h(

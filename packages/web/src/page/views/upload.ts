@@ -11,7 +11,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let flash: string | undefined
 
 export const uploadForm = (onDone: () => void) => {
-  const input = h('input', { type: 'file', name: 'file', accept: '.xlsx,.csv' }) as HTMLInputElement
+  const input = h('input', {
+    type: 'file',
+    name: 'file',
+    id: 'upload-file',
+    accept: '.xlsx,.csv',
+  }) as HTMLInputElement
   const out = h('div', { id: 'upload-result' }, flash ? h('p', { class: 'muted' }, flash) : null)
   flash = undefined
   const send = async (e: Event) => {
@@ -50,7 +55,7 @@ export const uploadForm = (onDone: () => void) => {
   return h(
     'form',
     { class: 'bar', id: 'upload', onsubmit: send },
-    h('label', {}, '上传事件表格（按模板填写的 XLSX 或 CSV）', input),
+    h('label', { for: 'upload-file' }, '上传事件表格（按模板填写的 XLSX 或 CSV）', input),
     h('button', { type: 'submit' }, '上传'),
     out
   )

@@ -1,0 +1,97 @@
+/**
+ * @module The event catalog as the page reads it (`GET /v1/catalog`): each type's label and roles, each field's
+ * Chinese label, input kind and vocabulary — the forms are generated from it, and every stored event is shown in
+ * words with it (never a field code or a vocabulary code).
+ */
+import { getJson } from './client'
+import { beijing } from './time'
+
+export type FieldInput = 'text' | 'int' | 'number' | 'date' | 'boolean' | 'choice' | 'evidence' | 'list'
+export interface CatalogField {
+  readonly field: string
+  readonly label: string
+  readonly required: boolean
+  readonly input: FieldInput
+  readonly choices?: ReadonlyArray<{ readonly code: string; readonly label: string }>
+}
+export interface CatalogType {
+  readonly type: string
+  readonly label: string
+  readonly authority: 'unit' | 'review' | 'city' | 'target'
+  readonly roles: ReadonlyArray<string>
+  readonly businessId?: string
+  readonly fields: ReadonlyArray<CatalogField>
+}
+export interface Catalog {
+  readonly types: ReadonlyArray<CatalogType>
+  readonly fieldLabels: Readonly<Record<string, string>>
+}
+
+let loaded: Promise<Catalog> | undefined
+export const loadCatalog = (): Promise<Catalog> => {
+  loaded ??= getJson<Catalog>('/v1/catalog').catch((e) => {
+    loaded = undefined
+    throw e
+  })
+  return loaded
+}
+
+export const typeOf = (c: Catalog, type: string) => c.types.find((t) => t.type === type)
+
+/** Each event type's Chinese label, as the catalog declares it (one place; the page never repeats it). */
+export const labelOf = (c: Catalog, type: string) => typeOf(c, type)?.label ?? type
+
+/**
+ * Free slugs (not a closed vocabulary: a 文件类别, a 通报原因, an 否决事项类别) that the city's documents use; a slug not
+ * named here is shown as recorded.
+ */
+export const SLUG_LABELS: Readonly<Record<string, string>> = {
+  rule_of_law_plan: '法治人社建设实施方案',
+  publicity_plan: '七五普法规划',
+  theme_year_plan: '政策主题宣传年活动方案',
+  annual_report: '年度法治政府建设报告',
+  normative_doc: '规范性文件（已审查）',
+  normative_doc_unreviewed: '规范性文件（未审查）',
+  statistics_report: '法治统计报表',
+  policy_publicity_inadequate: '政策法规宣传不到位',
+  case_files_substandard: '案卷质量不达标',
+  late_statistics_report: '统计报表迟报',
+  mass_incident_or_petition: '群体性事件或重大信访',
+  safety_incident: '安全责任事故',
+  corruption_case: '违纪违法案件',
+  major_incident: '重大责任事件',
+}
+
+/** Fields a summary leaves out: the unit (the page says whose facts they are) and ids that mean nothing to a person. */
+const HIDDEN = new Set(['unitId', 'targetEventId', 'digests', 'items', 'scheme'])
+
+export const valueText = (field: CatalogField | undefined, v: unknown): string => {
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if (v === null || v === undefined) return '—'
+  if (field?.input === 'evidence' && Array.isArray(v))
+    return (v as Array<{ name: string }>).map((e) => e.name).join('、')
+  if (typeof v === 'string') {
+    const choice = field?.choices?.find((c) => c.code === v)
+    if (choice) return choice.label
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return beijing(v)
+    return SLUG_LABELS[v] ?? v
+  }
+  if (typeof v === 'object') return JSON.stringify(v)
+  return String(v)
+}
+
+/** A stored event's data in words: `发生日期 2017-01-03，案件编号 …，类别 劳动保障监察`. */
+export const describe = (c: Catalog, type: string, data: Record<string, unknown>): string => {
+  const t = typeOf(c, type)
+  return Object.entries(data)
+    .filter(([k]) => !HIDDEN.has(k))
+    .map(([k, v]) => {
+      const f = t?.fields.find((x) => x.field === k)
+      return `${f?.label ?? c.fieldLabels[k] ?? k} ${valueText(f, v)}`
+    })
+    .join('，')
+}
+
+/** `利州区填报员 (reporter@lizhou)` → `利州区填报员`: the stored actor's name, without the role code. */
+export const actorName = (actor: string): string =>
+  actor.replace(/\s*\((admin|reporter|reviewer|auditor)(@[a-z0-9-]+)?\)$/, '')
