@@ -64,6 +64,12 @@ describe('POST /v1/schemes/{id}/publications', () => {
     expect(r.json.error.code).toBe('idempotency_conflict')
   })
 
+  it('keeps answering GET /v1/schemes/{id} with the scheme after a result is published in its stream', async () => {
+    expect((await api.post(PATH, { stage: 'preliminary', appealUntil })).status).toBe(201)
+    const r = await api.get('/v1/schemes/test-2026')
+    expect([r.status, r.json.version, r.json.scheme.schemeId]).toEqual([200, 1, 'test-2026'])
+  })
+
   it('publishes twice without a key', async () => {
     await api.post(PATH, { stage: 'preliminary', appealUntil })
     const second = await api.post(PATH, { stage: 'preliminary', appealUntil })

@@ -74,7 +74,10 @@ export const schemeRoutes = (deps: RouteDeps) =>
       async (c) => {
         const schemeId = c.req.param('schemeId')
         const { version } = c.req.valid('query')
-        const published = await deps.store.readStream(schemeStream(schemeId))
+        // The scheme stream also holds its published results: only SchemePublished events are versions.
+        const published = (await deps.store.readStream(schemeStream(schemeId))).filter(
+          (e) => e.type === 'SchemePublished'
+        )
         const hit =
           version === undefined
             ? published.at(-1)
