@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { appendValidated } from '@kaoping/app'
+import * as E from 'fp-ts/Either'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Api, givenApi, training } from '../testing/api-spec'
 
@@ -192,11 +194,25 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
   it('answers 500 integrity_error, in Chinese, for a publication whose events no longer give its hash', async () => {
     await api.post(PATH, { stage: 'preliminary', appealUntil })
     const forged = (await api.store.readAll()).at(-1)!.data as Record<string, unknown>
-    // Recorded by hand with another hash (as if the log had been edited since).
-    const r = await api.post('/v1/events', {
-      events: [{ type: 'ResultPublished', data: { ...forged, sha256: '0'.repeat(64) } }],
-    })
-    expect(r.status).toBe(201)
+    // Hand-made publications are refused on every way in; this one is put past the publish command, as a store
+    // edited behind the server's back would hold it.
+    expect(
+      (
+        await api.post('/v1/events', {
+          events: [{ type: 'ResultPublished', data: { ...forged, sha256: '0'.repeat(64) } }],
+        })
+      ).status
+    ).toBe(422)
+    const r = await appendValidated(
+      api.store,
+      [{ type: 'ResultPublished', data: { ...forged, sha256: '0'.repeat(64) } }],
+      {
+        principal: { role: 'admin', name: 'forger' },
+        newId: () => crypto.randomUUID(),
+        sealed: true,
+      }
+    )
+    expect(E.isRight(r)).toBe(true)
     const served = await api.get(`${PATH}/2`)
     expect(served.status).toBe(500)
     expect(served.json.error.code).toBe('integrity_error')
