@@ -164,6 +164,12 @@ describe('where serve keeps things', () => {
     expect(readConfig({ EVENTSTORE_URL: url }, { db: 'x.db' }).db).toBe('x.db')
   })
 
+  it('listens on loopback unless KAOPING_HOST says otherwise', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1')
+    expect(readConfig({ KAOPING_HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(() => readConfig({ KAOPING_HOST: 'a b' })).toThrow('KAOPING_HOST 应为地址或主机名')
+  })
+
   it('prints where the events and the read models live, never the store’s credentials', () => {
     const url = 'esdb+discover://admin:changeit@es1.rsj.example:2113,es2.rsj.example:2113?tls=true'
     expect(withoutCredentials(url)).toBe('esdb+discover://es1.rsj.example:2113,es2.rsj.example:2113?tls=true')

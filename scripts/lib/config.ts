@@ -8,6 +8,8 @@ import { defaultDb, withoutCredentials } from './open-store'
 
 export interface ServerConfig {
   readonly port: number
+  /** KAOPING_HOST: the address to listen on; loopback by default, so a demo never serves the network. */
+  readonly host: string
   /** The read models' file (in SQLite mode also the events'): KAOPING_DB, else by mode (open-store.ts). */
   readonly db: string
   /** A path to a JSON file, or the JSON itself (starts with `[`). */
@@ -33,6 +35,8 @@ export const readConfig = (
   const port = Number(portText)
   if (!/^\d{1,5}$/.test(portText) || port > 65535)
     problems.push(`PORT 应为 0–65535 的整数，实际为 ${portText}`)
+  const host = env.KAOPING_HOST || '127.0.0.1'
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) problems.push(`KAOPING_HOST 应为地址或主机名，实际为 ${host}`)
   const demo = env.KAOPING_DEMO ?? '1'
   if (demo !== '0' && demo !== '1') problems.push(`KAOPING_DEMO 应为 0 或 1，实际为 ${demo}`)
   const logLevel = env.KAOPING_LOG_LEVEL ?? 'info'
@@ -55,6 +59,7 @@ export const readConfig = (
   const evidenceDir = env.KAOPING_EVIDENCE_DIR || undefined
   return {
     port,
+    host,
     db,
     tokens,
     demo: demo === '1',

@@ -102,7 +102,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     draining: () => draining,
     problem: () => following.failure() ?? following.storeProblem(),
   })
-  const serving = await serveApp(app, { port: config.port })
+  const serving = await serveApp(app, { port: config.port, hostname: config.host })
   logger.info(
     { url: serving.url, events, readModels: config.db, tokens: tokens.where },
     'kaoping API listening'

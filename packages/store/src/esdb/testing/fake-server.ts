@@ -4,7 +4,7 @@
  * counts, stream-not-found, subscriptions with confirmation, catch-up then live, filters), Append and BatchAppend,
  * ServerFeatures (switchable: answered, or UNIMPLEMENTED as an unknown server version), Gossip (one leader).
  * Faults: drop every open subscription, stop, start again on the same port with the same log.
- * Semantics follow ../shared/notes/esdb-testing.md §4 (numbers in comments).
+ * Semantics follow EventStoreDB's documented gRPC behaviour (numbered notes in comments).
  */
 // The generated modules are CommonJS: under Node's own ESM loader only their default export is reliable.
 import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js'
