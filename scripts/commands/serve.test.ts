@@ -39,7 +39,8 @@ describe('kaoping serve', () => {
     expect(server.output()).toContain(`事件与读模型：SQLite 文件 ${join(dir, 'k.db')}\n`)
     const token = /示范管理员令牌：(\S+)/.exec(server.output())?.[1]
     expect(token).toBeDefined()
-    expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'))).toHaveLength(3)
+    // Demo tokens: an admin, a reviewer, an auditor and a reporter for 利州区.
+    expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'))).toHaveLength(4)
     const headers = { Authorization: `Bearer ${token}` }
     const scheme = 'guangyuan-districts-2017'
     const served = await (await fetch(`${server.url}/v1/schemes/${scheme}/ranking`, { headers })).text()

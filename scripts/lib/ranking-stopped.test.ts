@@ -15,6 +15,9 @@ describe('recomputing rankings another process is keeping', () => {
   it('is refused, naming the other process by its number', async () => {
     expect(kaoping('publish-scheme', 'examples/schemes/districts-2017.json', '--db', db).code).toBe(0)
     server = await startServerProcess({ KAOPING_DB: db, KAOPING_DEMO: '0', EVENTSTORE_URL: '' })
+    // The server answers before its projection thread has taken the rankings over: wait until it reports healthy.
+    for (let i = 0; i < 100 && (await fetch(`${server.url}/healthz`)).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 100))
     const r = kaoping('rebuild', '--db', db)
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
