@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { appendValidated, describeCommandError, importLog } from '@kaoping/app'
+import { describeCommandError, importLog, importRows } from '@kaoping/app'
 import { formatLineIssue, type Principal, Role } from '@kaoping/core'
 import { formatSheetIssue, placeIssues, readEventCsv, readEventWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
@@ -111,7 +111,7 @@ const importSheet = async (
       : await readEventWorkbook(bytes, evidence.byName)
     if (E.isLeft(read)) throw new UsageError(read.left.map((i) => `${basename(file)} ${formatSheetIssue(i)}`))
     if (read.right.length === 0) throw new UsageError([`${basename(file)} 中没有任何事件`])
-    const r = await appendValidated(
+    const r = await importRows(
       store,
       read.right.map((e) => e.envelope),
       { principal, newId: randomUUID, evidence: evidence.store }
@@ -124,9 +124,9 @@ const importSheet = async (
       )
     return (
       loadedLine(evidence.loaded) +
-      (r.right.duplicate
+      (r.right.imported === 0
         ? `${read.right.length} 条事件均已存在，未重复写入\n`
-        : `已导入 ${r.right.events.length} 条事件\n`)
+        : `已导入 ${r.right.imported} 条事件${r.right.skipped > 0 ? `，跳过已存在的 ${r.right.skipped} 条` : ''}\n`)
     )
   } finally {
     await evidence.store.close()

@@ -11,6 +11,7 @@ export { derivedId } from './derived-id'
 export { describeCommandError } from './describe'
 export { ClientEnvelope } from './envelope'
 export { IMPORT_ADMIN, type ImportError, type Imported, importLog } from './import-log'
+export { importRows, type RowEnvelope, type RowsImported, rowId } from './import-rows'
 export { type Frozen, frozenPublication, listPublications, type ReadPublicationError } from './publications'
 export {
   type Publication,

@@ -58,6 +58,34 @@ describe('POST /v1/imports', () => {
     expect((await upload(csv, 'application/pdf')).status).toBe(415)
   })
 
+  it('stores a file imported again once, and of a grown file only its new rows, saying how many it skipped', async () => {
+    const header = '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\n'
+    const row = (n: number) => `TrainingHeld,lizhou,2026-05-0${n},csv-${n},lecture,学法,10\n`
+    const first = await upload(header + row(1) + row(2), 'text/csv')
+    expect([first.status, (await first.json()).imported]).toEqual([201, 2])
+    const before = await api.everything()
+    const again = await upload(header + row(1) + row(2), 'text/csv')
+    expect([again.status, await again.json()]).toMatchObject([200, { imported: 0, skipped: 2 }])
+    expect(await api.everything()).toEqual(before)
+    const grown = await upload(header + row(1) + row(2) + row(3), 'text/csv')
+    expect([grown.status, await grown.json()]).toMatchObject([201, { imported: 1, skipped: 2 }])
+    expect((await api.everything()).length).toBe(before.length + 1)
+  })
+
+  it('refuses a row whose business id names a stored fact with other content (409), storing nothing', async () => {
+    const header = '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\n'
+    expect(
+      (await upload(`${header}TrainingHeld,lizhou,2026-05-01,csv-9,lecture,学法,10\n`, 'text/csv')).status
+    ).toBe(201)
+    const before = await api.everything()
+    const changed = await upload(
+      `${header}TrainingHeld,lizhou,2026-05-01,csv-9,lecture,学法,12\n`,
+      'text/csv'
+    )
+    expect(changed.status).toBe(409)
+    expect(await api.everything()).toEqual(before)
+  })
+
   it('forbids a reporter rows of another unit (403, nothing stored)', async () => {
     const before = await api.everything()
     const r = await upload(await templateWorkbook([training('cangxi')]), XLSX, 'lizhou')

@@ -4,7 +4,7 @@
  * every problem is answered at its sheet, row and column (`学法、培训、考试!G7`), and nothing of a bad file is stored.
  */
 
-import { appendValidated } from '@kaoping/app'
+import { importRows } from '@kaoping/app'
 import {
   formatSheetIssue,
   placeIssues,
@@ -43,7 +43,7 @@ export const importRoutes = (deps: RouteDeps) =>
     if (read.right.length === 0)
       throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })
     const envelopes = read.right.map((e) => e.envelope)
-    const r = await appendValidated(deps.store, envelopes, {
+    const r = await importRows(deps.store, envelopes, {
       principal: c.get('principal'),
       newId: deps.newId,
       evidence: deps.evidence,
@@ -54,9 +54,12 @@ export const importRoutes = (deps: RouteDeps) =>
           ? { _tag: r.left._tag, issues: asIssues(placeIssues(r.left.issues, read.right)) }
           : r.left
       )
-    if (!r.right.duplicate) {
-      deps.metrics.appended.inc(r.right.events.length)
-      deps.readModels.appended(r.right.events.at(-1)!.position)
+    const { appended, imported, skipped } = r.right
+    if (appended && !appended.duplicate) {
+      deps.metrics.appended.inc(appended.events.length)
+      deps.readModels.appended(appended.events.at(-1)!.position)
     }
-    return c.json(acknowledgement(r.right), r.right.duplicate ? 200 : 201)
+    // A file imported again, or grown, stores only its new rows: how many were skipped is said.
+    const ack = appended ? acknowledgement(appended) : { duplicate: true, position: '0', events: [] }
+    return c.json({ ...ack, imported, skipped }, imported > 0 ? 201 : 200)
   })

@@ -1,0 +1,73 @@
+/**
+ * @module Spreadsheet and CSV rows as events (SPEC §3 "Business ids"): a row without an id gets one derived from
+ * its unit, type and business id (or, for a type without one — a hearing, a closing — from its content), so
+ * importing the same file again, or a file that grew, stores only the rows that are new and says how many were
+ * skipped. A row whose business id names a stored fact with other content is a conflict (a correction is a
+ * retraction plus a new fact).
+ */
+import { canonicalJson, entryOf, isEventType } from '@kaoping/core'
+import type { AppendResult, EventStore } from '@kaoping/store'
+import * as E from 'fp-ts/Either'
+import { type AppendContext, appendValidated, type CommandError } from './append-events'
+import { derivedId } from './derived-id'
+
+export interface RowEnvelope {
+  readonly id?: string
+  readonly type: string
+  readonly data: Record<string, unknown>
+}
+
+export interface RowsImported {
+  /** The append's acknowledgement, or null when every row was already stored. */
+  readonly appended: AppendResult | null
+  readonly imported: number
+  readonly skipped: number
+}
+
+/** The id a row stands for: its own, else derived from what it records. */
+export const rowId = (row: RowEnvelope): string | undefined => {
+  if (row.id !== undefined) return row.id
+  if (!isEventType(row.type)) return undefined
+  const unitId = typeof row.data.unitId === 'string' ? row.data.unitId : ''
+  const field = entryOf(row.type).businessId
+  const business = field === undefined ? undefined : row.data[field]
+  return typeof business === 'string'
+    ? derivedId('row', row.type, unitId, business)
+    : derivedId('row-content', row.type, canonicalJson(row.data))
+}
+
+export const importRows = async (
+  store: EventStore,
+  rows: ReadonlyArray<RowEnvelope>,
+  ctx: AppendContext
+): Promise<E.Either<CommandError, RowsImported>> => {
+  const withIds = rows.map((r) => {
+    const id = rowId(r)
+    return id === undefined ? r : { ...r, id }
+  })
+  const stored = await store.findEvents(withIds.flatMap((r) => (r.id === undefined ? [] : [r.id])))
+  // A row already stored with the same content is skipped; with other content it stays, and the append refuses it.
+  const kept = withIds.flatMap((r, i) => {
+    const found = r.id === undefined ? undefined : stored.get(r.id)
+    return found && found.type === r.type && canonicalJson(found.data) === canonicalJson(r.data) ? [] : [i]
+  })
+  const skipped = withIds.length - kept.length
+  if (kept.length === 0) return E.right({ appended: null, imported: 0, skipped })
+  const appended = await appendValidated(
+    store,
+    kept.map((i) => withIds[i]!),
+    ctx
+  )
+  if (E.isLeft(appended)) {
+    const e = appended.left
+    if (e._tag !== 'Rejected' && e._tag !== 'NotAllowed') return appended
+    // Issues name the appended batch's positions: give them back their rows' places in the file.
+    const issues = e.issues.map((issue) => ({
+      ...issue,
+      path: issue.path.replace(/^events\.(\d+)/, (_m, n: string) => `events.${kept[Number(n)]}`),
+    }))
+    return E.left({ ...e, issues })
+  }
+  const a = appended.right
+  return E.right({ appended: a, imported: a.duplicate ? 0 : a.events.length, skipped })
+}
