@@ -93,7 +93,13 @@ const JUDGED: Readonly<Record<string, readonly [number, string]>> = {
   'renli-ke': [6, '年度报告迟报'],
 }
 
-export const generateDemoCity = (options: { readonly seed?: number } = {}): DemoEventLine[] => {
+export const generateDemoCity = (
+  options: {
+    readonly seed?: number
+    /** `false`: the year's facts only, the assessment not yet run (so it can be walked through on the page). */
+    readonly cycle?: boolean
+  } = {}
+): DemoEventLine[] => {
   const r = rng(options.seed ?? 2017)
   // Units are registered in late December 2016, before the year's first fact.
   const rec = recorder(r, '2016-12-28')
@@ -392,6 +398,7 @@ export const generateDemoCity = (options: { readonly seed?: number } = {}): Demo
     REVIEWER
   )
 
+  if (options.cycle === false) return rec.lines()
   // The assessment cycle (SPEC §8): 自查自评 at the end of January, 初评公示, 申诉 and 复核, 最终结果 in February.
   const decoded = new Map<string, StoredEvent>()
   return assessmentCycle(r, withSelfAssessments(r, rec.lines(), decoded), decoded)

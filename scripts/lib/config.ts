@@ -16,7 +16,8 @@ export interface ServerConfig {
   readonly tokens:
     | { readonly source: 'file'; readonly path: string; readonly generated: boolean }
     | { readonly source: 'inline'; readonly json: string }
-  readonly demo: boolean
+  /** KAOPING_DEMO: none, the finished 2017 assessment (`1`), or the year's facts before the assessment (`year`). */
+  readonly demo: 'none' | 'full' | 'year'
   readonly logLevel: string
   /** EventStoreDB (`esdb://…`); the SQLite file then holds only this node's read models. */
   readonly eventstoreUrl?: string
@@ -38,7 +39,8 @@ export const readConfig = (
   const host = env.KAOPING_HOST || '127.0.0.1'
   if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) problems.push(`KAOPING_HOST 应为地址或主机名，实际为 ${host}`)
   const demo = env.KAOPING_DEMO ?? '1'
-  if (demo !== '0' && demo !== '1') problems.push(`KAOPING_DEMO 应为 0 或 1，实际为 ${demo}`)
+  if (demo !== '0' && demo !== '1' && demo !== 'year')
+    problems.push(`KAOPING_DEMO 应为 0、1 或 year，实际为 ${demo}`)
   const logLevel = env.KAOPING_LOG_LEVEL ?? 'info'
   if (!LEVELS.includes(logLevel))
     problems.push(`KAOPING_LOG_LEVEL 应为 ${LEVELS.join('、')} 之一，实际为 ${logLevel}`)
@@ -62,7 +64,7 @@ export const readConfig = (
     host,
     db,
     tokens,
-    demo: demo === '1',
+    demo: demo === '0' ? 'none' : demo === 'year' ? 'year' : 'full',
     logLevel,
     ...(eventstoreUrl ? { eventstoreUrl } : {}),
     ...(evidenceDir ? { evidenceDir } : {}),

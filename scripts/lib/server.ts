@@ -63,8 +63,8 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   })
   if (evidence.warning) logger.warn(evidence.warning)
   let demoLoaded = 0
-  if (config.demo && (await store.headPosition()) === 0n) {
-    const text = generateDemoCity({})
+  if (config.demo !== 'none' && (await store.headPosition()) === 0n) {
+    const text = generateDemoCity({ cycle: config.demo === 'full' })
       .map((l) => JSON.stringify(l))
       .join('\n')
     const imported = await importLog(store, text, undefined, { evidence: evidence.store })
