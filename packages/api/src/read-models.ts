@@ -3,9 +3,11 @@
  * keeps the read models current; `settle` gives read-your-writes by waiting, for a bounded time, until
  * they include everything stored when the request arrived — and refuses read models ahead of the store.
  */
-import type { ReplayError, Scheme, Scored } from '@kaoping/core'
+import type { ReplayError, Result, Scheme, Scored } from '@kaoping/core'
 import {
+  currentRankingChunks,
   currentRankingJson,
+  currentRankingTag,
   type Diff,
   diff,
   indexSource,
@@ -16,6 +18,7 @@ import {
 import type { EventStore } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
+import { summarize } from './http/summary'
 
 export interface UnitRow {
   readonly unitId: string
@@ -36,6 +39,18 @@ export interface ReadModels {
   /** The current ranking's JSON as stored: served without parsing. */
   readonly rankingJson: (schemeId: string) => string | undefined
   readonly diff: (schemeId: string, from: string, to: string) => E.Either<ReplayError, Diff>
+  /**
+   * The current ranking's full JSON as pieces to stream (never one string), with a strong tag of its state;
+   * `tag` alone answers a conditional request without reading it.
+   */
+  readonly rankingStream?: {
+    readonly tag: (schemeId: string) => string
+    readonly read: (
+      schemeId: string
+    ) => { readonly tag: string; readonly pieces: ReadonlyArray<string> } | undefined
+  }
+  /** The current ranking's summary JSON (`view=summary`), built unit by unit and kept per state. */
+  readonly rankingSummaryJson?: (schemeId: string) => string | undefined
 }
 
 /** The runner keeping the read models current: in this thread (`projector.follow()`) or another. */
@@ -53,6 +68,7 @@ export const projectedReadModels = (deps: {
   readonly following: Following
 }): ReadModels => {
   const { store, db, projector, following } = deps
+  const summaries = new Map<string, { readonly tag: string; readonly json: string }>()
   return {
     appended: (position) => following.notify?.(position),
     settle: async (timeoutMs) => {
@@ -79,5 +95,26 @@ export const projectedReadModels = (deps: {
     ranking: (q) => ranking(db, projector.tables(), q),
     rankingJson: (schemeId) => currentRankingJson(db, projector.tables(), schemeId),
     diff: (schemeId, from, to) => diff(db, projector.tables(), schemeId, from, to),
+    rankingStream: {
+      tag: (schemeId) => currentRankingTag(db, projector.tables(), schemeId),
+      read: (schemeId) => currentRankingChunks(db, projector.tables(), schemeId),
+    },
+    rankingSummaryJson: (schemeId) => {
+      const t = projector.tables()
+      const tag = currentRankingTag(db, t, schemeId)
+      const hit = summaries.get(schemeId)
+      if (hit?.tag === tag) return hit.json
+      const read = currentRankingChunks(db, t, schemeId)
+      if (!read) return undefined
+      // One unit's entry parsed at a time (a few hundred KB at a million events), never the whole Result.
+      const { pieces } = read
+      const head = JSON.parse(`${pieces[0]}]}`) as Result
+      const units = pieces
+        .slice(1, -1)
+        .map((p) => summarize({ ...head, units: [JSON.parse(p.startsWith(',') ? p.slice(1) : p)] }).units[0])
+      const json = JSON.stringify({ ...head, units })
+      summaries.set(schemeId, { tag: read.tag, json })
+      return json
+    },
   }
 }

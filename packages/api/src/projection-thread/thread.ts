@@ -4,6 +4,7 @@
  * has committed that position — the read-your-writes wait — and `notify` wakes it after an append.
  */
 import { Worker } from 'node:worker_threads'
+import { positionWaiter } from '@kaoping/projections'
 import type { FromMain, FromWorker } from './messages'
 
 export interface ProjectionThread {
@@ -38,16 +39,12 @@ export const startProjectionThread = (options: {
   let position = options.from
   let failure: string | undefined
   let storeProblem: string | undefined
-  let waiters: Array<() => void> = []
+  const waiter = positionWaiter({ current: () => position, stopped: () => failure !== undefined })
+  const settle = waiter.settle
   let stopped: () => void = () => {}
   const done = new Promise<void>((resolve) => {
     stopped = resolve
   })
-  const settle = () => {
-    const ws = waiters
-    waiters = []
-    for (const w of ws) w()
-  }
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'position') {
       const p = BigInt(m.position)
@@ -70,20 +67,7 @@ export const startProjectionThread = (options: {
     settle()
   })
   return {
-    waitFor: async (target, timeoutMs = 5000) => {
-      const deadline = performance.now() + timeoutMs
-      while (position < target) {
-        if (failure !== undefined || performance.now() >= deadline) return false
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(1, deadline - performance.now()))
-          waiters.push(() => {
-            clearTimeout(timer)
-            resolve()
-          })
-        })
-      }
-      return true
-    },
+    waitFor: waiter.waitFor,
     notify: (p) => send({ type: 'appended', position: p.toString() }),
     failure: () => failure,
     storeProblem: () => storeProblem,

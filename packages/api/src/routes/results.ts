@@ -71,6 +71,45 @@ const shown = (e: RecordedEvent) => ({
   actor: e.actor,
 })
 
+/**
+ * The current full ranking as a stream of its pieces (gzip-compressed on the way when the client accepts it),
+ * with a strong ETag of the read models' state; 304 when the client has it. Undefined: no stored ranking.
+ */
+const streamRanking = (
+  c: Context,
+  stream: NonNullable<RouteDeps['readModels']['rankingStream']>,
+  schemeId: string
+): Response | undefined => {
+  const etag = `"${stream.tag(schemeId)}"`
+  const headers: Record<string, string> = { ...JSON_UTF8, ETag: etag, Vary: 'Accept-Encoding' }
+  const asked = c.req.header('If-None-Match')
+  if (asked?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304, headers)
+  const read = stream.read(schemeId)
+  if (!read) return undefined
+  headers.ETag = `"${read.tag}"`
+  const encoder = new TextEncoder()
+  let i = 0
+  const body = new ReadableStream<Uint8Array>({
+    pull: (controller) => {
+      // A few pieces per pull: each is one unit's entry.
+      for (let n = 0; n < 8 && i < read.pieces.length; n++)
+        controller.enqueue(encoder.encode(read.pieces[i++]!))
+      if (i >= read.pieces.length) controller.close()
+    },
+  })
+  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? ''))
+    return new Response(
+      body.pipeThrough(
+        new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>
+      ),
+      {
+        status: 200,
+        headers: { ...headers, 'Content-Encoding': 'gzip' },
+      }
+    )
+  return new Response(body, { status: 200, headers })
+}
+
 export const resultRoutes = (deps: RouteDeps) => {
   const bodies = cachedBodies()
   const summaryOf = summaries()
@@ -86,6 +125,14 @@ export const resultRoutes = (deps: RouteDeps) => {
         const current =
           q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
         if (current && format === 'json') {
+          // The full view streamed unit by unit (tens of MB at a province's scale, never one string).
+          if (view === 'full' && deps.readModels.rankingStream) {
+            const streamed = streamRanking(c, deps.readModels.rankingStream, schemeId)
+            if (streamed) return streamed
+          }
+          const summary = view === 'summary' ? deps.readModels.rankingSummaryJson?.(schemeId) : undefined
+          if (summary !== undefined)
+            return bodies.send(c, `${schemeId}/summary`, summary, JSON_UTF8['Content-Type'])
           const stored = deps.readModels.rankingJson(schemeId)
           if (stored !== undefined)
             return view === 'summary'
