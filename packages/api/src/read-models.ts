@@ -19,6 +19,7 @@ import type { EventStore } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
 import { summarize } from './http/summary'
+import type { QueryAnswer, QueryJob } from './projection-thread/query-messages'
 
 export interface UnitRow {
   readonly unitId: string
@@ -49,6 +50,8 @@ export interface ReadModels {
       schemeId: string
     ) => { readonly tag: string; readonly pieces: ReadonlyArray<string> } | undefined
   }
+  /** Heavy work (a ranking to score and format) on another thread, bounded; absent: done in this thread. */
+  readonly query?: (job: QueryJob) => Promise<QueryAnswer>
   /** The current ranking's summary JSON (`view=summary`), built unit by unit and kept per state. */
   readonly rankingSummaryJson?: (schemeId: string) => string | undefined
 }
@@ -59,6 +62,8 @@ export interface Following {
   readonly notify?: (position: bigint) => void
   /** Set while the read models are found not to be the store's and are being rebuilt. */
   readonly storeProblem?: () => string | undefined
+  /** The projection thread's query thread, when there is one. */
+  readonly query?: (job: QueryJob) => Promise<QueryAnswer>
 }
 
 export const projectedReadModels = (deps: {
@@ -95,6 +100,7 @@ export const projectedReadModels = (deps: {
     ranking: (q) => ranking(db, projector.tables(), q),
     rankingJson: (schemeId) => currentRankingJson(db, projector.tables(), schemeId),
     diff: (schemeId, from, to) => diff(db, projector.tables(), schemeId, from, to),
+    ...(following.query ? { query: following.query } : {}),
     rankingStream: {
       tag: (schemeId) => currentRankingTag(db, projector.tables(), schemeId),
       read: (schemeId) => currentRankingChunks(db, projector.tables(), schemeId),

@@ -28,5 +28,5 @@ export {
   unitResult,
 } from './queries'
 export { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
-export { PROJECTION_CODE_VERSION, type Tables } from './tables'
+export { liveTables, PROJECTION_CODE_VERSION, type Tables } from './tables'
 export { type PositionWaiter, positionWaiter } from './wait-for-position'

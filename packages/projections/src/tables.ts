@@ -119,3 +119,7 @@ export const setMeta = (db: Database.Database, key: string, value: string): void
     'INSERT INTO pj_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
   ).run(key, value)
 }
+
+/** The live generation's tables as this connection sees them (for a reader with its own connection). */
+export const liveTables = (db: Database.Database): Tables =>
+  tablesOf(Number(getMeta(db, 'active_generation') ?? 1))

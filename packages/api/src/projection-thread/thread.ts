@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads'
 import { positionWaiter } from '@kaoping/projections'
 import type { FromMain, FromWorker } from './messages'
+import type { QueryAnswer, QueryJob } from './query-messages'
+import { startQueryThread } from './query-thread'
 
 export interface ProjectionThread {
   readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
@@ -14,6 +16,11 @@ export interface ProjectionThread {
   readonly failure: () => string | undefined
   /** Why the read models are not the store's, while the runner rebuilds them. */
   readonly storeProblem: () => string | undefined
+  /**
+   * Scores and formats, on the query thread, a ranking the read models do not hold; at most `queryCapacity`
+   * jobs wait or run, one more is refused with QueryQueueFull.
+   */
+  readonly query: (job: QueryJob) => Promise<QueryAnswer>
   readonly stop: () => Promise<void>
 }
 
@@ -26,7 +33,13 @@ export const startProjectionThread = (options: {
   readonly eventstoreUrl?: string
   /** Told when the runner finds the read models are not the store's (and rebuilds them), and when that is over. */
   readonly onStoreProblem?: (problem: string | undefined) => void
+  /** Query-thread jobs waiting or running at most (default 4). */
+  readonly queryCapacity?: number
 }): ProjectionThread => {
+  const queries = startQueryThread({
+    path: options.path,
+    ...(options.queryCapacity !== undefined ? { capacity: options.queryCapacity } : {}),
+  })
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
     workerData: {
       entry: new URL('./worker.ts', import.meta.url).href,
@@ -71,8 +84,10 @@ export const startProjectionThread = (options: {
     notify: (p) => send({ type: 'appended', position: p.toString() }),
     failure: () => failure,
     storeProblem: () => storeProblem,
+    query: queries.run,
     stop: async () => {
       stopping = true
+      await queries.stop()
       send({ type: 'stop' })
       await done
       await worker.terminate()

@@ -4,6 +4,7 @@
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
 import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
+import type { RankingQuery as Query } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -16,6 +17,8 @@ import type { AppEnv } from '../http/env'
 import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
 import { summaries, summarize } from '../http/summary'
 import { validate } from '../http/validate'
+import type { QueryAnswer } from '../projection-thread/query-messages'
+import { QueryQueueFull } from '../projection-thread/query-thread'
 import { type RouteDeps, settled } from './deps'
 import { fromReplayError } from './replay-error'
 
@@ -110,6 +113,33 @@ const streamRanking = (
   return new Response(body, { status: 200, headers })
 }
 
+/** A ranking scored and formatted on the query thread; 503 with Retry-After when its queue is full. */
+const offloaded = async (
+  c: Context,
+  query: NonNullable<RouteDeps['readModels']['query']>,
+  schemeId: string,
+  q: Omit<Query, 'schemeId'>,
+  format: 'json' | 'csv' | 'xlsx',
+  view: 'full' | 'summary'
+): Promise<Response> => {
+  let answer: QueryAnswer
+  try {
+    answer = await query({ kind: 'ranking', query: { schemeId, ...q }, format, view })
+  } catch (e) {
+    if (!(e instanceof QueryQueueFull)) throw e
+    return c.json({ error: { code: 'query_queue_full', message: e.message, issues: [] } }, 503, {
+      'Retry-After': String(e.retryAfter),
+    })
+  }
+  if (!answer.ok) throw new ApiFailure(fromReplayError(answer.error))
+  const headers: Record<string, string> = { 'Content-Type': answer.contentType }
+  if (format !== 'json') {
+    const ext = format === 'csv' ? 'csv' : 'xlsx'
+    headers['Content-Disposition'] = `attachment; filename="${schemeId}-ranking.${ext}"`
+  }
+  return c.body(new Uint8Array(answer.body), 200, headers)
+}
+
 export const resultRoutes = (deps: RouteDeps) => {
   const bodies = cachedBodies()
   const summaryOf = summaries()
@@ -139,6 +169,8 @@ export const resultRoutes = (deps: RouteDeps) => {
               ? bodies.send(c, `${schemeId}/summary`, summaryOf(schemeId, stored), JSON_UTF8['Content-Type'])
               : bodies.send(c, schemeId, stored, JSON_UTF8['Content-Type'])
         }
+        // Scoring another instant (and a workbook) is heavy: on the query thread when there is one, bounded.
+        if (deps.readModels.query) return offloaded(c, deps.readModels.query, schemeId, q, format, view)
         const scored = deps.readModels.ranking({ schemeId, ...q })
         if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
         const { result, scheme } = scored.right
