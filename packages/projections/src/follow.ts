@@ -24,6 +24,8 @@ export const followLog = (
     readonly owner: string
     readonly now: () => number
     readonly pollMs: number
+    /** Take month-end rankings in idle passes (off when another thread takes them). */
+    readonly snapshots: boolean
     /** One pass: guard, catch up (or rebuild a mismatch); returns how many events it applied. */
     readonly pass: (lock: Lock) => Promise<number>
   }
@@ -57,7 +59,7 @@ export const followLog = (
       if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
       // Nothing new: take one month-end ranking the log has passed (if any), then look again at once.
       let filled = 0
-      if (idle && backoff === 0) {
+      if (idle && backoff === 0 && options.snapshots) {
         try {
           const t = activeTables(ctx)
           const m = ctx.memories.of(t)

@@ -67,7 +67,15 @@ export interface Projector {
    * `waitFor(position)` resolves once that position is projected — the read-your-writes a client needs after
    * an append. Stop with `stop()`.
    */
-  readonly follow: (options?: { readonly pollMs?: number }) => Following
+  readonly follow: (options?: {
+    readonly pollMs?: number
+    /**
+     * Take the month-end rankings the log has passed in idle passes (default true). A month end costs a whole
+     * as-of scoring (seconds at a million events) during which the runner applies nothing: a server takes them
+     * on its query thread instead.
+     */
+    readonly snapshots?: boolean
+  }) => Following
   /** Rebuilds every read model from position 0 in a new generation, then switches to it. */
   readonly rebuild: () => Promise<number>
   /** Takes every month-end ranking the log has passed and not yet kept (what `follow` does when idle). */
@@ -137,12 +145,13 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   }
 
   return {
-    follow: ({ pollMs = 200 } = {}) => {
+    follow: ({ pollMs = 200, snapshots = true } = {}) => {
       let guarded = false
       return followLog(ctx, {
         owner,
         now,
         pollMs,
+        snapshots,
         pass: async (lock) => {
           if (!guarded) {
             await guardFile(db, store)

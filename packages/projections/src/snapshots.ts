@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { checkpointOf } from './checkpoint'
 import { prepared } from './prepared'
-import type { Tables } from './tables'
+import { getMeta, type Tables } from './tables'
 
 /** How far after its period a scheme's month ends are kept (appeals, republication). */
 const MONTHS_AFTER = 3
@@ -93,9 +93,11 @@ export const missingSnapshots = (
 }
 
 /**
- * Scores and stores up to `max` missing month ends from `source` (the runner passes its memory-backed source).
- * Scoring runs outside any write transaction; the snapshot is stored only if the checkpoint did not move
- * meanwhile. Returns how many were stored.
+ * Scores and stores up to `max` missing month ends from `source` (the runner passes its memory-backed source; a
+ * reader on its own connection, the event index). Scoring reads one consistent state (position P) outside any
+ * write transaction; the snapshot is stored only if no event recorded by its instant arrived after P (the
+ * runner may have moved on meanwhile: what it applied does not concern an earlier month end) and `t` is still
+ * the live generation. Returns how many were stored.
  */
 export const fillSnapshots = (
   db: Database.Database,
@@ -104,20 +106,24 @@ export const fillSnapshots = (
   max = Number.POSITIVE_INFINITY
 ): number => {
   let stored = 0
-  for (const { schemeId, date, ms } of missingSnapshots(db, t, source)) {
+  const missing = db.transaction(() => missingSnapshots(db, t, source))()
+  for (const { schemeId, date, ms } of missing) {
     if (stored >= max) break
-    const at = checkpointOf(db, t).position
-    const scored = scoreSource(source, { schemeId, asOf: date })
-    if (E.isLeft(scored)) continue
-    const json = JSON.stringify(scored.right.result)
+    const scored = db.transaction(() => ({
+      at: checkpointOf(db, t).position,
+      scored: scoreSource(source, { schemeId, asOf: date }),
+    }))()
+    if (E.isLeft(scored.scored)) continue
+    const json = JSON.stringify(scored.scored.right.result)
     const put = db.transaction(() => {
-      if (checkpointOf(db, t).position !== at) return false
-      prepared(db, `INSERT OR REPLACE INTO ${t.snapshots} (scheme_id, as_of_ms, json) VALUES (?, ?, ?)`).run(
-        schemeId,
-        ms,
-        json
+      if (getMeta(db, 'active_generation') !== String(t.generation)) return false
+      return (
+        prepared(
+          db,
+          `INSERT OR REPLACE INTO ${t.snapshots} (scheme_id, as_of_ms, json)
+           SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ${t.events} WHERE position > ? AND recorded_ms <= ?)`
+        ).run(schemeId, ms, json, scored.at, ms).changes === 1
       )
-      return true
     })
     if (!put.immediate()) break
     stored++

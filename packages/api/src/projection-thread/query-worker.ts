@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { toCsv } from '@kaoping/core'
-import { liveTables, ranking } from '@kaoping/projections'
+import { fillSnapshots, indexSource, liveTables, ranking } from '@kaoping/projections'
 import { rankingWorkbook } from '@kaoping/sheets'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
@@ -36,17 +36,39 @@ const answer = async (job: QueryJob): Promise<QueryAnswer> => {
   return { ok: true, contentType: 'application/json; charset=utf-8', body: encoder.encode(json) }
 }
 
+/**
+ * While idle, the thread takes one month-end ranking the log has passed (from the event index) every few
+ * seconds: the runner's thread never spends seconds on them. A job waits at most for the one being taken.
+ */
+const SNAPSHOT_EVERY_MS = 5_000
+let busy = 0
+const takeSnapshot = () => {
+  if (busy > 0) return
+  try {
+    const t = liveTables(db)
+    fillSnapshots(db, t, indexSource(db, t), 1)
+  } catch {
+    // Taken in a later tick (the file busy, a generation switching); as-of queries score meanwhile.
+  }
+}
+const timer = setInterval(takeSnapshot, SNAPSHOT_EVERY_MS)
+timer.unref()
+
 port.on('message', (m: ToQueryThread | 'stop') => {
   if (m === 'stop') {
+    clearInterval(timer)
     db.close()
     port.close()
     return
   }
-  answer(m.job).then(
-    (a) => {
-      const reply: FromQueryThread = { id: m.id, answer: a }
-      port.postMessage(reply, a.ok ? [a.body.buffer as ArrayBuffer] : [])
-    },
-    (e: unknown) => port.postMessage({ id: m.id, failed: e instanceof Error ? e.message : String(e) })
-  )
+  busy++
+  answer(m.job)
+    .finally(() => busy--)
+    .then(
+      (a) => {
+        const reply: FromQueryThread = { id: m.id, answer: a }
+        port.postMessage(reply, a.ok ? [a.body.buffer as ArrayBuffer] : [])
+      },
+      (e: unknown) => port.postMessage({ id: m.id, failed: e instanceof Error ? e.message : String(e) })
+    )
 })
