@@ -92,7 +92,7 @@ try {
   const auditor = async () => {
     while (auditing) {
       const day = String(1 + (asked++ % 28)).padStart(2, '0')
-      const month = String(1 + (Math.floor(asked / 28) % 12)).padStart(2, '0')
+      const month = String(5 + (Math.floor(asked / 28) % 8)).padStart(2, '0')
       const r = await fetch(
         `${url}${RANKING}?asOf=2017-${month}-${day}T0${asked % 10}:00:00%2B08:00&format=xlsx`,
         {

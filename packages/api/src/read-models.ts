@@ -3,6 +3,7 @@
  * keeps the read models current; `settle` gives read-your-writes by waiting, for a bounded time, until
  * they include everything stored when the request arrived — and refuses read models ahead of the store.
  */
+import { createGzip } from 'node:zlib'
 import type { ReplayError, Result, Scheme, Scored } from '@kaoping/core'
 import {
   currentRankingChunks,
@@ -46,15 +47,35 @@ export interface ReadModels {
    */
   readonly rankingStream?: {
     readonly tag: (schemeId: string) => string
-    readonly read: (
-      schemeId: string
-    ) => { readonly tag: string; readonly pieces: ReadonlyArray<string> } | undefined
+    /**
+     * The encoded bytes (gzip-compressed when asked) as chunks of at most one unit's entry each, kept for the
+     * last state of each scheme; undefined when nothing is stored.
+     */
+    readonly encoded: (schemeId: string, gzip: boolean) => Promise<Encoded | undefined>
   }
   /** Heavy work (a ranking to score and format) on another thread, bounded; absent: done in this thread. */
   readonly query?: (job: QueryJob) => Promise<QueryAnswer>
   /** The current ranking's summary JSON (`view=summary`), built unit by unit and kept per state. */
   readonly rankingSummaryJson?: (schemeId: string) => string | undefined
 }
+
+/** A ranking's bytes in chunks, with the tag of the state they are of and their total length. */
+export interface Encoded {
+  readonly tag: string
+  readonly chunks: ReadonlyArray<Uint8Array>
+  readonly length: number
+}
+
+const gzipped = (chunks: ReadonlyArray<Uint8Array>): Promise<Uint8Array[]> =>
+  new Promise((resolve, reject) => {
+    const out: Uint8Array[] = []
+    const z = createGzip({ level: 6 })
+    z.on('data', (d: Buffer) => out.push(d))
+    z.on('end', () => resolve(out))
+    z.on('error', reject)
+    for (const c of chunks) z.write(c)
+    z.end()
+  })
 
 /** The runner keeping the read models current: in this thread (`projector.follow()`) or another. */
 export interface Following {
@@ -74,6 +95,19 @@ export const projectedReadModels = (deps: {
 }): ReadModels => {
   const { store, db, projector, following } = deps
   const summaries = new Map<string, { readonly tag: string; readonly json: string }>()
+  const encodings = new Map<string, { plain: Encoded; gzip?: Promise<Encoded> }>()
+  const plainOf = (schemeId: string): Encoded | undefined => {
+    const t = projector.tables()
+    const hit = encodings.get(schemeId)
+    if (hit && hit.plain.tag === currentRankingTag(db, t, schemeId)) return hit.plain
+    const read = currentRankingChunks(db, t, schemeId)
+    if (!read) return undefined
+    const encoder = new TextEncoder()
+    const chunks = read.pieces.map((p) => encoder.encode(p))
+    const plain = { tag: read.tag, chunks, length: chunks.reduce((n, c) => n + c.length, 0) }
+    encodings.set(schemeId, { plain })
+    return plain
+  }
   return {
     appended: (position) => following.notify?.(position),
     settle: async (timeoutMs) => {
@@ -103,7 +137,17 @@ export const projectedReadModels = (deps: {
     ...(following.query ? { query: following.query } : {}),
     rankingStream: {
       tag: (schemeId) => currentRankingTag(db, projector.tables(), schemeId),
-      read: (schemeId) => currentRankingChunks(db, projector.tables(), schemeId),
+      encoded: async (schemeId, gzip) => {
+        const plain = plainOf(schemeId)
+        if (!plain || !gzip) return plain
+        const entry = encodings.get(schemeId)!
+        entry.gzip ??= gzipped(plain.chunks).then((chunks) => ({
+          tag: plain.tag,
+          chunks,
+          length: chunks.reduce((n, c) => n + c.length, 0),
+        }))
+        return entry.gzip
+      },
     },
     rankingSummaryJson: (schemeId) => {
       const t = projector.tables()

@@ -75,41 +75,34 @@ const shown = (e: RecordedEvent) => ({
 })
 
 /**
- * The current full ranking as a stream of its pieces (gzip-compressed on the way when the client accepts it),
- * with a strong ETag of the read models' state; 304 when the client has it. Undefined: no stored ranking.
+ * The current full ranking, from its encoded chunks (kept per state, each at most one unit's entry; gzip when
+ * the client accepts it), with a strong ETag of the read models' state; 304 when the client has it. Up to
+ * 4 MiB goes as one body; beyond, it is streamed chunk by chunk. Undefined: no stored ranking.
  */
-const streamRanking = (
+const ONE_BODY_MAX = 4 * 1048576
+const sendRanking = async (
   c: Context,
   stream: NonNullable<RouteDeps['readModels']['rankingStream']>,
   schemeId: string
-): Response | undefined => {
+): Promise<Response | undefined> => {
   const etag = `"${stream.tag(schemeId)}"`
   const headers: Record<string, string> = { ...JSON_UTF8, ETag: etag, Vary: 'Accept-Encoding' }
   const asked = c.req.header('If-None-Match')
   if (asked?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304, headers)
-  const read = stream.read(schemeId)
-  if (!read) return undefined
-  headers.ETag = `"${read.tag}"`
-  const encoder = new TextEncoder()
+  const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
+  const encoded = await stream.encoded(schemeId, gzip)
+  if (!encoded) return undefined
+  headers.ETag = `"${encoded.tag}"`
+  if (gzip) headers['Content-Encoding'] = 'gzip'
+  headers['Content-Length'] = String(encoded.length)
+  if (encoded.length <= ONE_BODY_MAX) return c.body(Buffer.concat(encoded.chunks), 200, headers)
   let i = 0
   const body = new ReadableStream<Uint8Array>({
     pull: (controller) => {
-      // A few pieces per pull: each is one unit's entry.
-      for (let n = 0; n < 8 && i < read.pieces.length; n++)
-        controller.enqueue(encoder.encode(read.pieces[i++]!))
-      if (i >= read.pieces.length) controller.close()
+      if (i < encoded.chunks.length) controller.enqueue(encoded.chunks[i++]!)
+      if (i >= encoded.chunks.length) controller.close()
     },
   })
-  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? ''))
-    return new Response(
-      body.pipeThrough(
-        new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>
-      ),
-      {
-        status: 200,
-        headers: { ...headers, 'Content-Encoding': 'gzip' },
-      }
-    )
   return new Response(body, { status: 200, headers })
 }
 
@@ -157,7 +150,7 @@ export const resultRoutes = (deps: RouteDeps) => {
         if (current && format === 'json') {
           // The full view streamed unit by unit (tens of MB at a province's scale, never one string).
           if (view === 'full' && deps.readModels.rankingStream) {
-            const streamed = streamRanking(c, deps.readModels.rankingStream, schemeId)
+            const streamed = await sendRanking(c, deps.readModels.rankingStream, schemeId)
             if (streamed) return streamed
           }
           const summary = view === 'summary' ? deps.readModels.rankingSummaryJson?.(schemeId) : undefined
