@@ -2,7 +2,9 @@
  * @module `pnpm bench:api [--duration 10] [--connections 100]`: starts the server as its own process on a fresh
  * database with the demo city, drives it over loopback with autocannon, and prints a table and JSON:
  * ranking requests/s and latency (100 connections), appended events/s (batches of 100), and a mixed load of
- * 9 ranking reads to 1 append of 10 events. Request logs are at `warn` (as a loaded production server would run).
+ * 9 ranking reads to 1 append of 10 events, and `/healthz` while auditors keep asking for uncached as-of XLSX
+ * rankings (8 at a time; refused with 503 + Retry-After when the query queue is full). Request logs are at `warn`
+ * (as a loaded production server would run).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -83,6 +85,32 @@ try {
       { method: 'POST' as const, path: '/v1/events', body: batch(10) },
     ],
   })
+  // /healthz while 8 auditors at a time ask for as-of workbooks (each date uncached: a new instant every time).
+  let auditing = true
+  const statuses = new Map<number, number>()
+  let asked = 0
+  const auditor = async () => {
+    while (auditing) {
+      const day = String(1 + (asked++ % 28)).padStart(2, '0')
+      const month = String(5 + (Math.floor(asked / 28) % 8)).padStart(2, '0')
+      const r = await fetch(
+        `${url}${RANKING}?asOf=2017-${month}-${day}T0${asked % 10}:00:00%2B08:00&format=xlsx`,
+        {
+          headers,
+        }
+      )
+      await r.arrayBuffer()
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+      if (r.status === 503) await new Promise((done) => setTimeout(done, 100))
+    }
+  }
+  const auditors = Array.from({ length: 8 }, auditor)
+  const health = await run('healthz during as-of XLSX', `${url}/healthz`, { connections: 10 })
+  auditing = false
+  await Promise.all(auditors)
+  log(
+    `healthz during as-of XLSX: p99 ${health.latency.p99} ms, max ${health.latency.max} ms; XLSX ${JSON.stringify([...statuses])}`
+  )
   const row = (name: string, r: autocannon.Result, eventsPer = 0) => ({
     phase: name,
     connections: r.connections,
@@ -99,6 +127,7 @@ try {
     row('ranking GET, view=summary', summary),
     row('append batches of 100', appends, 100),
     row('mixed 90% GET / 10% POST×10', mixed),
+    { ...row('/healthz during as-of XLSX ×8', health), asOfXlsxStatuses: Object.fromEntries(statuses) },
   ]
   const table = new Table({
     head: ['阶段', '连接数', '请求/秒', '事件/秒', 'p50 ms', 'p99 ms', '非2xx', '错误'],

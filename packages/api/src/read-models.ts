@@ -3,9 +3,12 @@
  * keeps the read models current; `settle` gives read-your-writes by waiting, for a bounded time, until
  * they include everything stored when the request arrived — and refuses read models ahead of the store.
  */
-import type { ReplayError, Scheme, Scored } from '@kaoping/core'
+import { createGzip } from 'node:zlib'
+import type { ReplayError, Result, Scheme, Scored } from '@kaoping/core'
 import {
+  currentRankingChunks,
   currentRankingJson,
+  currentRankingTag,
   type Diff,
   diff,
   indexSource,
@@ -16,6 +19,8 @@ import {
 import type { EventStore } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
+import { summarize } from './http/summary'
+import type { QueryAnswer, QueryJob } from './projection-thread/query-messages'
 
 export interface UnitRow {
   readonly unitId: string
@@ -36,7 +41,41 @@ export interface ReadModels {
   /** The current ranking's JSON as stored: served without parsing. */
   readonly rankingJson: (schemeId: string) => string | undefined
   readonly diff: (schemeId: string, from: string, to: string) => E.Either<ReplayError, Diff>
+  /**
+   * The current ranking's full JSON as pieces to stream (never one string), with a strong tag of its state;
+   * `tag` alone answers a conditional request without reading it.
+   */
+  readonly rankingStream?: {
+    readonly tag: (schemeId: string) => string
+    /**
+     * The encoded bytes (gzip-compressed when asked) as chunks of at most one unit's entry each, kept for the
+     * last state of each scheme; undefined when nothing is stored.
+     */
+    readonly encoded: (schemeId: string, gzip: boolean) => Promise<Encoded | undefined>
+  }
+  /** Heavy work (a ranking to score and format) on another thread, bounded; absent: done in this thread. */
+  readonly query?: (job: QueryJob) => Promise<QueryAnswer>
+  /** The current ranking's summary JSON (`view=summary`), built unit by unit and kept per state. */
+  readonly rankingSummaryJson?: (schemeId: string) => string | undefined
 }
+
+/** A ranking's bytes in chunks, with the tag of the state they are of and their total length. */
+export interface Encoded {
+  readonly tag: string
+  readonly chunks: ReadonlyArray<Uint8Array>
+  readonly length: number
+}
+
+const gzipped = (chunks: ReadonlyArray<Uint8Array>): Promise<Uint8Array[]> =>
+  new Promise((resolve, reject) => {
+    const out: Uint8Array[] = []
+    const z = createGzip({ level: 6 })
+    z.on('data', (d: Buffer) => out.push(d))
+    z.on('end', () => resolve(out))
+    z.on('error', reject)
+    for (const c of chunks) z.write(c)
+    z.end()
+  })
 
 /** The runner keeping the read models current: in this thread (`projector.follow()`) or another. */
 export interface Following {
@@ -44,6 +83,8 @@ export interface Following {
   readonly notify?: (position: bigint) => void
   /** Set while the read models are found not to be the store's and are being rebuilt. */
   readonly storeProblem?: () => string | undefined
+  /** The projection thread's query thread, when there is one. */
+  readonly query?: (job: QueryJob) => Promise<QueryAnswer>
 }
 
 export const projectedReadModels = (deps: {
@@ -53,6 +94,20 @@ export const projectedReadModels = (deps: {
   readonly following: Following
 }): ReadModels => {
   const { store, db, projector, following } = deps
+  const summaries = new Map<string, { readonly tag: string; readonly json: string }>()
+  const encodings = new Map<string, { plain: Encoded; gzip?: Promise<Encoded> }>()
+  const plainOf = (schemeId: string): Encoded | undefined => {
+    const t = projector.tables()
+    const hit = encodings.get(schemeId)
+    if (hit && hit.plain.tag === currentRankingTag(db, t, schemeId)) return hit.plain
+    const read = currentRankingChunks(db, t, schemeId)
+    if (!read) return undefined
+    const encoder = new TextEncoder()
+    const chunks = read.pieces.map((p) => encoder.encode(p))
+    const plain = { tag: read.tag, chunks, length: chunks.reduce((n, c) => n + c.length, 0) }
+    encodings.set(schemeId, { plain })
+    return plain
+  }
   return {
     appended: (position) => following.notify?.(position),
     settle: async (timeoutMs) => {
@@ -79,5 +134,37 @@ export const projectedReadModels = (deps: {
     ranking: (q) => ranking(db, projector.tables(), q),
     rankingJson: (schemeId) => currentRankingJson(db, projector.tables(), schemeId),
     diff: (schemeId, from, to) => diff(db, projector.tables(), schemeId, from, to),
+    ...(following.query ? { query: following.query } : {}),
+    rankingStream: {
+      tag: (schemeId) => currentRankingTag(db, projector.tables(), schemeId),
+      encoded: async (schemeId, gzip) => {
+        const plain = plainOf(schemeId)
+        if (!plain || !gzip) return plain
+        const entry = encodings.get(schemeId)!
+        entry.gzip ??= gzipped(plain.chunks).then((chunks) => ({
+          tag: plain.tag,
+          chunks,
+          length: chunks.reduce((n, c) => n + c.length, 0),
+        }))
+        return entry.gzip
+      },
+    },
+    rankingSummaryJson: (schemeId) => {
+      const t = projector.tables()
+      const tag = currentRankingTag(db, t, schemeId)
+      const hit = summaries.get(schemeId)
+      if (hit?.tag === tag) return hit.json
+      const read = currentRankingChunks(db, t, schemeId)
+      if (!read) return undefined
+      // One unit's entry parsed at a time (a few hundred KB at a million events), never the whole Result.
+      const { pieces } = read
+      const head = JSON.parse(`${pieces[0]}]}`) as Result
+      const units = pieces
+        .slice(1, -1)
+        .map((p) => summarize({ ...head, units: [JSON.parse(p.startsWith(',') ? p.slice(1) : p)] }).units[0])
+      const json = JSON.stringify({ ...head, units })
+      summaries.set(schemeId, { tag: read.tag, json })
+      return json
+    },
   }
 }

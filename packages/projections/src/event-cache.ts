@@ -2,7 +2,8 @@
  * @module Decoded events kept in memory for scoring the current state: each unit's events and the registry, as
  * the event index would return them. A re-scoring then reads no index range and parses no JSON; a new event is
  * appended to its unit's list. Bounded by an event budget: the least recently used units go first and are read
- * again from the index when next needed. Only the current state is served from memory; as-of queries read the
+ * again from the index when next needed. A cut on the recorded basis is served from memory too when the unit's
+ * list is held (filtered by recording instant, as the index filters its `recorded_ms`); other units read the
  * index. The owner clears the cache whenever the read models may have moved without it (a failed transaction,
  * another runner, a new generation).
  */
@@ -11,7 +12,7 @@ import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 
 export interface EventCache {
-  /** The current state of `index`, served from memory where possible (as-of cuts go to `index`). */
+  /** `index`, served from memory where possible. */
   readonly source: (index: LogSource) => LogSource
   /**
    * An event just written to the index. `unitId` is its unit (undefined for registry events). While `filling`,
@@ -36,6 +37,9 @@ const storedOf = (e: RecordedEvent, data: unknown): StoredEvent =>
     actor: e.actor,
     seq: Number(e.position),
   }) as StoredEvent
+
+/** An event's recording instant, as the index stores it (`Date.parse` of the same text). */
+const recordedMs = (e: StoredEvent) => Date.parse(e.recordedAt)
 
 export const eventCache = (budget: number): EventCache => {
   /** Insertion order is recency: a unit read or written moves to the end. */
@@ -72,12 +76,16 @@ export const eventCache = (budget: number): EventCache => {
   return {
     source: (index) => ({
       registry: (ms) => {
-        if (ms !== undefined) return index.registry(ms)
+        if (ms !== undefined)
+          return registry ? registry.filter((e) => recordedMs(e) <= ms) : index.registry(ms)
         registry ??= [...index.registry()]
         return registry
       },
       unitEvents: (unitId, ms) => {
-        if (ms !== undefined) return index.unitEvents(unitId, ms)
+        if (ms !== undefined) {
+          const held = units.get(unitId)
+          return held ? held.filter((e) => recordedMs(e) <= ms) : index.unitEvents(unitId, ms)
+        }
         const hit = units.get(unitId)
         if (hit) {
           touch(unitId, hit)

@@ -7,15 +7,26 @@ export {
   StoreMismatch,
 } from './errors'
 export { indexSource } from './index-source'
-export { openProjector, type Progress, type Projector, type ProjectorOptions } from './projector'
 export {
+  type Following,
+  openProjector,
+  type Progress,
+  type Projector,
+  type ProjectorOptions,
+} from './projector'
+export {
+  currentRankingChunks,
   currentRankingJson,
+  currentRankingTag,
   type Diff,
   diff,
   type IndicatorChange,
   type RankingQuery,
   ranking,
+  rankingAt,
   type UnitDiff,
   unitResult,
 } from './queries'
-export { PROJECTION_CODE_VERSION, type Tables } from './tables'
+export { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
+export { liveTables, PROJECTION_CODE_VERSION, type Tables } from './tables'
+export { type PositionWaiter, positionWaiter } from './wait-for-position'

@@ -3,11 +3,20 @@
  * basis or scheme version (from the event index, unit by unit, through the same scoring code as replay), one
  * unit's entry, and what changed between two instants.
  */
-import { type ReplayError, type Result, type Scored, scoreSource, type UnitResult } from '@kaoping/core'
+import {
+  type LogSource,
+  parseAsOf,
+  type ReplayError,
+  type Result,
+  type Scored,
+  scoreSource,
+  type UnitResult,
+} from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { indexSource } from './index-source'
-import { rankingVersion, readRankingJson } from './ranking-store'
+import { rankingChunks, rankingTag, rankingVersion, readRankingJson } from './ranking-store'
+import { readSnapshot } from './snapshots'
 import type { Tables } from './tables'
 
 export interface RankingQuery {
@@ -20,16 +29,69 @@ export interface RankingQuery {
 const isCurrent = (q: RankingQuery) =>
   q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
 
-export const ranking = (db: Database.Database, t: Tables, q: RankingQuery): E.Either<ReplayError, Scored> => {
-  const source = indexSource(db, t)
+export const ranking = (
+  db: Database.Database,
+  t: Tables,
+  q: RankingQuery,
+  source: LogSource = indexSource(db, t)
+): E.Either<ReplayError, Scored> => {
   if (isCurrent(q)) {
     const version = rankingVersion(db, t, q.schemeId)
     const json = readRankingJson(db, t, q.schemeId)
     const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === version)
     if (json && scheme) return E.right({ result: JSON.parse(json) as Result, scheme })
   }
+  const kept = monthEnd(db, t, q, source)
+  if (kept) return E.right(kept)
   return scoreSource(source, q)
 }
+
+/** A kept month-end ranking answering `q` exactly (recorded basis, version in force, asOf that instant). */
+const monthEnd = (
+  db: Database.Database,
+  t: Tables,
+  q: RankingQuery,
+  source: LogSource
+): Scored | undefined => {
+  if (q.asOf === undefined || q.version !== undefined || (q.basis ?? 'recorded') !== 'recorded')
+    return undefined
+  const cut = parseAsOf(q.asOf, 'recorded')
+  if (E.isLeft(cut) || !('recordedBy' in cut.right)) return undefined
+  const json = readSnapshot(db, t, q.schemeId, cut.right.recordedBy)
+  if (json === undefined) return undefined
+  const result = JSON.parse(json) as Result
+  const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === result.version)
+  return scheme ? { result, scheme } : undefined
+}
+
+/**
+ * The whole ranking as of `asOf` (recorded basis, the version then in force): the kept month-end ranking when
+ * `asOf` is a month end the log has passed, else scored through the one code path from `source` (the event
+ * index, or a runner's memory-backed source over it).
+ */
+export const rankingAt = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string,
+  asOf: string,
+  source: LogSource = indexSource(db, t)
+): E.Either<ReplayError, Scored> => ranking(db, t, { schemeId, asOf }, source)
+
+/**
+ * The current ranking's JSON as pieces (the Result's head, each unit's entry, the tail), read in one
+ * transaction, with the tag of that state: joined, exactly `currentRankingJson`, without ever building the
+ * whole text — for streaming the full view.
+ */
+export const currentRankingChunks = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string
+): { readonly tag: string; readonly pieces: ReadonlyArray<string> } | undefined =>
+  rankingChunks(db, t, schemeId)
+
+/** The tag of the current ranking's state (changes with every commit of the runner). */
+export const currentRankingTag = (db: Database.Database, t: Tables, schemeId: string): string =>
+  rankingTag(db, t, schemeId)
 
 /** The current ranking's JSON exactly as stored (what replay prints), for byte-for-byte comparison and serving. */
 export const currentRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>

@@ -5,6 +5,7 @@
  * event rewrites the lists it changed, not the unit's whole entry. Writing re-serialises only what changed;
  * reading joins the rows back into the exact bytes `JSON.stringify(result)` would give, without parsing anything.
  */
+import { createHash } from 'node:crypto'
 import type { Result, UnitResult } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { prepared } from './prepared'
@@ -186,22 +187,46 @@ export const readRankingJson = (db: Database.Database, t: Tables, schemeId: stri
   return json
 }
 
-const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
-  const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
-    schemeId
-  ) as { version: number; as_of: string; basis: string } | undefined
-  if (!row) return undefined
-  const lists = new Map<string, string[]>()
-  for (const r of prepared(
-    db,
-    `SELECT unit_id, events FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`
-  ).all(schemeId) as Array<{ unit_id: string; events: string }>) {
-    const l = lists.get(r.unit_id)
-    if (l) l.push(r.events)
-    else lists.set(r.unit_id, [r.events])
-  }
-  const entries = (
-    prepared(
+const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
+  rankingChunks(db, t, schemeId)?.pieces.join('')
+
+/**
+ * A strong tag of the stored ranking: it changes only with the checkpoint (rankings are written in the
+ * transaction that moves it), so (store, generation, position, scheme) names its bytes.
+ */
+export const rankingTag = (db: Database.Database, t: Tables, schemeId: string): string => {
+  const cp = prepared(db, `SELECT position, store_id FROM ${t.checkpoint} WHERE id = 1`).get() as
+    | { position: number; store_id: string | null }
+    | undefined
+  return createHash('sha256')
+    .update(`${cp?.store_id ?? ''}\u0000${t.generation}\u0000${cp?.position ?? -1}\u0000${schemeId}`)
+    .digest('base64url')
+    .slice(0, 27)
+}
+
+/**
+ * The stored ranking's JSON as pieces — the Result's head, each unit's entry (with its separator), the tail —
+ * read in one transaction (one consistent state, whatever the runner commits meanwhile). Joined, they are
+ * exactly `readRankingJson`; the full view is streamed from them without ever building the whole text.
+ */
+export const rankingChunks = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string
+): { readonly tag: string; readonly pieces: string[] } | undefined =>
+  db.transaction(() => {
+    const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
+      schemeId
+    ) as { version: number; as_of: string; basis: string } | undefined
+    if (!row) return undefined
+    const listsOf = prepared<[string, string], { events: string }>(
+      db,
+      `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? ORDER BY slot`
+    )
+    const pieces = [
+      `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[`,
+    ]
+    const rows = prepared(
       db,
       `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
     ).all(schemeId) as Array<{
@@ -211,19 +236,22 @@ const assemble = (db: Database.Database, t: Tables, schemeId: string): string | 
       lists: number | null
       entry: string
     }>
-  ).map((r) => {
-    const h = head({ unitId: r.unit_id, name: r.name, rank: r.rank })
-    if (r.lists === null) return h + r.entry
-    const texts = lists.get(r.unit_id) ?? []
-    const pieces = r.entry.split(MARK_JSON)
-    if (pieces.length !== r.lists + 1 || texts.length !== r.lists)
-      throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
-    let json = h + pieces[0]!
-    for (let i = 0; i < texts.length; i++) json += texts[i]! + pieces[i + 1]!
-    return json
-  })
-  return `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[${entries.join(',')}]}`
-}
+    rows.forEach((r, i) => {
+      let json = (i === 0 ? '' : ',') + head({ unitId: r.unit_id, name: r.name, rank: r.rank })
+      if (r.lists === null) json += r.entry
+      else {
+        const texts = listsOf.all(schemeId, r.unit_id).map((l) => l.events)
+        const parts = r.entry.split(MARK_JSON)
+        if (parts.length !== r.lists + 1 || texts.length !== r.lists)
+          throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
+        json += parts[0]!
+        for (let k = 0; k < texts.length; k++) json += texts[k]! + parts[k + 1]!
+      }
+      pieces.push(json)
+    })
+    pieces.push(']}')
+    return { tag: rankingTag(db, t, schemeId), pieces }
+  })()
 
 export const rankingVersion = (db: Database.Database, t: Tables, schemeId: string): number | undefined =>
   (

@@ -9,8 +9,9 @@ import { prepared } from './prepared'
  * Bump when a read model's shape or meaning changes: the next start rebuilds beside the old generation.
  * 4: the checkpoint names the store it was projected from (`store_id`); read models from before do not know
  * theirs, so they are rebuilt from the store they are opened with.
+ * 5: month-end rankings (`snapshots`).
  */
-export const PROJECTION_CODE_VERSION = 4
+export const PROJECTION_CODE_VERSION = 5
 
 export interface Tables {
   readonly generation: number
@@ -21,6 +22,7 @@ export interface Tables {
   readonly rankings: string
   readonly unitResults: string
   readonly unitEvents: string
+  readonly snapshots: string
 }
 
 export const tablesOf = (generation: number): Tables => {
@@ -34,6 +36,7 @@ export const tablesOf = (generation: number): Tables => {
     rankings: `${p}rankings`,
     unitResults: `${p}unit_results`,
     unitEvents: `${p}unit_events`,
+    snapshots: `${p}snapshots`,
   }
 }
 
@@ -81,6 +84,10 @@ export const createTables = (
     CREATE TABLE IF NOT EXISTS ${t.unitEvents} (
       scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL,
       PRIMARY KEY (scheme_id, unit_id, slot));
+    -- Month-end rankings (recorded basis, the version then in force): the Result's JSON as scoring gave it at the
+    -- end of the month's last Beijing day. Deleted when an event recorded by that instant arrives later.
+    CREATE TABLE IF NOT EXISTS ${t.snapshots} (
+      scheme_id TEXT NOT NULL, as_of_ms INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (scheme_id, as_of_ms));
   `)
   if (options.indexes) createIndexes(db, t)
   // A checkpoint from before version 4 lacks the column: added (NULL: store unknown) so it can be read and
@@ -91,7 +98,16 @@ export const createTables = (
 }
 
 export const dropTables = (db: Database.Database, t: Tables): void => {
-  for (const name of [t.checkpoint, t.events, t.units, t.cases, t.rankings, t.unitResults, t.unitEvents])
+  for (const name of [
+    t.checkpoint,
+    t.events,
+    t.units,
+    t.cases,
+    t.rankings,
+    t.unitResults,
+    t.unitEvents,
+    t.snapshots,
+  ])
     db.exec(`DROP TABLE IF EXISTS ${name}`)
 }
 
@@ -103,3 +119,7 @@ export const setMeta = (db: Database.Database, key: string, value: string): void
     'INSERT INTO pj_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
   ).run(key, value)
 }
+
+/** The live generation's tables as this connection sees them (for a reader with its own connection). */
+export const liveTables = (db: Database.Database): Tables =>
+  tablesOf(Number(getMeta(db, 'active_generation') ?? 1))

@@ -4,7 +4,10 @@
  * has committed that position — the read-your-writes wait — and `notify` wakes it after an append.
  */
 import { Worker } from 'node:worker_threads'
+import { positionWaiter } from '@kaoping/projections'
 import type { FromMain, FromWorker } from './messages'
+import type { QueryAnswer, QueryJob } from './query-messages'
+import { startQueryThread } from './query-thread'
 
 export interface ProjectionThread {
   readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
@@ -13,6 +16,11 @@ export interface ProjectionThread {
   readonly failure: () => string | undefined
   /** Why the read models are not the store's, while the runner rebuilds them. */
   readonly storeProblem: () => string | undefined
+  /**
+   * Scores and formats, on the query thread, a ranking the read models do not hold; at most `queryCapacity`
+   * jobs wait or run, one more is refused with QueryQueueFull.
+   */
+  readonly query: (job: QueryJob) => Promise<QueryAnswer>
   readonly stop: () => Promise<void>
 }
 
@@ -25,7 +33,13 @@ export const startProjectionThread = (options: {
   readonly eventstoreUrl?: string
   /** Told when the runner finds the read models are not the store's (and rebuilds them), and when that is over. */
   readonly onStoreProblem?: (problem: string | undefined) => void
+  /** Query-thread jobs waiting or running at most (default 4). */
+  readonly queryCapacity?: number
 }): ProjectionThread => {
+  const queries = startQueryThread({
+    path: options.path,
+    ...(options.queryCapacity !== undefined ? { capacity: options.queryCapacity } : {}),
+  })
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
     workerData: {
       entry: new URL('./worker.ts', import.meta.url).href,
@@ -38,16 +52,12 @@ export const startProjectionThread = (options: {
   let position = options.from
   let failure: string | undefined
   let storeProblem: string | undefined
-  let waiters: Array<() => void> = []
+  const waiter = positionWaiter({ current: () => position, stopped: () => failure !== undefined })
+  const settle = waiter.settle
   let stopped: () => void = () => {}
   const done = new Promise<void>((resolve) => {
     stopped = resolve
   })
-  const settle = () => {
-    const ws = waiters
-    waiters = []
-    for (const w of ws) w()
-  }
   worker.on('message', (m: FromWorker) => {
     if (m.type === 'position') {
       const p = BigInt(m.position)
@@ -70,25 +80,14 @@ export const startProjectionThread = (options: {
     settle()
   })
   return {
-    waitFor: async (target, timeoutMs = 5000) => {
-      const deadline = performance.now() + timeoutMs
-      while (position < target) {
-        if (failure !== undefined || performance.now() >= deadline) return false
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(1, deadline - performance.now()))
-          waiters.push(() => {
-            clearTimeout(timer)
-            resolve()
-          })
-        })
-      }
-      return true
-    },
+    waitFor: waiter.waitFor,
     notify: (p) => send({ type: 'appended', position: p.toString() }),
     failure: () => failure,
     storeProblem: () => storeProblem,
+    query: queries.run,
     stop: async () => {
       stopping = true
+      await queries.stop()
       send({ type: 'stop' })
       await done
       await worker.terminate()

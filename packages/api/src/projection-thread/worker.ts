@@ -47,7 +47,8 @@ const projector = openProjector({
     }
   },
 })
-const following = projector.follow({ pollMs: 200 })
+// Month-end rankings are taken by the query thread, so the runner never stops applying for seconds.
+const following = projector.follow({ pollMs: 200, snapshots: false })
 post({ type: 'position', position: projector.position().toString() })
 
 port.on('message', (m: FromMain) => {

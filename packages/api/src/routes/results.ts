@@ -4,6 +4,7 @@
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
 import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
+import type { RankingQuery as Query } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -16,6 +17,8 @@ import type { AppEnv } from '../http/env'
 import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
 import { summaries, summarize } from '../http/summary'
 import { validate } from '../http/validate'
+import type { QueryAnswer } from '../projection-thread/query-messages'
+import { QueryQueueFull } from '../projection-thread/query-thread'
 import { type RouteDeps, settled } from './deps'
 import { fromReplayError } from './replay-error'
 
@@ -71,6 +74,65 @@ const shown = (e: RecordedEvent) => ({
   actor: e.actor,
 })
 
+/**
+ * The current full ranking, from its encoded chunks (kept per state, each at most one unit's entry; gzip when
+ * the client accepts it), with a strong ETag of the read models' state; 304 when the client has it. Up to
+ * 4 MiB goes as one body; beyond, it is streamed chunk by chunk. Undefined: no stored ranking.
+ */
+const ONE_BODY_MAX = 4 * 1048576
+const sendRanking = async (
+  c: Context,
+  stream: NonNullable<RouteDeps['readModels']['rankingStream']>,
+  schemeId: string
+): Promise<Response | undefined> => {
+  const etag = `"${stream.tag(schemeId)}"`
+  const headers: Record<string, string> = { ...JSON_UTF8, ETag: etag, Vary: 'Accept-Encoding' }
+  const asked = c.req.header('If-None-Match')
+  if (asked?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304, headers)
+  const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
+  const encoded = await stream.encoded(schemeId, gzip)
+  if (!encoded) return undefined
+  headers.ETag = `"${encoded.tag}"`
+  if (gzip) headers['Content-Encoding'] = 'gzip'
+  headers['Content-Length'] = String(encoded.length)
+  if (encoded.length <= ONE_BODY_MAX) return c.body(Buffer.concat(encoded.chunks), 200, headers)
+  let i = 0
+  const body = new ReadableStream<Uint8Array>({
+    pull: (controller) => {
+      if (i < encoded.chunks.length) controller.enqueue(encoded.chunks[i++]!)
+      if (i >= encoded.chunks.length) controller.close()
+    },
+  })
+  return new Response(body, { status: 200, headers })
+}
+
+/** A ranking scored and formatted on the query thread; 503 with Retry-After when its queue is full. */
+const offloaded = async (
+  c: Context,
+  query: NonNullable<RouteDeps['readModels']['query']>,
+  schemeId: string,
+  q: Omit<Query, 'schemeId'>,
+  format: 'json' | 'csv' | 'xlsx',
+  view: 'full' | 'summary'
+): Promise<Response> => {
+  let answer: QueryAnswer
+  try {
+    answer = await query({ kind: 'ranking', query: { schemeId, ...q }, format, view })
+  } catch (e) {
+    if (!(e instanceof QueryQueueFull)) throw e
+    return c.json({ error: { code: 'query_queue_full', message: e.message, issues: [] } }, 503, {
+      'Retry-After': String(e.retryAfter),
+    })
+  }
+  if (!answer.ok) throw new ApiFailure(fromReplayError(answer.error))
+  const headers: Record<string, string> = { 'Content-Type': answer.contentType }
+  if (format !== 'json') {
+    const ext = format === 'csv' ? 'csv' : 'xlsx'
+    headers['Content-Disposition'] = `attachment; filename="${schemeId}-ranking.${ext}"`
+  }
+  return c.body(new Uint8Array(answer.body), 200, headers)
+}
+
 export const resultRoutes = (deps: RouteDeps) => {
   const bodies = cachedBodies()
   const summaryOf = summaries()
@@ -86,12 +148,22 @@ export const resultRoutes = (deps: RouteDeps) => {
         const current =
           q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
         if (current && format === 'json') {
+          // The full view streamed unit by unit (tens of MB at a province's scale, never one string).
+          if (view === 'full' && deps.readModels.rankingStream) {
+            const streamed = await sendRanking(c, deps.readModels.rankingStream, schemeId)
+            if (streamed) return streamed
+          }
+          const summary = view === 'summary' ? deps.readModels.rankingSummaryJson?.(schemeId) : undefined
+          if (summary !== undefined)
+            return bodies.send(c, `${schemeId}/summary`, summary, JSON_UTF8['Content-Type'])
           const stored = deps.readModels.rankingJson(schemeId)
           if (stored !== undefined)
             return view === 'summary'
               ? bodies.send(c, `${schemeId}/summary`, summaryOf(schemeId, stored), JSON_UTF8['Content-Type'])
               : bodies.send(c, schemeId, stored, JSON_UTF8['Content-Type'])
         }
+        // Scoring another instant (and a workbook) is heavy: on the query thread when there is one, bounded.
+        if (deps.readModels.query) return offloaded(c, deps.readModels.query, schemeId, q, format, view)
         const scored = deps.readModels.ranking({ schemeId, ...q })
         if (E.isLeft(scored)) throw new ApiFailure(fromReplayError(scored.left))
         const { result, scheme } = scored.right

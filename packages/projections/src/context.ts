@@ -1,0 +1,23 @@
+/** @module What the runner's parts share: the store, the read models' database, the options, the memories. */
+import type { EventStore } from '@kaoping/store'
+import type Database from 'better-sqlite3'
+import type { StoreMismatch } from './errors'
+import type { Memories } from './generation-memory'
+
+export interface Progress {
+  readonly done: number
+  readonly position: bigint
+  readonly head: bigint
+}
+
+export interface RunnerContext {
+  readonly store: EventStore
+  readonly db: Database.Database
+  readonly batchSize: number
+  readonly memories: Memories
+  readonly onProgress?: ((p: Progress) => void) | undefined
+  readonly onMismatch: 'refuse' | 'rebuild'
+  readonly onStoreChange?: ((mismatch: StoreMismatch, phase: 'rebuilding' | 'rebuilt') => void) | undefined
+  /** How many unit evaluations the last re-scoring computed. */
+  evaluated: number
+}

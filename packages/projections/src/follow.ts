@@ -1,0 +1,94 @@
+/**
+ * @module The follow loop: holds the lease and catches the live generation up whenever the store reports an
+ * append (and at least every `pollMs`); in idle passes it takes the month-end rankings the log has passed,
+ * one per pass. A store that does not answer is retried with a growing pause; anything else stops the loop.
+ */
+import { StoreUnavailableError } from '@kaoping/store'
+import { checkpointOf } from './checkpoint'
+import type { RunnerContext } from './context'
+import { acquireLock, type Lock } from './lock'
+import { activeTables } from './rebuild'
+import { fillSnapshots } from './snapshots'
+import { positionWaiter } from './wait-for-position'
+
+export interface Following {
+  /** Resolves true once `position` is projected, false after `timeoutMs`. */
+  readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
+  /** Stops following and releases the lease; rejects with the error that stopped the runner, if any. */
+  readonly stop: () => Promise<void>
+}
+
+export const followLog = (
+  ctx: RunnerContext,
+  options: {
+    readonly owner: string
+    readonly now: () => number
+    readonly pollMs: number
+    /** Take month-end rankings in idle passes (off when another thread takes them). */
+    readonly snapshots: boolean
+    /** One pass: guard, catch up (or rebuild a mismatch); returns how many events it applied. */
+    readonly pass: (lock: Lock) => Promise<number>
+  }
+): Following => {
+  const { db, store } = ctx
+  const { pollMs } = options
+  const lock = acquireLock(db, options.owner, options.now)
+  let stopped = false
+  let failure: unknown
+  let wake: () => void = () => {}
+  const position = () => BigInt(checkpointOf(db, activeTables(ctx)).position)
+  const waiter = positionWaiter({ current: position, stopped: () => stopped, wake: () => wake() })
+  // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
+  const bell = store.subscribe({ after: position() }, () => wake())
+  const loop = (async () => {
+    let backoff = 0
+    while (!stopped) {
+      let idle = false
+      try {
+        idle = (await options.pass(lock)) === 0
+        backoff = 0
+      } catch (e) {
+        if (e instanceof StoreUnavailableError) backoff = Math.min(Math.max(backoff * 2, pollMs), 5000)
+        else {
+          failure = e
+          stopped = true
+        }
+      }
+      waiter.settle()
+      if (stopped) break
+      if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
+      // Nothing new: take one month-end ranking the log has passed (if any), then look again at once.
+      let filled = 0
+      if (idle && backoff === 0 && options.snapshots) {
+        try {
+          const t = activeTables(ctx)
+          const m = ctx.memories.of(t)
+          // The memory serves only the checkpoint it was committed at; otherwise the index.
+          const source = m.at === checkpointOf(db, t).position ? m.events.source(m.index) : m.index
+          filled = fillSnapshots(db, t, source, 1)
+          lock.renew()
+        } catch {
+          // A month end not taken now (the file busy, say) is taken in a later idle pass; rankingAt scores it meanwhile.
+        }
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, filled > 0 ? 0 : pollMs)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    }
+  })()
+  return {
+    waitFor: waiter.waitFor,
+    stop: async () => {
+      stopped = true
+      wake()
+      await loop
+      await bell.close()
+      lock.release()
+      if (failure) throw failure
+    },
+  }
+}
