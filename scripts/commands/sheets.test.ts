@@ -78,6 +78,20 @@ describe('spreadsheet commands', () => {
     ])
     const totals = (r.getWorksheet('排名')!.getColumn(4).values.slice(2) as number[]).map((t) => t.toFixed(2))
     expect(totals).toEqual(ranking.units.map((u: { total: string }) => u.total))
+    // Each row adds up: categories + bonus + 调整 = total (昭化区's −1 on A7 is in 调整, not lost).
+    const sheet = r.getWorksheet('排名')!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[]
+    const adjustColumn = header.indexOf('调整') + 1
+    const firstCategory = header.indexOf('标记') + 2
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      const cells = sheet.getRow(row).values as unknown[]
+      const parts = cells.slice(firstCategory, adjustColumn + 1).map((v) => (typeof v === 'number' ? v : 0))
+      const total = cells[4] as number
+      if (cells[6] === '一票否决' || String(cells[6] ?? '').includes('计0分')) continue
+      expect(Math.round(parts.reduce((x, y) => x + y, 0) * 100), `row ${row}`).toBe(Math.round(total * 100))
+    }
+    const zhaohua = ranking.units.find((u: { unitId: string }) => u.unitId === 'zhaohua')
+    expect(zhaohua.adjustments.points).toBe('-1.00')
     const audit = r.getWorksheet('审计')!
     expect(audit.getCell('B3').value).toBe(1)
     // Every event in the store: the demo city and the one row imported above.

@@ -36,6 +36,8 @@ const addRanking = (wb: ExcelJS.Workbook, result: Result, scheme: Scheme) => {
       style: { numFmt: POINTS },
     })),
     ...(scheme.bonus ? [{ header: '加分', key: 'bonus', width: 8, style: { numFmt: POINTS } }] : []),
+    // Adjustments and upheld appeals are added to the total (SPEC §4): shown, so the row adds up to the total.
+    { header: '调整', key: 'adjust', width: 8, style: { numFmt: POINTS } },
   ]
   ws.getRow(1).font = { bold: true }
   for (const u of result.units)
@@ -48,6 +50,7 @@ const addRanking = (wb: ExcelJS.Workbook, result: Result, scheme: Scheme) => {
       marks: marks(u),
       ...Object.fromEntries(u.categories.map((c) => [`c:${c.id}`, num(c.points)])),
       ...(scheme.bonus ? { bonus: num(u.bonus?.points ?? null) } : {}),
+      adjust: num(u.adjustments.points),
     })
 }
 
@@ -78,6 +81,15 @@ const addUnit = (wb: ExcelJS.Workbook, u: UnitResult, scheme: Scheme) => {
       max: num(i.max),
       explanation: i.explanation,
       events: i.events.length,
+    })
+  for (const a of u.adjustments.items)
+    ws.addRow({
+      category: a.source === 'AppealDecided' ? '申诉复核调整' : '人工调整',
+      id: a.indicatorId,
+      name: `${a.reason}（${a.approvedBy}）`,
+      points: num(a.applied),
+      explanation:
+        a.note ?? (a.applied === a.points ? '' : `申请 ${a.points} 分，按指标上下限计 ${a.applied} 分`),
     })
   const total = ws.addRow({
     category: '总分',
