@@ -15,7 +15,7 @@ import {
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { indexSource } from './index-source'
-import { rankingChunks, rankingTag, rankingVersion, readRankingJson } from './ranking-store'
+import { rankingChunks, rankingTag, readRankingJson } from './ranking-store'
 import { readSnapshot } from './snapshots'
 import type { Tables } from './tables'
 
@@ -36,10 +36,17 @@ export const ranking = (
   source: LogSource = indexSource(db, t)
 ): E.Either<ReplayError, Scored> => {
   if (isCurrent(q)) {
-    const version = rankingVersion(db, t, q.schemeId)
-    const json = readRankingJson(db, t, q.schemeId)
-    const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === version)
-    if (json && scheme) return E.right({ result: JSON.parse(json) as Result, scheme })
+    // Parsed piece by piece (the head, then each unit's entry): never the whole text as one string.
+    const read = rankingChunks(db, t, q.schemeId)
+    if (read) {
+      const { pieces } = read
+      const head = JSON.parse(`${pieces[0]}]}`) as Result
+      const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === head.version)
+      if (scheme) {
+        const units = pieces.slice(1, -1).map((p) => JSON.parse(p.startsWith(',') ? p.slice(1) : p))
+        return E.right({ result: { ...head, units }, scheme })
+      }
+    }
   }
   const kept = monthEnd(db, t, q, source)
   if (kept) return E.right(kept)
