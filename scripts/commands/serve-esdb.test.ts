@@ -34,7 +34,7 @@ it('serves the demo city from EventStoreDB with the ranking replay prints', {
   try {
     const headers = { Authorization: `Bearer ${ADMIN}` }
     const served = await (
-      await fetch(`${url}/v1/schemes/guangyuan-districts-2017/ranking`, { headers })
+      await fetch(`${url}/v1/schemes/guangyuan-districts-2017/ranking?view=full`, { headers })
     ).text()
     expect(served).toBe(replayed)
     // Every event went to EventStoreDB (besides the fake's own system events).
@@ -104,7 +104,8 @@ describe('read models bound to the EventStoreDB they came from', () => {
     })
     return server
   }
-  const ranking = (url: string) => fetch(`${url}/v1/schemes/${SMALL_SCHEME_ID}/ranking`, { headers })
+  const ranking = (url: string) =>
+    fetch(`${url}/v1/schemes/${SMALL_SCHEME_ID}/ranking?view=full`, { headers })
   const load = async (
     store: { close: () => Promise<void> } & Parameters<typeof fillSmallCity>[0],
     n: {

@@ -43,7 +43,9 @@ describe('kaoping serve', () => {
     expect(JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'))).toHaveLength(4)
     const headers = { Authorization: `Bearer ${token}` }
     const scheme = 'guangyuan-districts-2017'
-    const served = await (await fetch(`${server.url}/v1/schemes/${scheme}/ranking`, { headers })).text()
+    const served = await (
+      await fetch(`${server.url}/v1/schemes/${scheme}/ranking?view=full`, { headers })
+    ).text()
 
     expect(served).toBe(replayed)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { givenApi } from '../testing/api-spec'
 
-const RANKING = '/v1/schemes/test-2026/ranking'
+const RANKING = '/v1/schemes/test-2026/ranking?view=full'
 
 describe('the full ranking beyond one body', () => {
   it('streams the stored chunks in order, byte for byte, with their tag', async () => {

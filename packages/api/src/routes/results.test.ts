@@ -20,7 +20,11 @@ describe('GET /v1/schemes/{schemeId}/ranking', () => {
       ['cangxi', 1, '10.00', '优秀'],
       ['lizhou', 2, '5.00', '合格'],
     ])
-    expect(r.json.units[1].categories[0].indicators[0].events).toHaveLength(2)
+    // The default view is the summary (SPEC §6): counts instead of id lists; view=full carries the ids.
+    expect(r.json.units[1].categories[0].indicators[0].eventCount).toBe(2)
+    expect(
+      (await api.get(`${RANKING}?view=full`)).json.units[1].categories[0].indicators[0].events
+    ).toHaveLength(2)
   })
 
   it('answers 304 to a client that already has the current ranking, and a new ETag after an append', async () => {
@@ -83,8 +87,8 @@ describe('GET /v1/schemes/{schemeId}/ranking', () => {
   })
 
   it('gives a summary view with event counts instead of id lists, now and as of an instant', async () => {
-    const full = await api.get(RANKING)
-    const summary = await api.get(`${RANKING}?view=summary`)
+    const full = await api.get(`${RANKING}?view=full`)
+    const summary = await api.get(RANKING)
     expect(totals(summary.json)).toEqual(totals(full.json))
     const a1 = summary.json.units[1].categories[0].indicators[0]
     expect(a1).toMatchObject({ id: 'A1', points: '5.00', eventCount: 2 })

@@ -144,7 +144,7 @@ export const resultRoutes = (deps: RouteDeps) => {
       async (c) => {
         await settled(deps, c)
         const schemeId = c.req.param('schemeId')
-        const { format = 'json', view = 'full', ...q } = c.req.valid('query')
+        const { format = 'json', view = 'summary', ...q } = c.req.valid('query')
         const current =
           q.asOf === undefined && q.version === undefined && (q.basis ?? 'recorded') === 'recorded'
         if (current && format === 'json') {
