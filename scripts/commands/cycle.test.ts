@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { learningScheme, trainingEvent } from '@kaoping/core/testing/small-city'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../testing/server-process'
@@ -19,28 +20,9 @@ const TOKENS = JSON.stringify([
   { token: ADMIN, role: 'admin', name: '市局' },
   { token: LIZHOU, role: 'reporter', unitId: 'lizhou', name: '利州区填报员' },
 ])
-const SCHEME = {
+const SCHEME = learningScheme({
   schemeId: 'cycle-2026',
-  version: 1,
   title: '2026年度法治人社建设目标考核办法（测试）',
-  appliesTo: 'district',
-  period: { from: '2026-01-01', to: '2026-12-31' },
-  categories: [
-    {
-      id: 'A',
-      name: '学法',
-      max: 10,
-      indicators: [
-        {
-          id: 'A1',
-          name: '学法不少于4次',
-          max: 10,
-          metric: { count: 'TrainingHeld' },
-          scoring: { kind: 'linear', target: 4 },
-        },
-      ],
-    },
-  ],
   rules: [
     {
       id: 'zero-publicity',
@@ -50,23 +32,8 @@ const SCHEME = {
       when: { metric: { count: 'NotificationReceived', where: { issuer: 'province' } }, gte: 1 },
     },
   ],
-  grades: [
-    { name: '优秀', min: 9 },
-    { name: '合格', min: 0 },
-  ],
-}
-let sessions = 0
-const training = (unitId: string) => ({
-  type: 'TrainingHeld',
-  data: {
-    unitId,
-    occurredOn: '2026-05-10',
-    sessionId: `s-${++sessions}`,
-    kind: 'lecture',
-    topic: '学习宪法',
-    attendees: 30,
-  },
 })
+const training = (unitId: string) => trainingEvent(unitId, '2026-05-10')
 const appealUntil = new Date(Date.now() + 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 

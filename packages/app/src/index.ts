@@ -31,4 +31,3 @@ export {
   reviewQueue,
 } from './review-queue'
 export { readRecorded, readStored, storedOf } from './stored-events'
-export * as authorityFixture from './testing/authority-fixture'

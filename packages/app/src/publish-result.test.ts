@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from '@kaoping/core'
+import { learningScheme, trainingEvent } from '@kaoping/core/testing/small-city'
 import { createMemoryStore, type EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
@@ -14,42 +15,13 @@ const admin = { principal: { role: 'admin', name: 'city' } as const, newId }
 const lizhou = { principal: { role: 'reporter', unitId: 'lizhou', name: 'lz' } as const, newId }
 const at = (instant: string) => ({ now: () => instant })
 
-const SCHEME = {
+const SCHEME = learningScheme({
   schemeId: 'cy-2017',
-  version: 1,
   title: '测试',
-  appliesTo: 'district',
   period: { from: '2017-01-01', to: '2017-12-31' },
-  categories: [
-    {
-      id: 'A',
-      name: '学法',
-      max: 10,
-      indicators: [
-        {
-          id: 'A1',
-          name: '学法不少于4次',
-          max: 10,
-          metric: { count: 'TrainingHeld' },
-          scoring: { kind: 'linear', target: 4 },
-        },
-      ],
-    },
-  ],
   grades: [{ name: '合格', min: 0 }],
-}
-let sessions = 0
-const training = (unitId: string) => ({
-  type: 'TrainingHeld',
-  data: {
-    unitId,
-    occurredOn: '2017-05-01',
-    sessionId: `s${++sessions}`,
-    kind: 'lecture',
-    topic: '学法',
-    attendees: 9,
-  },
 })
+const training = (unitId: string) => trainingEvent(unitId, '2017-05-01')
 const appeal = (appealId: string, indicatorId?: string) => ({
   type: 'AppealFiled',
   data: {

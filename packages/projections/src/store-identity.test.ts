@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appendValidated } from '@kaoping/app'
+import { learningScheme, smallCity } from '@kaoping/core/testing/small-city'
 import { createEsdbStore, createSqliteStore, type EventStore } from '@kaoping/store'
 import { type FakeServer, startFakeServer } from '@kaoping/store/testing/esdb'
 import Database from 'better-sqlite3'
@@ -18,55 +19,9 @@ import { ReadModelsInStoreFile, StoreMismatch } from './errors'
 import { openProjector, type Projector } from './projector'
 import { currentRankingJson } from './queries'
 
-const SCHEME = {
-  schemeId: 'test-2026',
-  version: 1,
-  title: '测试考核办法',
-  appliesTo: 'district',
-  period: { from: '2026-01-01', to: '2026-12-31' },
-  categories: [
-    {
-      id: 'A',
-      name: '学法',
-      max: 10,
-      indicators: [
-        {
-          id: 'A1',
-          name: '学法不少于4次',
-          max: 10,
-          metric: { count: 'TrainingHeld' },
-          scoring: { kind: 'linear', target: 4 },
-        },
-      ],
-    },
-  ],
-  grades: [
-    { name: '优秀', min: 9 },
-    { name: '合格', min: 0 },
-  ],
-}
-
-let sessions = 0
-const training = (unitId: string) => ({
-  type: 'TrainingHeld',
-  data: {
-    unitId,
-    occurredOn: '2026-03-10',
-    sessionId: `s-${++sessions}`,
-    kind: 'leadership_study',
-    topic: '学习宪法',
-    attendees: 20,
-  },
-})
-
+const SCHEME = learningScheme()
 /** A city of two districts with this many trainings each. */
-const city = (trainings: { lizhou: number; cangxi: number }) => [
-  { type: 'UnitRegistered', data: { unitId: 'lizhou', name: '利州区', kind: 'district' } },
-  { type: 'UnitRegistered', data: { unitId: 'cangxi', name: '苍溪县', kind: 'district' } },
-  { type: 'SchemePublished', data: { schemeId: SCHEME.schemeId, version: 1, scheme: SCHEME } },
-  ...Array.from({ length: trainings.lizhou }, () => training('lizhou')),
-  ...Array.from({ length: trainings.cangxi }, () => training('cangxi')),
-]
+const city = (trainings: { lizhou: number; cangxi: number }) => smallCity(trainings, SCHEME)
 
 const fill = async (store: EventStore, events: ReadonlyArray<unknown>) => {
   const r = await appendValidated(store, events, {

@@ -3,7 +3,7 @@
  * role to `POST /v1/events` — allowed → 201, not allowed → 403, nothing stored. The same table as the
  * application's own matrix (`packages/app/src/authority.test.ts`), through the API's tokens and routes.
  */
-import { authorityFixture as F } from '@kaoping/app'
+import * as F from '@kaoping/app/testing/authority-fixture'
 import { EVENT_TYPES } from '@kaoping/core'
 import { describe, expect, it } from 'vitest'
 import { type As, givenApi } from '../testing/api-spec'

@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream'
 import { appendValidated, importLog } from '@kaoping/app'
+import { learningScheme, smallCity, trainingEvent } from '@kaoping/core/testing/small-city'
 import { openProjector } from '@kaoping/projections'
 import { createMemoryStore, createSqliteEvidenceStore, type EventStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
@@ -24,55 +25,10 @@ export const TOKENS = {
 } as const
 export type As = keyof typeof TOKENS
 
-export const SCHEME = {
-  schemeId: 'test-2026',
-  version: 1,
-  title: '测试考核办法',
-  appliesTo: 'district',
-  period: { from: '2026-01-01', to: '2026-12-31' },
-  categories: [
-    {
-      id: 'A',
-      name: '学法',
-      max: 10,
-      indicators: [
-        {
-          id: 'A1',
-          name: '学法不少于4次',
-          max: 10,
-          metric: { count: 'TrainingHeld' },
-          scoring: { kind: 'linear', target: 4 },
-        },
-      ],
-    },
-  ],
-  grades: [
-    { name: '优秀', min: 9 },
-    { name: '合格', min: 0 },
-  ],
-}
-
-let sessions = 0
-export const training = (unitId: string, occurredOn = '2026-03-10') => ({
-  type: 'TrainingHeld',
-  data: {
-    unitId,
-    occurredOn,
-    sessionId: `s-${++sessions}`,
-    kind: 'leadership_study',
-    topic: '学习宪法',
-    attendees: 20,
-  },
-})
-
-export const CITY = [
-  { type: 'UnitRegistered', data: { unitId: 'lizhou', name: '利州区', kind: 'district' } },
-  { type: 'UnitRegistered', data: { unitId: 'cangxi', name: '苍溪县', kind: 'district' } },
-  { type: 'SchemePublished', data: { schemeId: SCHEME.schemeId, version: 1, scheme: SCHEME } },
-  training('lizhou'),
-  training('lizhou'),
-  ...[1, 2, 3, 4].map(() => training('cangxi')),
-]
+export const SCHEME = learningScheme()
+export const training = trainingEvent
+/** 利州区 with 2 trainings, 苍溪县 with 4. */
+export const CITY = smallCity({ lizhou: 2, cangxi: 4 }, SCHEME)
 
 export interface Reply {
   readonly status: number

@@ -3,7 +3,9 @@
  * acceptable (a registered unit, a published scheme, an open case, a fact a reporter of the unit recorded),
  * and the roles that may append each — what the authority matrix tests walk through, on every way in.
  */
+
 import { CATALOG, type EventType, formatActor, type Principal, type Role } from '@kaoping/core'
+import { learningScheme } from '@kaoping/core/testing/small-city'
 
 export const UNIT = 'lizhou'
 export const OTHER = 'cangxi'
@@ -18,30 +20,12 @@ export const REVIEW_FACT = '70000000-0000-4000-8000-000000000003'
 export const OTHER_UNIT_FACT = '70000000-0000-4000-8000-000000000004'
 export const CITY_RECORDED_UNIT_FACT = '70000000-0000-4000-8000-000000000005'
 
-const SCHEME = {
+const SCHEME = learningScheme({
   schemeId: SCHEME_ID,
-  version: 1,
   title: '权限测试考核办法',
-  appliesTo: 'district',
   period: { from: '2017-01-01', to: '2017-12-31' },
-  categories: [
-    {
-      id: 'A',
-      name: '学法',
-      max: 10,
-      indicators: [
-        {
-          id: 'A1',
-          name: '学法不少于4次',
-          max: 10,
-          metric: { count: 'TrainingHeld' },
-          scoring: { kind: 'linear', target: 4 },
-        },
-      ],
-    },
-  ],
   grades: [{ name: '合格', min: 0 }],
-}
+})
 
 export const PRINCIPALS = {
   admin: { role: 'admin', name: '市局' },
