@@ -9,6 +9,7 @@ import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { appendValidated } from './append-events'
 import { importLog } from './import-log'
+import { importRows } from './import-rows'
 import {
   allowedOutcome,
   CITY_FACT,
@@ -98,6 +99,33 @@ describe('who may append what, through an event-file import', () => {
       '利州填报员 (reporter@lizhou)',
       '2017-07-02T00:00:00.000Z',
     ])
+  })
+})
+
+describe('who may append what, through spreadsheet rows', () => {
+  for (const type of EVENT_TYPES)
+    for (const who of WHO) {
+      const allowed = mayAppend(who, type)
+      it(`${allowed ? 'takes' : 'refuses'} a ${type} row uploaded by ${who}`, async () => {
+        const store = await given()
+        const before = (await store.readAll()).length
+        const r = await importRows(store, [sample(type, who)], { principal: PRINCIPALS[who], newId })
+        if (allowed) {
+          const outcome = allowedOutcome(type, 'append')
+          expect(E.isRight(r) ? 'stored' : r.left._tag).toBe(outcome)
+        } else {
+          expect(E.isLeft(r) && r.left._tag).toBe('NotAllowed')
+          expect((await store.readAll()).length).toBe(before)
+        }
+      })
+    }
+
+  it('refuses another unit’s rows that are already stored, never answering "skipped" (no probing)', async () => {
+    const store = await given()
+    const row = { type: 'TrainingHeld', data: SAMPLES.TrainingHeld }
+    expect(E.isRight(await importRows(store, [row], { principal: PRINCIPALS.reporter, newId }))).toBe(true)
+    const probe = await importRows(store, [row], { principal: PRINCIPALS.otherReporter, newId })
+    expect(E.isLeft(probe) && probe.left._tag).toBe('NotAllowed')
   })
 })
 

@@ -5,7 +5,15 @@
  * skipped. A row whose business id names a stored fact with other content is a conflict (a correction is a
  * retraction plus a new fact).
  */
-import { canonicalJson, entryOf, isEventType } from '@kaoping/core'
+import {
+  authorize,
+  canonicalJson,
+  decodeEvent,
+  entryOf,
+  type Issue,
+  isEventType,
+  targetOf,
+} from '@kaoping/core'
 import type { AppendResult, EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { type AppendContext, appendValidated, type CommandError } from './append-events'
@@ -36,6 +44,30 @@ export const rowId = (row: RowEnvelope): string | undefined => {
     : derivedId('row-content', row.type, canonicalJson(row.data))
 }
 
+const authorityIssues = async (
+  store: EventStore,
+  rows: ReadonlyArray<RowEnvelope>,
+  ctx: AppendContext
+): Promise<Issue[]> => {
+  const decoded = rows.map((r) => decodeEvent(r.type, r.data))
+  const targetIds = decoded.flatMap((d) => (E.isRight(d) ? (targetOf(d.right) ?? []) : []))
+  const targets = await store.findEvents(targetIds)
+  return decoded.flatMap((d, i) => {
+    // A row that does not decode is the append's to report, with every problem in it.
+    if (E.isLeft(d)) return []
+    const target = targets.get(targetOf(d.right) ?? '')
+    const unitId = (target?.data as { unitId?: unknown } | undefined)?.unitId
+    const problem = authorize(
+      ctx.principal,
+      d.right,
+      target && isEventType(target.type)
+        ? { type: target.type, actor: target.actor, ...(typeof unitId === 'string' ? { unitId } : {}) }
+        : undefined
+    )
+    return problem ? [{ path: `events.${i}.${problem.path}`, message: problem.message }] : []
+  })
+}
+
 export const importRows = async (
   store: EventStore,
   rows: ReadonlyArray<RowEnvelope>,
@@ -45,6 +77,10 @@ export const importRows = async (
     const id = rowId(r)
     return id === undefined ? r : { ...r, id }
   })
+  // Authority before anything else: a row the principal may not record is refused, never "already stored" —
+  // otherwise a reporter could probe another unit's facts by uploading them.
+  const refused = await authorityIssues(store, withIds, ctx)
+  if (refused.length > 0) return E.left({ _tag: 'NotAllowed', issues: refused })
   const stored = await store.findEvents(withIds.flatMap((r) => (r.id === undefined ? [] : [r.id])))
   // A row already stored with the same content is skipped; with other content it stays, and the append refuses it.
   const kept = withIds.flatMap((r, i) => {

@@ -144,7 +144,9 @@ export const scoreIndicator = (ind: Indicator, unitId: string, ctx: IndicatorCon
         value,
         points: null,
         max,
-        explanation: `要求 ${s.due} 前完成，截至 ${ctx.today} 尚无记录，未到期，暂不计分（所在类别按比例折算）`,
+        // No evaluation date in the words: a cached evaluation is reused while no deadline changes phase, and the
+        // Result's own asOf says when (replay and the live ranking must stay byte-identical).
+        explanation: `要求 ${s.due} 前完成，尚无记录，未到期，暂不计分（所在类别按比例折算）`,
         events,
         exceptions: [],
       }
