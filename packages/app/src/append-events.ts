@@ -15,6 +15,7 @@ import {
   checkNext,
   type DomainEvent,
   decodeEvent,
+  describeError,
   type EventType,
   emptyLog,
   fingerprint,
@@ -199,6 +200,24 @@ const authorityIssues = (batch: ReadonlyArray<Decoded>, log: LogState, principal
   return issues
 }
 
+/**
+ * A reporter must not learn whether another unit's case id exists, nor whose it is (SPEC §6): a step of such a
+ * case reads as a case never opened; opening one only says the id is taken (case streams are named by case id
+ * alone, so that much cannot be hidden — see docs/security.md).
+ */
+const othersCases = (batch: ReadonlyArray<Decoded>, log: LogState, unitId: string | undefined): Issue[] =>
+  batch.flatMap((d, i) => {
+    const caseId = (d.event.data as { caseId?: string }).caseId
+    const state = caseId === undefined ? undefined : log.cases.get(caseId)
+    if (caseId === undefined || state === undefined || state.status === 'none' || state.unitId === unitId)
+      return []
+    const message =
+      d.event.type === 'CaseOpened'
+        ? `案件编号 ${caseId} 已被使用，请换一个编号（建议以本单位代码开头）`
+        : describeError({ _tag: 'CaseNotOpened', caseId, type: d.event.type })
+    return [{ path: `events.${i}.data.caseId`, message }]
+  })
+
 /** The same id twice in one batch: one event cannot be two (a client bug, answered plainly). */
 const repeatedIds = (batch: ReadonlyArray<Decoded>): Issue[] => {
   const first = new Map<string, number>()
@@ -232,6 +251,8 @@ export const appendValidated = async (
   // Authority first: a role that may not record an event learns nothing about the log from other checks.
   const forbidden = authorityIssues(batch, log, ctx.principal)
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
+  const hidden = ctx.principal.role === 'reporter' ? othersCases(batch, log, ctx.principal.unitId) : []
+  if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })
 
   // A reused id with other content is a conflict (409), not a validation problem.
   for (const d of batch) {

@@ -118,6 +118,46 @@ describe('what a reporter can learn', () => {
     )
     expect((await api.get('/v1/streams/case-cx-secret', 'cangxi')).status).toBe(200)
   })
+
+  it('cannot tell another unit’s case from none by recording a step of it, and is not told whose it is', async () => {
+    await api.post('/v1/events', {
+      events: [
+        {
+          type: 'CaseOpened',
+          data: { unitId: 'cangxi', occurredOn: '2026-04-01', caseId: 'cx-2', kind: 'labor_inspection' },
+        },
+      ],
+    })
+    const hearing = (caseId: string) => ({
+      events: [
+        {
+          type: 'HearingHeld',
+          data: { unitId: 'lizhou', occurredOn: '2026-04-02', caseId, leaderAppeared: true },
+        },
+      ],
+    })
+    const theirs = await api.post('/v1/events', hearing('cx-2'), 'lizhou')
+    const none = await api.post('/v1/events', hearing('cx-none'), 'lizhou')
+    expect([theirs.status, none.status]).toEqual([422, 422])
+    expect(theirs.json.error.issues[0].message.replace('cx-2', 'X')).toBe(
+      none.json.error.issues[0].message.replace('cx-none', 'X')
+    )
+    expect(theirs.text).not.toContain('cangxi')
+    const reopen = await api.post(
+      '/v1/events',
+      {
+        events: [
+          {
+            type: 'CaseOpened',
+            data: { unitId: 'lizhou', occurredOn: '2026-04-03', caseId: 'cx-2', kind: 'labor_inspection' },
+          },
+        ],
+      },
+      'lizhou'
+    )
+    expect(reopen.status).toBe(422)
+    expect(reopen.text).not.toContain('cangxi')
+  })
 })
 
 describe('headers', () => {
