@@ -180,6 +180,22 @@ describe('adjustments and judged points name what exists', () => {
     ])
     expect((await store.readAll()).length).toBe(before)
   })
+  it('refuses the same adjustment in an imported event file, naming its line, storing nothing', async () => {
+    const store = await given()
+    const before = (await store.readAll()).length
+    const line = JSON.stringify({
+      id: newId(),
+      type: 'PointsAdjusted',
+      data: { ...SAMPLES.PointsAdjusted, indicatorId: 'Z9' },
+      recordedAt: '2017-07-02T01:00:00.000Z',
+    })
+    const r = await importLog(store, line)
+    expect(E.isLeft(r) && r.left._tag === 'BadLines' && r.left.issues.map((i) => [i.line, i.path])).toEqual([
+      [1, 'data.indicatorId'],
+    ])
+    expect((await store.readAll()).length).toBe(before)
+  })
+
   it('accepts an adjustment of the bonus block', async () => {
     const store = await given()
     const r = await appendValidated(

@@ -30,6 +30,7 @@ import {
 import * as E from 'fp-ts/Either'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
+import { schemeReferenceIssues } from './scheme-refs'
 
 export type ImportError =
   | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
@@ -84,8 +85,13 @@ export const importLog = async (
   // SPEC §8, the assessment cycle's rules, each line decided at its recording instant (see cycle-check.ts).
   const now = new Date().toISOString()
   const batch = read.right.map((e) => ({ id: e.id, event: e }))
-  const cycle = await checkCycle(store, batch, new Map(), (i) => (trusted ? read.right[i]!.recordedAt : now))
-  if (cycle.length > 0) return E.left({ _tag: 'BadLines', issues: cycle.map((x) => atLine(x, read.right)) })
+  // The streams the cycle's decisions were read from are expected unchanged when the file is appended.
+  const revisions = new Map<string, bigint | null>()
+  const cycle = await checkCycle(store, batch, revisions, (i) => (trusted ? read.right[i]!.recordedAt : now))
+  // The same scheme references as any append: adjustments and judged points name an existing indicator.
+  const refs = await schemeReferenceIssues(store, read.right)
+  const ruled = [...cycle, ...refs]
+  if (ruled.length > 0) return E.left({ _tag: 'BadLines', issues: ruled.map((x) => atLine(x, read.right)) })
   const all = text.split('\n')
   const lines = all.filter((l) => l.trim() !== '').length
   if (read.right.length === 0) return E.right({ imported: 0, skipped: lines })
@@ -108,7 +114,8 @@ export const importLog = async (
         issues: missing.map(({ index, ...i }) => ({ ...i, line: read.right[index]!.seq })),
       })
   }
-  const appended = await store.append({ events, actor })
+  const expected = new Map([...revisions].map(([stream, r]) => [stream, r ?? ('no_stream' as const)]))
+  const appended = await store.append({ events, expected, actor })
   return E.map(() => ({ imported: events.length, skipped: lines - events.length }))(appended)
 }
 

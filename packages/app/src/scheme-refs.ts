@@ -1,7 +1,8 @@
 /**
- * @module Events that name a scheme's indicator (PointsAdjusted, IndicatorJudged, AppealFiled,
+ * @module Events that name a scheme's indicator (PointsAdjusted, IndicatorJudged,
  * SelfAssessmentSubmitted) must name one that exists in the scheme's latest published version — an adjustment
- * of an indicator that does not exist would be points from nowhere (SPEC §3 "Authority", adjustments).
+ * of an indicator that does not exist would be points from nowhere (SPEC §3 "Authority", adjustments). An
+ * appeal's indicator is the cycle decider's to check (core `deciders/cycle.ts`), on append and import alike.
  */
 import type { DomainEvent, Issue } from '@kaoping/core'
 import { schemeStream } from '@kaoping/core'
@@ -21,12 +22,6 @@ const namedIndicators = (
       return { schemeId: e.data.schemeId, refs: [['data.indicatorId', e.data.indicatorId]], bonus: true }
     case 'IndicatorJudged':
       return { schemeId: e.data.schemeId, refs: [['data.indicatorId', e.data.indicatorId]], bonus: false }
-    case 'AppealFiled':
-      return {
-        schemeId: e.data.schemeId,
-        refs: e.data.indicatorId === undefined ? [] : [['data.indicatorId', e.data.indicatorId]],
-        bonus: false,
-      }
     case 'SelfAssessmentSubmitted':
       return {
         schemeId: e.data.schemeId,
@@ -40,32 +35,36 @@ const namedIndicators = (
   }
 }
 
+const indicatorIds = (scheme: SchemeShape): Set<string> =>
+  new Set(
+    [...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].map((i) => i.id)
+  )
+
+/**
+ * `events` in log order; a scheme published earlier among them is the one in force for the events after it (an
+ * event file that publishes a scheme and then adjusts its points). Each scheme stream is read once.
+ */
 export const schemeReferenceIssues = async (
   store: EventStore,
   events: ReadonlyArray<DomainEvent>
 ): Promise<Issue[]> => {
-  const cache = new Map<string, Set<string> | null>()
+  const inForce = new Map<string, Set<string> | null>()
   const indicatorsOf = async (schemeId: string) => {
-    if (!cache.has(schemeId)) {
-      const [last] = await store.readStream(schemeStream(schemeId), { direction: 'backwards', maxCount: 1 })
-      const published = await store.readStream(schemeStream(schemeId))
-      const latest = [...published].reverse().find((x) => x.type === 'SchemePublished') ?? last
+    if (!inForce.has(schemeId)) {
+      // The scheme stream also holds ResultPublished events: the latest SchemePublished is the version in force.
+      const stored = await store.readStream(schemeStream(schemeId))
+      const latest = stored.findLast((x) => x.type === 'SchemePublished')
       const scheme = (latest?.data as { scheme?: SchemeShape } | undefined)?.scheme
-      cache.set(
-        schemeId,
-        scheme
-          ? new Set(
-              [...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].map(
-                (i) => i.id
-              )
-            )
-          : null
-      )
+      inForce.set(schemeId, scheme ? indicatorIds(scheme) : null)
     }
-    return cache.get(schemeId)!
+    return inForce.get(schemeId)!
   }
   const issues: Issue[] = []
   for (const [i, e] of events.entries()) {
+    if (e.type === 'SchemePublished') {
+      inForce.set(e.data.schemeId, indicatorIds(e.data.scheme as unknown as SchemeShape))
+      continue
+    }
     const named = namedIndicators(e)
     if (named === undefined) continue
     const ids = await indicatorsOf(named.schemeId)

@@ -116,7 +116,7 @@ describe('appeals', () => {
     expect(r.status).toBe(422)
     expect(r.json.error.issues[0]).toEqual({
       path: 'events.0.data.indicatorId',
-      message: '考核办法 test-2026 中没有指标 Z9',
+      message: '考核办法 test-2026 没有指标 Z9',
     })
   })
 })
