@@ -1,9 +1,9 @@
+import { beijingTime } from '@kaoping/core'
 /** @module `kaoping diff --scheme ID --from T1 --to T2 [--format table|json] [--db PATH]`: what changed, and which events changed it. */
 import { type Diff, diff as diffQuery } from '@kaoping/projections'
 import Table from 'cli-table3'
 import * as E from 'fp-ts/Either'
 import { parseCommand } from '../lib/args'
-import { beijingTime } from '../lib/beijing-time'
 import { catchUpUnlessRunning } from '../lib/catch-up'
 import { requireDatabase } from '../lib/existing-database'
 import { openProjections } from '../lib/open-projections'

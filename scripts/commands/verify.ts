@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
+  beijingTime,
   checkPublication,
   describeDifference,
   describeReplayError,
@@ -22,10 +23,6 @@ import { UsageError } from '../lib/cli-error'
 export const VERIFY_USAGE = '用法：kaoping verify --events 导出的事件文件.ndjson'
 
 const STAGE = { preliminary: '初评公示', final: '最终结果' } as const
-
-/** An instant as a person reads it: Beijing time, to the second. */
-const beijing = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
 
 /** Each line's log position as exported (`position`), or its line number in a file without positions. */
 const positionsByLine = (text: string): Map<number, bigint> => {
@@ -65,7 +62,7 @@ export const verifyLog = (text: string, name: string): Verified => {
       data,
       events.filter((x) => x.seq < e.seq)
     )
-    const head = `${data.schemeId} 第 ${n} 次发布（${STAGE[data.stage]}，第 ${data.version} 版，截至 ${beijing(data.asOf)}，日志位置 ${data.position}）`
+    const head = `${data.schemeId} 第 ${n} 次发布（${STAGE[data.stage]}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
     if (check._tag === 'Match') {
       lines.push(`${head}：一致  sha256 ${data.sha256}`)
       continue

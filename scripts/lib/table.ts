@@ -1,7 +1,8 @@
 /** @module The ranking as a terminal table for people, in Chinese. */
+
 import type { Result, Scheme } from '@kaoping/core'
+import { beijingTime } from '@kaoping/core'
 import Table from 'cli-table3'
-import { beijingTime } from './beijing-time'
 
 const MARKS = { veto: '一票否决', zero: '计0分', gradeCap: '等次封顶' } as const
 

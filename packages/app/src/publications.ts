@@ -4,6 +4,7 @@
  * canonical JSON hashes to the recorded `sha256`. Anything else is an integrity error, never a different result.
  */
 import {
+  beijingTime,
   checkPublication,
   describeDifference,
   describeReplayError,
@@ -63,7 +64,7 @@ export const frozenPublication = async (
     raw.data as never,
     preceding
   )
-  const what = `考核办法 ${schemeId} 第 ${n} 次发布的结果（${publication.asOf}，位置 ${publication.position}）`
+  const what = `考核办法 ${schemeId} 第 ${n} 次发布的结果（截至北京时间 ${beijingTime(publication.asOf)}，位置 ${publication.position}）`
   switch (check._tag) {
     case 'Match':
       return E.right({

@@ -67,7 +67,7 @@ export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
 export { canonicalJson, canonicalSha256, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
-export { beijingDateOf, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
+export { beijingDateOf, beijingTime, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
 export { NonNegativeInt } from './primitives/numbers'
 export {
   type Check,

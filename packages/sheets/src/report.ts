@@ -3,7 +3,9 @@
  * per unit, and an audit sheet saying under which scheme version, as of when, from how many events). Points
  * are numeric cells shown with two decimals; the Result's strings convert exactly at that precision.
  */
+
 import type { Result, Scheme, UnitResult } from '@kaoping/core'
+import { beijingTime } from '@kaoping/core'
 import ExcelJS from 'exceljs'
 
 const POINTS = '0.00'
@@ -149,14 +151,12 @@ const addPublication = (wb: ExcelJS.Workbook, p: PublicationInfo, result: Result
     { header: '内容', key: 'v', width: 80 },
   ]
   sheet.getRow(1).font = { bold: true }
-  const beijing = (iso: string) =>
-    new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
   const names = new Map<string, string>(result.units.map((u) => [u.unitId, u.name]))
   const rules = new Map<string, string>((scheme.rules ?? []).map((r) => [r.id, r.name]))
   const rows: Array<readonly [string, string | number]> = [
     ['发布', `第 ${p.n} 次发布（${p.stage === 'final' ? '最终结果' : '初评公示'}）`],
     ...(p.docNumber ? [['文号', p.docNumber] as const] : []),
-    ['数据截至', `${beijing(p.asOf)}（北京时间）`],
+    ['数据截至', `${beijingTime(p.asOf)}（北京时间）`],
     ...(p.appealUntil ? [['申诉截止', p.appealUntil] as const] : []),
     ['日志位置', p.position],
     ['SHA-256', p.sha256],
@@ -198,10 +198,15 @@ export const reportWorkbook = ({
   for (const [k, v] of [
     ['考核办法', `${scheme.title}（${result.schemeId}）`],
     ['版本', result.version],
-    ['截至', result.asOf],
+    [
+      '截至',
+      /^\d{4}-\d{2}-\d{2}$/.test(result.asOf)
+        ? `${result.asOf}（按发生日期）`
+        : `${beijingTime(result.asOf)}（北京时间）`,
+    ],
     ['依据', result.basis === 'occurred' ? '按发生日期' : '按记录时间'],
     ['事件数', eventCount],
-    ['生成时间', generatedAt],
+    ['生成时间', `${beijingTime(generatedAt)}（北京时间）`],
     [
       '说明',
       '同样的事件与考核办法重放，得到逐字节相同的结果；每一分都可追溯到事件（见各单位工作表的事件数与网页明细）。',

@@ -5,7 +5,7 @@
  * publication); the web page fetches it and prints it, or `curl … > 通报.html`.
  */
 import { frozenPublication, listAppeals } from '@kaoping/app'
-import { CATALOG, isEventType, strict } from '@kaoping/core'
+import { beijingTime, CATALOG, isEventType, strict } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
@@ -24,8 +24,6 @@ const esc = (s: unknown) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
   )
-const beijing = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 const STAGE = { preliminary: '初评公示', final: '最终结果' } as const
 const DECISION = {
   upheld: '支持',
@@ -88,7 +86,7 @@ export const printRoutes = (deps: RouteDeps, tokens: TokenBook) =>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(scheme.title)} ${STAGE[p.stage]}</title>
 <style>${CSS}</style></head><body>
 <h1>${esc(scheme.title)}<br>考核结果${STAGE[p.stage]}</h1>
-<p class="meta">${p.docNumber ? `${esc(p.docNumber)}　` : ''}第 ${p.n} 次发布　考核办法第 ${p.version} 版　数据截至 ${beijing(p.asOf)}（北京时间）${
+<p class="meta">${p.docNumber ? `${esc(p.docNumber)}　` : ''}第 ${p.n} 次发布　考核办法第 ${p.version} 版　数据截至 ${beijingTime(p.asOf)}（北京时间）${
         p.appealUntil ? `　申诉截止 ${esc(p.appealUntil)}` : ''
       }</p>
 <h2>一、考核排名</h2>

@@ -65,3 +65,19 @@ export const beijingDateOf = (ms: number): IsoDate =>
   new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10) as IsoDate
 
 export const endOfBeijingDayMs = (d: string): number => Date.parse(`${d}T23:59:59.999+08:00`)
+
+/**
+ * An instant as a person in China reads it (SPEC §5): Beijing time to the minute (`2018-01-01 17:16`), the end of
+ * a day as `24:00` (a bare date means the end of that day), seconds only when not 0. Text only; JSON keeps ISO.
+ * China has one zone and no daylight saving, so Beijing time is UTC+8 at every instant.
+ */
+export const beijingTime = (iso: string): string => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return `${iso} 24:00`
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const local = new Date(ms + BEIJING_OFFSET_MS).toISOString()
+  const date = local.slice(0, 10)
+  if (local.slice(11, 23) === '23:59:59.999') return `${date} 24:00`
+  const seconds = local.slice(17, 19)
+  return `${date} ${local.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`
+}
