@@ -4,8 +4,10 @@
  * the checkpoint), so a crash never double-counts nor skips; at the head it re-scores the units the new events
  * touched and stores each scheme's ranking in the same transaction.
  */
+
 import { type DomainEvent, isEventType, scoreSource } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
+import { StoreUnavailableError } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { checkpointOf, mismatchOf } from './checkpoint'
 import type { RunnerContext } from './context'
@@ -103,8 +105,15 @@ export const catchUpGeneration = async (
   scoreAtHead = true
 ): Promise<number> => {
   const { store, db, batchSize } = ctx
-  // Two reads of a server backend, side by side: every pass pays for them.
-  let [identity, head] = await Promise.all([store.identity(), store.headPosition()])
+  // The head on every pass; the identity only when not known (see RunnerContext.identity).
+  let [identity, head] = await Promise.all([ctx.identity ?? store.identity(), store.headPosition()]).catch(
+    (e: unknown) => {
+      // The store went away: the one that answers next may be another, so ask again then.
+      if (e instanceof StoreUnavailableError) ctx.identity = undefined
+      throw e
+    }
+  )
+  ctx.identity = identity
   const mismatch = mismatchOf(db, t, identity, head)
   if (mismatch) throw mismatch
   let position = BigInt(checkpointOf(db, t).position)
@@ -118,7 +127,7 @@ export const catchUpGeneration = async (
     const page = await store.readAll({ after: position, maxCount: batchSize })
     const atHead = page.length < batchSize
     // From the start, the identity is taken once the store holds this page (EventStoreDB's names its first event).
-    if (position === 0n && page.length > 0) identity = await store.identity()
+    if (position === 0n && page.length > 0) ctx.identity = identity = await store.identity()
     if (page.length > 0 || first) applyPage(ctx, t, page, atHead && scoreAtHead, dirty, lock, identity)
     if (atHead && scoreAtHead) m.scored = true
     first = false

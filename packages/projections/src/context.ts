@@ -20,4 +20,10 @@ export interface RunnerContext {
   readonly onStoreChange?: ((mismatch: StoreMismatch, phase: 'rebuilding' | 'rebuilt') => void) | undefined
   /** How many unit evaluations the last re-scoring computed. */
   evaluated: number
+  /**
+   * The store's identity as last read: asked once, then again only after the store did not answer (it may have
+   * been replaced) — not on every pass, where it is a server read on EventStoreDB. A store emptied or restored
+   * behind the checkpoint is caught on every pass by its head alone.
+   */
+  identity?: string | undefined
 }
