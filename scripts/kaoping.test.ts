@@ -13,6 +13,7 @@ const COMMANDS = [
   'report',
   'replay',
   'export',
+  'verify',
   'rebuild',
   'serve',
 ]

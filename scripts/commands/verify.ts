@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   beijingTime,
   checkPublication,
@@ -18,9 +17,10 @@ import {
   type StoredEvent,
 } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
+import { parseCommand } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
-
-export const VERIFY_USAGE = '用法：kaoping verify --events 导出的事件文件.ndjson'
+import { describeFileError } from '../lib/file-error'
+import { VERIFY } from '../lib/specs/verify'
 
 const STAGE = { preliminary: '初评公示', final: '最终结果' } as const
 
@@ -92,20 +92,12 @@ export const verifyLog = (text: string, name: string): Verified => {
 }
 
 export const verify = async (argv: ReadonlyArray<string>): Promise<string> => {
-  let values: Record<string, string | undefined>
-  try {
-    values = parseArgs({ args: [...argv], options: { events: { type: 'string' } }, strict: true }).values
-  } catch (e) {
-    throw new UsageError([(e as Error).message, VERIFY_USAGE])
-  }
-  if (!values.events) throw new UsageError(['缺少 --events', VERIFY_USAGE])
+  const { values } = parseCommand(VERIFY, argv)
   let text: string
   try {
     text = readFileSync(values.events, 'utf8')
   } catch (e) {
-    throw new UsageError([
-      `无法读取事件文件 ${values.events}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    ])
+    throw new UsageError([describeFileError(e, values.events)])
   }
   const verified = verifyLog(text, basename(values.events))
   if (!verified.ok) process.exitCode = 1

@@ -11,6 +11,7 @@ import { REPORT } from './report'
 import { SEED } from './seed'
 import { SERVE } from './serve'
 import { TEMPLATE } from './template'
+import { VERIFY } from './verify'
 
 export const SPECS: ReadonlyArray<CommandSpec> = [
   SEED,
@@ -22,6 +23,7 @@ export const SPECS: ReadonlyArray<CommandSpec> = [
   REPORT,
   REPLAY,
   EXPORT,
+  VERIFY,
   REBUILD,
   SERVE,
 ]
