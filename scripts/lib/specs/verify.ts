@@ -16,8 +16,8 @@ export const VERIFY = defineCommand({
   notes: ['全部一致时退出码为 0；有不一致时为 1，并指出第一个不同的单位与指标；文件有误时为 2。'],
   examples: [
     {
-      command: 'kaoping export --out 2017.ndjson && kaoping verify --events 2017.ndjson',
-      note: '导出后核验每次发布',
+      command: 'kaoping verify --events 2017.ndjson',
+      note: '核验导出文件中的每次发布（先用 kaoping export --out 2017.ndjson 导出）',
     },
   ],
 })
