@@ -144,6 +144,7 @@ export const eventForm = (o: FormOptions) => {
     done.hidden = true
   }
 
+  let attempt: { readonly id: string; readonly before: ReadonlyArray<Envelope> } | undefined
   const submit = async (e: Event) => {
     e.preventDefault()
     clear()
@@ -176,14 +177,17 @@ export const eventForm = (o: FormOptions) => {
           if (v !== undefined) data[f.field] = v
         }
       }
-      const before = o.before?.() ?? []
-      const id = uuid()
+      // The same ids until an attempt succeeds: a retry after a lost answer is acknowledged, not stored twice
+      // (an attempt the server refused stored nothing, so its ids are free for the corrected one).
+      attempt ??= { id: uuid(), before: (o.before?.() ?? []).map((e) => ({ ...e, id: uuid() })) }
+      const { id, before } = attempt
       await appendEvents([...before, { id, type: o.type.type, data }])
+      attempt = undefined
       done.hidden = false
       done.textContent = '已提交，等待考核组审核。'
       o.onDone(id)
     } catch (err) {
-      if (err instanceof ApiError) place(err.issues, o.before?.().length ?? 0, `${err.message}（未写入）`)
+      if (err instanceof ApiError) place(err.issues, attempt?.before.length ?? 0, `${err.message}（未写入）`)
       else fill(formError, h('p', { class: 'error' }, String((err as Error).message)))
     } finally {
       button.disabled = false
