@@ -177,3 +177,50 @@ describe('a year-end duty due after the period: the 2017 annual report due 2018-
     expect(s.indicator('a', 'R1')).toMatchObject({ status: 'pending', points: null })
   })
 })
+
+describe('a unit cannot move this year’s work into last year’s score with countsOn', () => {
+  const scheme = testScheme([
+    {
+      id: 'B1',
+      name: '学法不少于4次',
+      max: 10,
+      metric: { count: 'TrainingHeld' },
+      scoring: { kind: 'linear', target: 4 },
+    },
+  ])
+  const REPORTER = '苍溪县填报员 (reporter@cangxi)'
+  const held = (sessionId: string, occurredOn: string, extra: Record<string, unknown> = {}) => ({
+    ...fact(
+      'TrainingHeld',
+      'cangxi',
+      { sessionId, kind: 'lecture', topic: '学法', attendees: 9, ...extra },
+      occurredOn
+    ),
+    actor: REPORTER,
+  })
+  const claimed = {
+    ...held('s-2018', '2018-03-01', { countsOn: '2017-12-31' }),
+    id: '00000000-0000-4000-8000-00000000c0de',
+  }
+
+  it('counts a reporter’s 2018 training claimed for 2017 in 2018 until the 考核组 verifies the claim: 2 of 4 = 5.00', () => {
+    const s = given(
+      unitRegistered('cangxi'),
+      held('s-1', '2017-05-01'),
+      held('s-2', '2017-06-01'),
+      claimed
+    ).scoredWith(scheme)
+    expect(s.indicator('cangxi', 'B1')).toMatchObject({ value: '2.00', points: '5.00' })
+  })
+
+  it('counts it in 2017 once verified: 3 of 4 = 7.50', () => {
+    const s = given(
+      unitRegistered('cangxi'),
+      held('s-1', '2017-05-01'),
+      held('s-2', '2017-06-01'),
+      claimed,
+      fact('FactVerified', 'cangxi', { targetEventId: claimed.id }, '2018-03-05')
+    ).scoredWith(scheme)
+    expect(s.indicator('cangxi', 'B1')).toMatchObject({ value: '3.00', points: '7.50' })
+  })
+})

@@ -7,6 +7,8 @@ export interface LineSpec {
   /** Defaults to one minute after the previous line, from 2017-01-01T00:00Z. */
   readonly recordedAt?: string
   readonly id?: string
+  /** Who recorded it (`名称 (role@unitId)`); none by default, as in a hand-written file. */
+  readonly actor?: string
 }
 
 export interface LogBuilder {
@@ -19,7 +21,7 @@ export interface LogBuilder {
 export const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
 export const logBuilder = (): LogBuilder => {
-  const lines: Array<{ id: string; type: string; data: unknown; recordedAt: string }> = []
+  const lines: Array<{ id: string; type: string; data: unknown; recordedAt: string; actor?: string }> = []
   let clock = Date.parse('2017-01-01T00:00:00Z')
   const builder: LogBuilder = {
     add: (...specs) => {
@@ -30,6 +32,7 @@ export const logBuilder = (): LogBuilder => {
           type: s.type,
           data: s.data,
           recordedAt: s.recordedAt ?? new Date(clock).toISOString(),
+          ...(s.actor === undefined ? {} : { actor: s.actor }),
         })
       }
       return builder

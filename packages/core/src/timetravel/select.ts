@@ -3,6 +3,7 @@
  * facts with retractions applied and case attributes attached (SPEC §3 "EventRetracted", §5).
  */
 
+import { parseActor } from '../authority/principal'
 import { type EventType, isUnitEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import type { CaseAttributes, Fact } from '../facts/fact'
@@ -25,6 +26,22 @@ export interface Selection {
 
 /** Acts on other facts rather than facts of their own. */
 const NOT_FACTS: ReadonlySet<EventType> = new Set(['EventRetracted', 'FactVerified', 'FactReturned'])
+
+/**
+ * The date whose period a fact counts in (SPEC §3 v2 `countsOn ?? occurredOn`). A unit's own claim that a fact
+ * counts in another period than it happened in holds once the 考核组 has verified it: otherwise a reporter could
+ * move this year's trainings into last year's score. The city's and the 考核组's own dates always hold (a 通报
+ * issued in January about last year), and so do files without recorded roles (an admin's trusted re-load).
+ */
+const countsOnOf = (
+  occurredOn: string,
+  claimed: unknown,
+  isVerified: boolean,
+  actor: string | undefined
+): string => {
+  if (typeof claimed !== 'string' || claimed === occurredOn) return occurredOn
+  return isVerified || parseActor(actor ?? '').role !== 'reporter' ? claimed : occurredOn
+}
 
 export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
   // On the recorded basis the log ends at the cut: later retractions do not apply yet.
@@ -63,24 +80,18 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
     const data = e.data as Readonly<Record<string, unknown>>
     const attrs =
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
-    // Two literals rather than a spread: the same keys in the same order, without a copy per fact.
-    const base = {
+    const isVerified = verified.has(e.id)
+    const fact: Fact = {
       id: e.id,
       type: e.type,
       unitId: e.data.unitId,
       occurredOn: e.data.occurredOn,
-      countsOn: typeof data.countsOn === 'string' ? data.countsOn : e.data.occurredOn,
+      countsOn: countsOnOf(e.data.occurredOn, data.countsOn, isVerified, e.actor),
       seq: e.seq,
       data,
+      ...(attrs ? { case: attrs } : {}),
+      ...(isVerified ? { verified: true as const } : {}),
     }
-    const fact: Fact =
-      attrs && verified.has(e.id)
-        ? { ...base, case: attrs, verified: true }
-        : attrs
-          ? { ...base, case: attrs }
-          : verified.has(e.id)
-            ? { ...base, verified: true }
-            : base
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])
