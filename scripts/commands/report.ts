@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { frozenPublication, listAppeals } from '@kaoping/app'
-import { ranking } from '@kaoping/projections'
+import { parseAsOf } from '@kaoping/core'
+import { eventCount, ranking } from '@kaoping/projections'
 import { reportWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { parseCommand } from '../lib/args'
@@ -51,7 +52,10 @@ export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
       const bytes = await reportWorkbook({
         result,
         scheme,
-        eventCount: Number(p.position),
+        eventCount: await (async () => {
+          await catchUpUnlessRunning(opened)
+          return eventCount(opened.db, opened.projector.tables(), { upTo: BigInt(p.position) })
+        })(),
         generatedAt: new Date().toISOString(),
         publication: {
           n: p.n,
@@ -75,14 +79,21 @@ export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
       basis: values.basis as 'recorded' | 'occurred',
     })
     if (E.isLeft(r)) throw describeSchemeError(r.left, schemeIds(opened.db, tables))
-    const eventCount = Number(await opened.store.headPosition())
-    const bytes = await reportWorkbook({ ...r.right, eventCount, generatedAt: new Date().toISOString() })
+    // The events the report is about: those recorded by its as-of instant (recorded basis), else all so far.
+    const cut = parseAsOf(values['as-of'], values.basis as 'recorded' | 'occurred')
+    const recordedBy = E.isRight(cut) && 'recordedBy' in cut.right ? cut.right.recordedBy : undefined
+    const events = eventCount(opened.db, tables, recordedBy === undefined ? {} : { recordedBy })
+    const bytes = await reportWorkbook({
+      ...r.right,
+      eventCount: events,
+      generatedAt: new Date().toISOString(),
+    })
     try {
       writeFileSync(values.out, bytes)
     } catch (e) {
       throw new UsageError([describeFileError(e, values.out, true)])
     }
-    return `已写入年度报告：${values.out}（${r.right.result.units.length} 个单位，${eventCount} 条事件）\n`
+    return `已写入年度报告：${values.out}（${r.right.result.units.length} 个单位，${events} 条事件）\n`
   } catch (e) {
     throw explainRankingStop(e)
   } finally {

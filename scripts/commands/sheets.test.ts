@@ -98,6 +98,29 @@ describe('spreadsheet commands', () => {
     const all = join(dir, 'all.ndjson')
     expect(kaoping('export', '--db', db, '--out', all).code).toBe(0)
     expect(audit.getCell('B6').value).toBe(readFileSync(all, 'utf8').trim().split('\n').length)
+    // A mid-year report counts the events recorded by its as-of (end of 2017-06-30, Beijing time), not all of them.
+    const midYear = join(dir, 'mid-year.xlsx')
+    expect(
+      kaoping(
+        'report',
+        '--scheme',
+        'guangyuan-districts-2017',
+        '--as-of',
+        '2017-06-30',
+        '--out',
+        midYear,
+        '--db',
+        db
+      ).code
+    ).toBe(0)
+    const recordedByJune = readFileSync(all, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(
+        (l) => Date.parse(JSON.parse(l).recordedAt) <= Date.parse('2017-06-30T23:59:59.999+08:00')
+      ).length
+    expect(recordedByJune).toBeGreaterThan(0)
+    expect((await workbook(midYear)).getWorksheet('审计')!.getCell('B6').value).toBe(recordedByJune)
   })
 
   it('names the row of a CSV line the log refuses (an unknown unit), storing nothing', () => {

@@ -20,6 +20,7 @@ export {
   currentRankingTag,
   type Diff,
   diff,
+  eventCount,
   type IndicatorChange,
   type RankingQuery,
   ranking,

@@ -199,3 +199,20 @@ export const diff = (
     units,
   })
 }
+
+/**
+ * How many events a report is about (the workbook's 事件数): those recorded by `recordedBy` (ms) and at or before
+ * log position `upTo` — never a log position itself, which on EventStoreDB is a byte offset, not a count.
+ */
+export const eventCount = (
+  db: Database.Database,
+  t: Tables,
+  bounds: { readonly recordedBy?: number; readonly upTo?: bigint } = {}
+): number =>
+  (
+    db
+      .prepare(`SELECT count(*) AS n FROM ${t.events} WHERE recorded_ms <= ? AND position <= ?`)
+      .get(bounds.recordedBy ?? Number.MAX_SAFE_INTEGER, bounds.upTo ?? BigInt(Number.MAX_SAFE_INTEGER)) as {
+      n: number
+    }
+  ).n
