@@ -38,6 +38,8 @@ export interface ReviewQuery {
   readonly unitId?: string
   readonly page: number
   readonly pageSize: number
+  /** `desc`: newest first (what a person scrolls), so page 1 is the latest facts; log order by default. */
+  readonly order?: 'asc' | 'desc'
 }
 
 export interface ReviewPage {
@@ -98,7 +100,8 @@ export const reviewQueue = async (store: EventStore, q: ReviewQuery): Promise<Re
   const all = [...items.values()]
   const counts = { pending: 0, verified: 0, returned: 0 }
   for (const i of all) counts[i.status]++
-  const chosen = q.status === undefined ? all : all.filter((i) => i.status === q.status)
+  const matching = q.status === undefined ? all : all.filter((i) => i.status === q.status)
+  const chosen = q.order === 'desc' ? matching.reverse() : matching
   return {
     page: q.page,
     pageSize: q.pageSize,

@@ -60,6 +60,16 @@ describe('GET /v1/review', () => {
     expect(pending.json.items).toHaveLength(1)
   })
 
+  it('pages newest first with order=desc: page 1 holds the latest facts, page 2 the ones before, none twice', async () => {
+    const ids = (await facts()).map((e) => e.id)
+    const page = async (n: number) =>
+      (await api.get(`/v1/review?pageSize=4&page=${n}&order=desc`)).json.items.map(
+        (i: { event: { id: string } }) => i.event.id
+      )
+    expect(await page(1)).toEqual(ids.slice(-4).reverse())
+    expect(await page(2)).toEqual(ids.slice(0, -4).reverse())
+  })
+
   it('leaves retracted facts out', async () => {
     const [l1] = await facts()
     await api.post(

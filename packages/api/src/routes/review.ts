@@ -18,7 +18,13 @@ const ReviewStatus = t.keyof(
 )
 const ReviewQuery = strict(
   {},
-  { status: ReviewStatus, unitId: UnitId, page: PositiveIntQuery, pageSize: PositiveIntQuery },
+  {
+    status: ReviewStatus,
+    unitId: UnitId,
+    page: PositiveIntQuery,
+    pageSize: PositiveIntQuery,
+    order: t.keyof({ asc: null, desc: null }, '"asc" | "desc"'),
+  },
   'ReviewQuery'
 )
 const MAX_PAGE_SIZE = 500
@@ -38,6 +44,7 @@ export const reviewRoutes = (deps: RouteDeps) =>
         ...(unitId === undefined ? {} : { unitId }),
         page: q.page ?? 1,
         pageSize: Math.min(q.pageSize ?? 50, MAX_PAGE_SIZE),
+        ...(q.order === undefined ? {} : { order: q.order }),
       })
       return c.json({ status: q.status ?? null, unitId: unitId ?? null, ...page })
     }

@@ -62,8 +62,11 @@ export const SLUG_LABELS: Readonly<Record<string, string>> = {
   major_incident: '重大责任事件',
 }
 
-/** Fields a summary leaves out: the unit (the page says whose facts they are) and ids that mean nothing to a person. */
-const HIDDEN = new Set(['unitId', 'targetEventId', 'digests', 'items', 'scheme'])
+/**
+ * Fields a summary leaves out: the unit (the page says whose facts they are), ids that mean nothing to a person,
+ * and the scheme's code (the view names the scheme by its title).
+ */
+const HIDDEN = new Set(['unitId', 'targetEventId', 'digests', 'items', 'scheme', 'schemeId'])
 
 export const valueText = (field: CatalogField | undefined, v: unknown): string => {
   if (typeof v === 'boolean') return v ? '是' : '否'
@@ -85,9 +88,11 @@ export const describe = (c: Catalog, type: string, data: Record<string, unknown>
   const t = typeOf(c, type)
   return Object.entries(data)
     .filter(([k]) => !HIDDEN.has(k))
-    .map(([k, v]) => {
+    .flatMap(([k, v]) => {
       const f = t?.fields.find((x) => x.field === k)
-      return `${f?.label ?? c.fieldLabels[k] ?? k} ${valueText(f, v)}`
+      const label = f?.label ?? c.fieldLabels[k]
+      // A field without a Chinese label is left out rather than shown by its code.
+      return label === undefined ? [] : [`${label} ${valueText(f, v)}`]
     })
     .join('，')
 }

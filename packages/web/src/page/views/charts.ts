@@ -16,15 +16,32 @@ echarts.use([
   CanvasRenderer,
 ])
 
+/** Charts drawn and still followed; one whose element left the page (a view re-rendered) is disposed. */
+const live = new Set<{
+  readonly el: HTMLElement
+  readonly chart: echarts.ECharts
+  readonly resize: () => void
+}>()
+const sweep = () => {
+  for (const c of live)
+    if (!c.el.isConnected) {
+      c.chart.dispose()
+      window.removeEventListener('resize', c.resize)
+      live.delete(c)
+    }
+}
+
 /** Draws once the element is in the page and has a size, and follows the window's width. */
 export const chartBox = (id: string, label: string, option: () => object, cls = 'chart') => {
   const el = h('div', { id, class: cls, role: 'img', 'aria-label': label })
   requestAnimationFrame(() => {
+    sweep()
     if (!el.isConnected) return
     const chart = echarts.init(el)
     chart.setOption({ animation: false, ...option() })
-    const resize = () => (el.isConnected ? chart.resize() : window.removeEventListener('resize', resize))
+    const resize = () => chart.resize()
     window.addEventListener('resize', resize)
+    live.add({ el, chart, resize })
   })
   return el
 }

@@ -11,23 +11,13 @@ import { REVIEW_STATUS, type ReviewItem, type ReviewPage } from '../types'
 
 const PAGE = 15
 
-/** Newest first: page 1 is the log's last page. */
+/** Newest first: the server pages them so (`order=desc`), one request per page. */
 export const loadNewest = async (params: { unitId?: string; status?: string }, page: number, size = PAGE) => {
-  const base = { ...params, pageSize: String(size) }
-  const first = await getJson<ReviewPage>(`/v1/review${query({ ...base, page: '1' })}`)
-  const pages = Math.max(1, Math.ceil(first.total / size))
-  const apiPage = Math.max(1, pages - page + 1)
-  const at =
-    apiPage === 1
-      ? first
-      : await getJson<ReviewPage>(`/v1/review${query({ ...base, page: String(apiPage) })}`)
-  // The log's last page may be short: top it up from the page before, so a page always shows `size` facts.
-  let items = [...at.items].reverse()
-  if (items.length < size && apiPage > 1) {
-    const before = await getJson<ReviewPage>(`/v1/review${query({ ...base, page: String(apiPage - 1) })}`)
-    items = [...items, ...[...before.items].reverse()].slice(0, size)
-  }
-  return { ...at, items, pages, page: Math.min(page, pages) }
+  const at = await getJson<ReviewPage>(
+    `/v1/review${query({ ...params, pageSize: String(size), page: String(page), order: 'desc' })}`
+  )
+  const pages = Math.max(1, Math.ceil(at.total / size))
+  return { ...at, pages, page: Math.min(page, pages) }
 }
 
 export const evidenceButtons = (item: ReviewItem) => {

@@ -3,7 +3,7 @@
  * date, see marks (计0分 / 一票否决 / 封顶), the chart, and download CSV or XLSX.
  */
 import { download, getJson, query } from '../client'
-import { publicationsOf } from '../cycle-data'
+import { publicationsOf, publishedResult } from '../cycle-data'
 import { h } from '../dom'
 import { change, marks } from '../marks'
 import type { Me } from '../me'
@@ -35,7 +35,7 @@ export const rankingView = async (params: URLSearchParams, me: Me) => {
   // Published vs live: the latest publication's totals beside the live ones, marked where they differ.
   const pubs = await publicationsOf(schemeId)
   const lastPub = pubs.at(-1)
-  const published = lastPub ? await getJson<Result>(lastPub.href) : undefined
+  const published = lastPub ? await publishedResult(lastPub) : undefined
   const pubTotal = new Map(published?.units.map((u) => [u.unitId, u.total]))
 
   const field = (name: string, value: string | undefined, type = 'date') =>

@@ -5,7 +5,7 @@
  */
 import { actorName, describe, labelOf, loadCatalog } from '../catalog'
 import { download, getJson, query } from '../client'
-import { appealsOf, publicationsOf } from '../cycle-data'
+import { appealsOf, publicationsOf, publishedResult } from '../cycle-data'
 import { h } from '../dom'
 import { eventLookup, expandable } from '../events'
 import { marks } from '../marks'
@@ -13,14 +13,7 @@ import type { Me } from '../me'
 import { go, hrefOf } from '../route'
 import { type IndicatorText, loadScheme, namesOf, schemeFor } from '../schemes'
 import { beijing } from '../time'
-import {
-  APPEAL_STATUS,
-  type Indicator,
-  type Result,
-  STAGE_LABELS,
-  type UnitBreakdown,
-  type UnitEntry,
-} from '../types'
+import { APPEAL_STATUS, type Indicator, STAGE_LABELS, type UnitBreakdown, type UnitEntry } from '../types'
 import { radarChart } from './charts'
 
 export const STATUS_LABELS: Readonly<Record<string, string>> = {
@@ -95,9 +88,7 @@ export const unitView = async (params: URLSearchParams, me: Me) => {
   // The latest publication, when the page shows the live result: mark what differs from it.
   const lastPub = pubs.at(-1)
   const published =
-    lastPub && !asOf
-      ? (await getJson<Result>(lastPub.href)).units.find((x) => x.unitId === unitId)
-      : undefined
+    lastPub && !asOf ? (await publishedResult(lastPub)).units.find((x) => x.unitId === unitId) : undefined
   const pubPoints = new Map(published ? allIndicatorResults(published).map((i) => [i.id, i.points]) : [])
   const self = new Map(u.selfAssessed?.items.map((i) => [i.indicatorId, i.points]))
 
