@@ -3,10 +3,10 @@
  * workbook — ranking, one sheet per unit, and an audit sheet (scheme version, instant, event count).
  */
 import { writeFileSync } from 'node:fs'
-import { frozenPublication, listAppeals } from '@kaoping/app'
+import { frozenPublication, upheldAt } from '@kaoping/app'
 import { parseAsOf } from '@kaoping/core'
 import { eventCount, ranking } from '@kaoping/projections'
-import { reportWorkbook } from '@kaoping/sheets'
+import { codeLabel, reportWorkbook } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { parseCommand } from '../lib/args'
 import { catchUpUnlessRunning } from '../lib/catch-up'
@@ -18,8 +18,6 @@ import { explainRankingStop } from '../lib/ranking-stopped'
 import { describeSchemeError, requireSchemeId } from '../lib/scheme-id'
 import { REPORT } from '../lib/specs/report'
 import { schemeIds } from './ranking'
-
-const DECISION: Readonly<Record<string, string>> = { upheld: '支持', partially_upheld: '部分支持' }
 
 export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
   const { values } = parseCommand(REPORT, argv)
@@ -35,20 +33,13 @@ export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
       const frozen = await frozenPublication(opened.store, values.scheme!, n)
       if (E.isLeft(frozen)) throw new UsageError([frozen.left.message])
       const { publication: p, result, scheme } = frozen.right
-      const appeals = await listAppeals(opened.store, values.scheme!)
-      const upheld = (E.isRight(appeals) ? appeals.right : []).flatMap((a) =>
-        a.decision && DECISION[a.decision.decision] && (a.decision.recordedAt ?? '') <= p.asOf
-          ? [
-              {
-                unitId: a.unitId,
-                indicatorId: a.indicatorId,
-                reason: a.reason,
-                decision: `${DECISION[a.decision.decision]}：${a.decision.reason}`,
-                adjustment: a.adjustment,
-              },
-            ]
-          : []
-      )
+      const upheld = (await upheldAt(opened.store, values.scheme!, BigInt(p.position))).map((a) => ({
+        unitId: a.unitId,
+        indicatorId: a.indicatorId,
+        reason: a.reason,
+        decision: `${codeLabel('AppealDecided.decision', a.status)}：${a.decision?.reason ?? ''}`,
+        adjustment: a.adjustment,
+      }))
       const bytes = await reportWorkbook({
         result,
         scheme,

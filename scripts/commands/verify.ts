@@ -16,13 +16,12 @@ import {
   readLog,
   type StoredEvent,
 } from '@kaoping/core'
+import { codeLabel } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { parseCommand } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
 import { describeFileError } from '../lib/file-error'
 import { VERIFY } from '../lib/specs/verify'
-
-const STAGE = { preliminary: '初评公示', final: '最终结果' } as const
 
 /** Each line's log position as exported (`position`), or its line number in a file without positions. */
 const positionsByLine = (text: string): Map<number, bigint> => {
@@ -62,7 +61,7 @@ export const verifyLog = (text: string, name: string): Verified => {
       data,
       events.filter((x) => x.seq < e.seq)
     )
-    const head = `${data.schemeId} 第 ${n} 次发布（${STAGE[data.stage]}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
+    const head = `${data.schemeId} 第 ${n} 次发布（${codeLabel('ResultPublished.stage', data.stage)}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
     if (check._tag === 'Match') {
       lines.push(`${head}：一致  sha256 ${data.sha256}`)
       continue

@@ -32,11 +32,15 @@ const FOLDED = new Set(['AppealFiled', 'AppealDecided', 'EventRetracted', 'FactR
 const cycleEvent = (e: RecordedEvent): CycleEvent =>
   ({ id: e.id, type: e.type, data: e.data, recordedAt: e.recordedAt }) as CycleEvent
 
-/** The scheme's appeals in filing order; `unitId` narrows to one unit. NotFound when the scheme is unknown. */
+/**
+ * The scheme's appeals in filing order; `unitId` narrows to one unit; `upTo` folds only the events at or before
+ * that log position (the appeals as a publication saw them). NotFound when the scheme is unknown.
+ */
 export const listAppeals = async (
   store: EventStore,
   schemeId: string,
-  unitId?: string
+  unitId?: string,
+  upTo?: bigint
 ): Promise<E.Either<{ readonly _tag: 'NotFound'; readonly message: string }, AppealView[]>> => {
   const own = await store.readStream(schemeStream(schemeId))
   if (!own.some((e) => e.type === 'SchemePublished'))
@@ -53,6 +57,7 @@ export const listAppeals = async (
   const filedHere = new Set<string>()
   const history = units.filter((e) => {
     if (!FOLDED.has(e.type) || !isEventType(e.type)) return false
+    if (upTo !== undefined && e.position > upTo) return false
     const d = e.data as { schemeId?: string; unitId: string; appealId?: string }
     if (e.type === 'AppealFiled') {
       if (d.schemeId !== schemeId) return false
@@ -88,5 +93,20 @@ export const listAppeals = async (
         adjustment: d?.points === undefined ? null : d.points.toFixed(2),
       }
     })
+  )
+}
+
+/**
+ * The appeals upheld (in whole or in part) by the time of a publication at log position `position` — what its 通报
+ * lists, however the appeals stand today (an appeal retracted later still shows as the publication saw it).
+ */
+export const upheldAt = async (
+  store: EventStore,
+  schemeId: string,
+  position: bigint
+): Promise<AppealView[]> => {
+  const appeals = await listAppeals(store, schemeId, undefined, position)
+  return (E.isRight(appeals) ? appeals.right : []).filter(
+    (a) => a.status === 'upheld' || a.status === 'partially_upheld'
   )
 }

@@ -4,7 +4,7 @@
  * core, and appends with the expected revisions.
  */
 
-export { type AppealStatus, type AppealView, listAppeals } from './appeals'
+export { type AppealStatus, type AppealView, listAppeals, upheldAt } from './appeals'
 export { type AppendContext, appendValidated, type CommandError } from './append-events'
 export { checkCycle } from './cycle-check'
 export { derivedId } from './derived-id'

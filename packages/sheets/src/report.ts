@@ -7,6 +7,7 @@
 import type { Result, Scheme, UnitResult } from '@kaoping/core'
 import { beijingTime } from '@kaoping/core'
 import ExcelJS from 'exceljs'
+import { codeLabel } from './vocabulary'
 
 const POINTS = '0.00'
 const num = (s: string | null) => (s === null ? null : Number(s))
@@ -154,7 +155,7 @@ const addPublication = (wb: ExcelJS.Workbook, p: PublicationInfo, result: Result
   const names = new Map<string, string>(result.units.map((u) => [u.unitId, u.name]))
   const rules = new Map<string, string>((scheme.rules ?? []).map((r) => [r.id, r.name]))
   const rows: Array<readonly [string, string | number]> = [
-    ['发布', `第 ${p.n} 次发布（${p.stage === 'final' ? '最终结果' : '初评公示'}）`],
+    ['发布', `第 ${p.n} 次发布（${codeLabel('ResultPublished.stage', p.stage)}）`],
     ...(p.docNumber ? [['文号', p.docNumber] as const] : []),
     ['数据截至', `${beijingTime(p.asOf)}（北京时间）`],
     ...(p.appealUntil ? [['申诉截止', p.appealUntil] as const] : []),

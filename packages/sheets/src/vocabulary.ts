@@ -4,6 +4,9 @@
  */
 export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'UnitRegistered.kind': { district: '县区局', department: '市局科室单位' },
+  // Of types the template leaves out (results are the server's, decisions the city's), for every other text.
+  'ResultPublished.stage': { preliminary: '初评公示', final: '最终结果' },
+  'AppealDecided.decision': { upheld: '支持', partially_upheld: '部分支持', rejected: '驳回' },
   'CaseOpened.kind': {
     administrative_litigation: '行政诉讼',
     administrative_reconsideration: '行政复议',
@@ -56,3 +59,6 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
   'RepresentationHandled.kind': { npc_suggestion: '人大建议', cppcc_proposal: '政协提案' },
   'HonorAwarded.level': { national: '国家级', provincial: '省级', city: '市级' },
 }
+
+/** A code's Chinese name (`ResultPublished.stage`, `final` → 最终结果), or the code when the vocabulary has none. */
+export const codeLabel = (field: string, code: string): string => VOCABULARY_LABELS[field]?.[code] ?? code

@@ -6,7 +6,7 @@
  * the validating codecs cannot disagree. Every role may read it (it says nothing about any unit).
  */
 import { CATALOG, EVENT_TYPES, type EventType, rolesFor } from '@kaoping/core'
-import { LAYOUTS } from '@kaoping/sheets'
+import { LAYOUTS, VOCABULARY_LABELS } from '@kaoping/sheets'
 import { Hono } from 'hono'
 import type * as t from 'io-ts'
 import { allow } from '../auth/guard'
@@ -36,11 +36,6 @@ const MORE_LABELS: Readonly<Record<string, string>> = {
   digests: '摘要',
   decision: '复核决定',
   points: '分值',
-}
-/** Vocabularies the spreadsheet layout does not name (types it leaves out or fields without a dropdown label). */
-const MORE_VOCABULARY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'AppealDecided.decision': { upheld: '支持', partially_upheld: '部分支持', rejected: '驳回' },
-  'ResultPublished.stage': { preliminary: '初评公示', final: '最终结果' },
 }
 
 const NUMBER = new Set(['NonNegativeNumber', 'Score100', 'FiniteNumber', 'number'])
@@ -73,7 +68,7 @@ const fieldsOf = (type: EventType): CatalogField[] => {
   const { required, optional } = CATALOG[type].codec.shape
   const one = (field: string, codec: t.Mixed, req: boolean): CatalogField => {
     const input = inputOf(field, codec)
-    const labels = layoutLabels(type, field) ?? MORE_VOCABULARY[`${type}.${field}`]
+    const labels = layoutLabels(type, field) ?? VOCABULARY_LABELS[`${type}.${field}`]
     const codes = input === 'choice' ? Object.keys((codec as unknown as t.KeyofC<t.Props>).keys) : []
     return {
       field,

@@ -4,8 +4,9 @@
  * appeal decided by then, and the hash to verify it with. Bearer token as for the API (every role may read a
  * publication); the web page fetches it and prints it, or `curl … > 通报.html`.
  */
-import { frozenPublication, listAppeals } from '@kaoping/app'
+import { frozenPublication, upheldAt } from '@kaoping/app'
 import { beijingTime, CATALOG, isEventType, strict } from '@kaoping/core'
+import { codeLabel } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
@@ -24,13 +25,6 @@ const esc = (s: unknown) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
   )
-const STAGE = { preliminary: '初评公示', final: '最终结果' } as const
-const DECISION = {
-  upheld: '支持',
-  partially_upheld: '部分支持',
-  rejected: '驳回',
-  pending: '待复核',
-} as const
 const RULE_KIND = { veto: '一票否决', zero: '计0分', gradeCap: '不得评为优秀' } as const
 
 const CSS = `@page { size: A4; margin: 18mm 16mm; }
@@ -58,13 +52,7 @@ export const printRoutes = (deps: RouteDeps, tokens: TokenBook) =>
       const frozen = await frozenPublication(deps.store, schemeId, n)
       if (E.isLeft(frozen)) throw new ApiFailure(frozen.left)
       const { publication: p, result, scheme } = frozen.right
-      const appeals = await listAppeals(deps.store, schemeId)
-      const upheld = (E.isRight(appeals) ? appeals.right : []).filter(
-        (a) =>
-          (a.status === 'upheld' || a.status === 'partially_upheld') &&
-          a.decision?.recordedAt != null &&
-          a.decision.recordedAt <= p.asOf
-      )
+      const upheld = await upheldAt(deps.store, schemeId, BigInt(p.position))
       const ruleName = new Map<string, string>(scheme.rules?.map((r) => [r.id, r.name]) ?? [])
       const fired = result.units.flatMap((u) => u.rulesFired.map((r) => ({ u, r })))
       const events = await deps.store.findEvents([...new Set(fired.flatMap((f) => f.r.events))])
@@ -83,9 +71,9 @@ export const printRoutes = (deps: RouteDeps, tokens: TokenBook) =>
         return `${esc(label)} ${esc(d.occurredOn ?? '')}${(d.description ?? d.reason) ? `：${esc(d.description ?? d.reason)}` : ''}`
       }
       const html = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(scheme.title)} ${STAGE[p.stage]}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(scheme.title)} ${codeLabel('ResultPublished.stage', p.stage)}</title>
 <style>${CSS}</style></head><body>
-<h1>${esc(scheme.title)}<br>考核结果${STAGE[p.stage]}</h1>
+<h1>${esc(scheme.title)}<br>考核结果${codeLabel('ResultPublished.stage', p.stage)}</h1>
 <p class="meta">${p.docNumber ? `${esc(p.docNumber)}　` : ''}第 ${p.n} 次发布　考核办法第 ${p.version} 版　数据截至 ${beijingTime(p.asOf)}（北京时间）${
         p.appealUntil ? `　申诉截止 ${esc(p.appealUntil)}` : ''
       }</p>
@@ -124,7 +112,7 @@ ${
 ${upheld
   .map(
     (a) =>
-      `<tr><td>${esc(unitName.get(a.unitId) ?? a.unitId)}</td><td>${a.indicatorId ? esc(`${a.indicatorId} ${indicatorName.get(a.indicatorId) ?? ''}`) : '整体结果'}</td><td>${esc(a.reason)}</td><td>${DECISION[a.status]}：${esc(a.decision?.reason ?? '')}</td><td class="n">${esc(a.adjustment ?? '—')}</td></tr>`
+      `<tr><td>${esc(unitName.get(a.unitId) ?? a.unitId)}</td><td>${a.indicatorId ? esc(`${a.indicatorId} ${indicatorName.get(a.indicatorId) ?? ''}`) : '整体结果'}</td><td>${esc(a.reason)}</td><td>${codeLabel('AppealDecided.decision', a.status)}：${esc(a.decision?.reason ?? '')}</td><td class="n">${esc(a.adjustment ?? '—')}</td></tr>`
   )
   .join('\n')}
 </tbody></table>`
