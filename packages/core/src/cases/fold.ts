@@ -131,16 +131,19 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
   return [...drafts.values()].sort((a, b) => a.opened.seq - b.opened.seq).map(record)
 }
 
+// Module level, not inside `inPeriod`: under tsx (keepNames) a named closure costs a defineProperty per call,
+// and this runs for every case of every case metric.
+const within = (d: string | null, from: string, to: string) => d !== null && d >= from && d <= to
+
 /** Whether `by` puts a case in the period [from, to]. */
 export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): boolean => {
-  const within = (d: string | null) => d !== null && d >= from && d <= to
   switch (by) {
     case 'opened':
-      return within(c.dates.opened)
+      return within(c.dates.opened, from, to)
     case 'closed':
-      return within(c.dates.closed)
+      return within(c.dates.closed, from, to)
     case 'decided':
-      return within(c.dates.decided)
+      return within(c.dates.decided, from, to)
     case 'active':
       return c.dates.opened <= to && !(c.dates.closed !== null && c.dates.closed < from)
   }

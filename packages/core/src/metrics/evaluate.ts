@@ -69,9 +69,15 @@ interface Inner {
 }
 
 const merge = (a: Inner, b: Inner): ReadonlyArray<Fact> => {
-  const byId = new Map<string, Fact>()
-  for (const f of [...a.facts, ...b.facts]) byId.set(f.id, f)
-  return [...byId.values()]
+  const seen = new Set<string>()
+  const out: Fact[] = []
+  for (const list of [a.facts, b.facts])
+    for (const f of list)
+      if (!seen.has(f.id)) {
+        seen.add(f.id)
+        out.push(f)
+      }
+  return out
 }
 
 export const evaluate = (ref: MetricRef, scope: MetricScope): Evaluated => {
@@ -89,10 +95,9 @@ const TYPE_LABEL = (type: string) => `无 ${type} 记录`
 const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
   const by = m.by ?? 'active'
   const { from, to } = scope.period
-  const attrs = (c: CaseRecord) => (field: string) => c.attributes[field as keyof CaseRecord['attributes']]
-  const cases = casesOf(scope.facts, to).filter(
-    (c) => inPeriod(c, by, from, to) && matchesRecord(attrs(c), m.where)
-  )
+  const cases: CaseRecord[] = []
+  for (const c of casesOf(scope.facts, to))
+    if (inPeriod(c, by, from, to) && matchesRecord(c.attributes, m.where)) cases.push(c)
   return {
     value: num(cases.length),
     facts: cases.flatMap((c) => c.facts),
@@ -111,10 +116,30 @@ const countQuarters = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope
   }
 }
 
+/**
+ * A named metric is evaluated once per scope: indicators and rules often share one (the law-exam pass rate, the
+ * lost lawsuits), and a scope is one unit's facts over one period.
+ */
+const namedValues = new WeakMap<MetricScope, Map<string, Inner>>()
+
 const inner = (ref: MetricRef, scope: MetricScope): Inner => {
-  const m = typeof ref === 'string' ? scope.named[ref] : ref
+  if (typeof ref !== 'string') return innerOf(ref, scope)
+  let known = namedValues.get(scope)
+  if (!known) {
+    known = new Map()
+    namedValues.set(scope, known)
+  }
+  const hit = known.get(ref)
+  if (hit) return hit
+  const m = scope.named[ref]
   // Validation guarantees named references resolve; a miss here is a programming error.
   if (!m) throw new Error(`unresolved metric ${String(ref)}`)
+  const value = innerOf(m, scope)
+  known.set(ref, value)
+  return value
+}
+
+const innerOf = (m: Metric, scope: MetricScope): Inner => {
   switch (m._tag) {
     case 'count': {
       if (m.type === CASES) return countCases(m, scope)

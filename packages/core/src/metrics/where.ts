@@ -2,38 +2,68 @@
 import { type Fact, fieldValue } from '../facts/fact'
 import type { Condition, Where } from '../scheme/metric'
 
-const compare = (actual: unknown, cmp: 'gte' | 'lte' | 'gt' | 'lt', to: number | string): boolean => {
-  if (typeof actual !== typeof to) return false
-  const a = actual as number | string
+type Test = (actual: unknown) => boolean
+
+const compare = (cmp: 'gte' | 'lte' | 'gt' | 'lt', to: number | string): Test => {
   switch (cmp) {
     case 'gte':
-      return a >= to
+      return (a) => typeof a === typeof to && (a as typeof to) >= to
     case 'lte':
-      return a <= to
+      return (a) => typeof a === typeof to && (a as typeof to) <= to
     case 'gt':
-      return a > to
+      return (a) => typeof a === typeof to && (a as typeof to) > to
     case 'lt':
-      return a < to
+      return (a) => typeof a === typeof to && (a as typeof to) < to
   }
 }
 
-const holds = (actual: unknown, c: Condition): boolean => {
-  if ('eq' in c) return actual === c.eq
-  if ('in' in c) return c.in.includes(actual as never)
-  if ('ne' in c) return actual !== c.ne
-  if ('notIn' in c) return !c.notIn.includes(actual as never)
-  return compare(actual, c.cmp, c.to)
+const testOf = (c: Condition): Test => {
+  if ('eq' in c) return (a) => a === c.eq
+  if ('ne' in c) return (a) => a !== c.ne
+  // A Set has the same equality as `includes` (SameValueZero) and does not scan the list.
+  if ('in' in c) {
+    const set = new Set<unknown>(c.in)
+    return (a) => set.has(a)
+  }
+  if ('notIn' in c) {
+    const set = new Set<unknown>(c.notIn)
+    return (a) => !set.has(a)
+  }
+  return compare(c.cmp, c.to)
+}
+
+interface Compiled {
+  readonly fields: ReadonlyArray<string>
+  readonly tests: ReadonlyArray<Test>
+}
+
+/**
+ * Each `where` is turned into tests once (a scheme's conditions are checked against every fact of a unit's year
+ * on every scoring), kept per decoded scheme object.
+ */
+const compiled = new WeakMap<Where, Compiled>()
+const compiledOf = (where: Where): Compiled => {
+  let c = compiled.get(where)
+  if (!c) {
+    const fields = Object.keys(where)
+    c = { fields, tests: fields.map((f) => testOf(where[f]!)) }
+    compiled.set(where, c)
+  }
+  return c
 }
 
 export const matches = (fact: Fact, where: Where | undefined): boolean => {
   if (!where) return true
-  for (const field in where) if (!holds(fieldValue(fact, field), where[field]!)) return false
+  const { fields, tests } = compiledOf(where)
+  for (let i = 0; i < fields.length; i++) if (!tests[i]!(fieldValue(fact, fields[i]!))) return false
   return true
 }
 
 /** The same conditions over any record's fields (a case's attributes). */
-export const matchesRecord = (get: (field: string) => unknown, where: Where | undefined): boolean => {
+export const matchesRecord = (record: object, where: Where | undefined): boolean => {
   if (!where) return true
-  for (const field in where) if (!holds(get(field), where[field]!)) return false
+  const { fields, tests } = compiledOf(where)
+  const fieldsOf = record as Readonly<Record<string, unknown>>
+  for (let i = 0; i < fields.length; i++) if (!tests[i]!(fieldsOf[fields[i]!])) return false
   return true
 }

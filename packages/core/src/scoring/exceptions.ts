@@ -169,10 +169,12 @@ const LISTED = 10
 export const listed = (ids: ReadonlyArray<string>, unit: string): string =>
   ids.length <= LISTED ? ids.join('、') : `${ids.slice(0, LISTED).join('、')} 等 ${ids.length} ${unit}`
 
-const countOf = (d: Detail): number | undefined => {
-  const items = itemsOf(d)
-  return items ? items.length : undefined
-}
+const countOf = (d: Detail): number | undefined =>
+  d.kind === 'cases'
+    ? d.cases.length
+    : d.kind === 'facts' || d.kind === 'quarters'
+      ? d.facts.length
+      : undefined
 
 /**
  * What was counted and against what, before the scoring rule: "结案 1071 件 / 应结 1089 件，未结 18 件：…";

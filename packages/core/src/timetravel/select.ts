@@ -81,7 +81,8 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
     const attrs =
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
     const isVerified = verified.has(e.id)
-    const fact: Fact = {
+    // Assigned, not spread: this runs for every event of every scoring (a unit's whole history on each update).
+    const fact: { -readonly [K in keyof Fact]: Fact[K] } = {
       id: e.id,
       type: e.type,
       unitId: e.data.unitId,
@@ -89,9 +90,9 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
       countsOn: countsOnOf(e.data.occurredOn, data.countsOn, isVerified, e.actor),
       seq: e.seq,
       data,
-      ...(attrs ? { case: attrs } : {}),
-      ...(isVerified ? { verified: true as const } : {}),
     }
+    if (attrs) fact.case = attrs
+    if (isVerified) fact.verified = true
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])
