@@ -96,7 +96,8 @@ describe('rebuild under SIGKILL', () => {
     }
     // The kills must have landed inside rebuilds, or this proves nothing.
     expect(interrupted).toBeGreaterThanOrEqual(6)
-  })
+    // Seventeen processes, each loading tsx and rebuilding the demo city: 40–60 s on a quiet machine.
+  }, 180_000)
 })
 
 describe('two runners on one database', () => {
