@@ -1,6 +1,6 @@
 /** The spreadsheet commands as processes: template, import of XLSX/CSV (all or nothing), report, replay --format xlsx. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -31,16 +31,16 @@ describe('spreadsheet commands', () => {
   })
 
   it('writes the template, imports it filled (all or nothing, twice is once), and reports a year', async () => {
-    expect(kaoping('template', '--out', template)).toMatchObject({
+    expect(kaoping('template', '--out', template, '--db', db)).toMatchObject({
       code: 0,
-      stdout: `已写入导入模板：${template}\n`,
+      stdout: `已写入导入模板：${template}\n单位、考核办法和指标的下拉列表取自 ${db}：14 个单位，2 个考核办法\n`,
     })
 
     const wb = await workbook(template)
     const ws = wb.getWorksheet('学法、培训、考试')!
     ws.addRow([
       '8f0c2d64-5b7a-4f39-9d21-3c4b5a6d7e80',
-      'lizhou',
+      '利州区',
       '2017-12-20',
       'xlsx-1',
       'lecture',
@@ -48,6 +48,10 @@ describe('spreadsheet commands', () => {
       40,
     ])
     ws.addRow(['', 'nowhere', '2017-12-21', 'xlsx-2', 'lecture', '年终学法', -2])
+    // The unit column offers the database's 14 units by name (the second list, after 单位类别's); 利州区 above is
+    // read back as lizhou.
+    expect(ws.getCell('B2').dataValidation.formulae).toEqual(["'代码表'!$D$2:$D$15"])
+    expect(wb.getWorksheet('代码表')!.getCell('D5').value).toBe('利州区（lizhou）')
     const bad = join(dir, 'bad.xlsx')
     await wb.xlsx.writeFile(bad)
     const refused = kaoping('import', bad, '--db', db)
@@ -121,6 +125,18 @@ describe('spreadsheet commands', () => {
       ).length
     expect(recordedByJune).toBeGreaterThan(0)
     expect((await workbook(midYear)).getWorksheet('审计')!.getCell('B6').value).toBe(recordedByJune)
+  })
+
+  it('writes a template without unit, scheme and indicator dropdowns when the database is not there, and says so', async () => {
+    const missing = join(dir, 'none.db')
+    const out = join(dir, 'template-without.xlsx')
+    expect(kaoping('template', '--out', out, '--db', missing)).toMatchObject({
+      code: 0,
+      stdout: `已写入导入模板：${out}\n未找到数据库 ${missing}：单位、考核办法和指标列没有下拉列表（可用 --db 指定数据库）\n`,
+    })
+    expect(existsSync(missing)).toBe(false)
+    const wb = await workbook(out)
+    expect(wb.getWorksheet('学法、培训、考试')!.getCell('B2').dataValidation).toBeUndefined()
   })
 
   it('names the row of a CSV line the log refuses (an unknown unit), storing nothing', () => {

@@ -1,5 +1,6 @@
 /** @module @kaoping/sheets — spreadsheets in and out: the import template and its reader (XLSX, CSV), and results as workbooks. */
 export type { EvidenceByName } from './cells'
+export type { Registry } from './code-tables'
 export { formatSheetIssue, type SheetIssue } from './issue'
 export { LAYOUTS } from './layout'
 export { placeIssues } from './place'

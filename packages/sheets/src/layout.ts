@@ -5,7 +5,7 @@
  */
 import { CATALOG, type EventType } from '@kaoping/core'
 import type * as t from 'io-ts'
-import { VOCABULARY_LABELS } from './vocabulary'
+import { OPEN_VOCABULARIES, VOCABULARY_LABELS } from './vocabulary'
 
 /** The 佐证材料 field (SPEC §9): one cell of file names. */
 export const EVIDENCE_FIELD = 'evidence'
@@ -89,8 +89,23 @@ export interface Column {
   readonly header: string
   readonly required: boolean
   readonly codec: t.Decoder<unknown, unknown> & { readonly name: string }
-  /** Code → Chinese name, for a closed vocabulary. */
+  /** Code → Chinese name, for a closed vocabulary or the known values of an open one. */
   readonly labels?: Readonly<Record<string, string>>
+  /** A free slug whose known values are `labels`: another value is kept as typed. */
+  readonly open?: true
+  /** A code from the registry or the published schemes, offered and read by name (code-tables.ts). */
+  readonly table?: CodeTableName
+}
+
+/** The code tables the template is given: the registry's units, the published schemes and their indicators. */
+export type CodeTableName = 'unit' | 'scheme' | 'indicator'
+
+/** Which table a field's codes come from; a unit's own registration defines its code, so it has none. */
+const tableOf = (type: EventType, field: string): CodeTableName | undefined => {
+  if (field === 'unitId') return type === 'UnitRegistered' ? undefined : 'unit'
+  if (field === 'schemeId') return 'scheme'
+  if (field === 'indicatorId') return 'indicator'
+  return undefined
 }
 
 export interface SheetLayout {
@@ -114,12 +129,15 @@ export const LAYOUTS: ReadonlyArray<SheetLayout> = (Object.keys(CATALOG) as Even
     const { required, optional } = CATALOG[type].codec.shape
     const column = (field: string, codec: t.Mixed, req: boolean): Column => {
       const labels = VOCABULARY_LABELS[`${type}.${field}`]
+      const table = tableOf(type, field)
       return {
         field,
         header: `${FIELD_LABELS[field] ?? field}${req ? '*' : ''}`,
         required: req,
         codec,
         ...(labels ? { labels } : {}),
+        ...(OPEN_VOCABULARIES.includes(`${type}.${field}`) ? { open: true as const } : {}),
+        ...(table ? { table } : {}),
       }
     }
     return {

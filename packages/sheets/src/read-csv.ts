@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync'
 import * as E from 'fp-ts/Either'
 import type { EvidenceByName } from './cells'
+import { type CodeTables, NO_CODES, registered } from './code-tables'
 import type { SheetIssue } from './issue'
 import { columnLetter } from './issue'
 import { FIELD_LABELS, ID_HEADER, LAYOUTS } from './layout'
@@ -37,6 +38,8 @@ export const readEventCsv = (
   const idIndex = labels.findIndex((l) => l === ID_HEADER || l === '事件编号')
   const issues: SheetIssue[] = []
   const events: SheetEvent[] = []
+  // No code table travels with a CSV file: units by code or `名称（代码）`, or by the name a row above registered.
+  let codes: CodeTables = NO_CODES
   body.forEach((cells, i) => {
     const row = i + 2
     const typeText = (cells[typeColumn] ?? '').trim()
@@ -69,10 +72,14 @@ export const readEventCsv = (
       layout,
       { sheet: SHEET, row, columns, idColumn: idIndex < 0 ? undefined : idIndex },
       (k) => cells[k],
-      evidence
+      evidence,
+      codes
     )
     if (E.isLeft(decoded)) issues.push(...decoded.left)
-    else events.push({ envelope: decoded.right, sheet: SHEET, row, columns })
+    else {
+      events.push({ envelope: decoded.right, sheet: SHEET, row, columns })
+      codes = registered(codes, decoded.right)
+    }
   })
   return issues.length > 0 ? E.left(issues) : E.right(events)
 }

@@ -1,11 +1,13 @@
 /**
  * @module Reads a filled template: every sheet named after an event type, row 1 the headers (in any order;
  * `*` optional), one event per non-empty row. All problems are reported, or the events in log order (sheets
- * in catalog order, rows top to bottom).
+ * in catalog order, rows top to bottom). The hidden code sheet holds no events: it is where units, schemes
+ * and indicators are looked up by name, with the units the file registers itself.
  */
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
 import type { EvidenceByName, Raw } from './cells'
+import { CODE_SHEET, type CodeTables, readCodeSheet, registered } from './code-tables'
 import { columnLetter, type SheetIssue } from './issue'
 import { FIELD_LABELS, ID_HEADER, LAYOUTS, layoutOfSheet } from './layout'
 import { decodeRow, type SheetEvent } from './rows'
@@ -79,16 +81,23 @@ export const readEventWorkbook = async (
   }
   const issues: SheetIssue[] = []
   const bySheet = new Map<string, SheetEvent[]>()
-  workbook.eachSheet((ws) => {
-    const layout = layoutOfSheet(ws.name)
-    if (!layout) return // the instructions sheet, or the user's own notes
+  let codes: CodeTables = readCodeSheet(workbook.getWorksheet(CODE_SHEET))
+  // In catalog order, so the units registered in the file are known by name to the sheets after theirs; the code
+  // sheet, the instructions and the user's own notes are no event type's.
+  const sheets = workbook.worksheets
+    .flatMap((ws) => {
+      const layout = layoutOfSheet(ws.name)
+      return layout ? [{ ws, layout }] : []
+    })
+    .sort((a, b) => LAYOUTS.indexOf(a.layout) - LAYOUTS.indexOf(b.layout))
+  for (const { ws, layout } of sheets) {
     const headers = ((ws.getRow(1).values as ExcelJS.CellValue[]) ?? [])
       .slice(1)
       .map((v) => String(plain(v) ?? ''))
     const map = headerMap(ws.name, headers, ws.name)
     if (E.isLeft(map)) {
       issues.push(...map.left)
-      return
+      continue
     }
     const events: SheetEvent[] = []
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -101,13 +110,21 @@ export const readEventWorkbook = async (
         })
       )
         return
-      const decoded = decodeRow(layout, { sheet: ws.name, row: rowNumber, ...map.right }, cell, evidence)
+      const decoded = decodeRow(
+        layout,
+        { sheet: ws.name, row: rowNumber, ...map.right },
+        cell,
+        evidence,
+        codes
+      )
       if (E.isLeft(decoded)) issues.push(...decoded.left)
-      else
+      else {
         events.push({ envelope: decoded.right, sheet: ws.name, row: rowNumber, columns: map.right.columns })
+        codes = registered(codes, decoded.right)
+      }
     })
     bySheet.set(layout.name, events)
-  })
+  }
   if (issues.length > 0) return E.left(issues)
   return E.right(LAYOUTS.flatMap((l) => bySheet.get(l.name) ?? []))
 }

@@ -5,6 +5,7 @@
 import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
+import { type CodeTables, NO_CODES, resolveCode } from './code-tables'
 import { columnLetter, type SheetIssue } from './issue'
 import { choices, EVIDENCE_FIELD, type SheetLayout } from './layout'
 
@@ -35,7 +36,9 @@ export const decodeRow = (
   at: Located,
   cell: (index: number) => Raw,
   /** The files provided with the spreadsheet, for its 佐证材料 column (none: every name there is a problem). */
-  evidence: EvidenceByName = new Map()
+  evidence: EvidenceByName = new Map(),
+  /** Units, schemes and indicators by name (the workbook's code sheet, units registered in the file). */
+  codes: CodeTables = NO_CODES
 ): E.Either<SheetIssue[], Envelope> => {
   const issue = (field: string | undefined, message: string): SheetIssue => {
     const index = field === undefined ? at.idColumn : at.columns.get(field)
@@ -69,6 +72,22 @@ export const decodeRow = (
       )
     }
   }
+  // Names to codes: the unit and the scheme first, since an indicator's name is looked up in the row's scheme.
+  const placed = new Set<string>()
+  const byName = layout.columns.filter((c) => c.table !== undefined)
+  for (const column of [
+    ...byName.filter((c) => c.table !== 'indicator'),
+    ...byName.filter((c) => c.table === 'indicator'),
+  ]) {
+    const v = data[column.field]
+    if (typeof v !== 'string') continue
+    const code = resolveCode(codes, column, v, data.schemeId)
+    if (E.isRight(code)) data[column.field] = code.right
+    else {
+      issues.push(issue(column.field, code.left))
+      placed.add(column.field)
+    }
+  }
   const rawId = at.idColumn === undefined ? undefined : cell(at.idColumn)
   const id = isBlank(rawId) ? undefined : String(rawId).trim()
   if (id !== undefined && E.isLeft(Uuid.decode(id))) issues.push(issue(undefined, `应为 UUID，实际为 ${id}`))
@@ -76,13 +95,16 @@ export const decodeRow = (
   if (E.isLeft(decoded))
     for (const i of decoded.left) {
       const field = i.path.replace(/^data\.?/, '').split('.')[0] ?? ''
+      if (placed.has(field)) continue
       const column = layout.columns.find((c) => c.field === field)
       const names = column && data[field] !== undefined ? choices(column) : undefined
-      // A vocabulary is named to people in Chinese, as the template's dropdown shows it.
+      // A vocabulary is named to people in Chinese, as the template's dropdown shows it; an open one takes a new code.
       const message =
         names && column?.labels
           ? `应为以下之一：${names.join('、')}，实际为 ${JSON.stringify(data[field])}`
-          : i.message
+          : column?.open && column.labels && data[field] !== undefined
+            ? `应为已知的${column.header.replace('*', '')}（${Object.values(column.labels).join('、')}）或新的英文代码（字母、数字、_.:/-，不含空格），实际为 ${JSON.stringify(data[field])}`
+            : i.message
       issues.push(issue(field || undefined, message))
     }
   if (issues.length > 0) return E.left(issues)

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { generateDemoCity } from '../../../examples/demo-city/generate'
+import type { Registry } from './code-tables'
 import { formatSheetIssue } from './issue'
 import { LAYOUTS } from './layout'
 import { readEventCsv } from './read-csv'
@@ -34,9 +35,10 @@ const TRAINING = {
 describe('the import template', () => {
   it('has an instructions sheet and one sheet per event type but schemes, with starred required headers', async () => {
     const wb = await load(await templateWorkbook())
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', ...LAYOUTS.map((l) => l.name)])
-    // One sheet per catalog type but the scheme stream's (2) and the self-assessment (a list), plus instructions.
-    expect(wb.worksheets).toHaveLength(EVENT_TYPES.length - 3 + 1)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', ...LAYOUTS.map((l) => l.name), '代码表'])
+    // One sheet per catalog type but the scheme stream's (2) and the self-assessment (a list), plus instructions
+    // and the hidden sheet of the dropdowns' lists.
+    expect(wb.worksheets).toHaveLength(EVENT_TYPES.length - 3 + 2)
     const training = wb.getWorksheet('学法、培训、考试')!
     expect((training.getRow(1).values as unknown[]).slice(1)).toEqual([
       '事件编号（可空）',
@@ -53,14 +55,41 @@ describe('the import template', () => {
     ])
   })
 
-  it('offers dropdowns for closed vocabularies and 是/否', async () => {
+  it('offers dropdowns for closed vocabularies and 是/否, their lists in the hidden 代码表 sheet', async () => {
     const wb = await load(await templateWorkbook())
     const v = (sheet: string, cell: string) => wb.getWorksheet(sheet)!.getCell(cell).dataValidation
+    const column = (letter: string, rows: number) =>
+      Array.from(
+        { length: rows + 1 },
+        (_, i) => wb.getWorksheet('代码表')!.getCell(`${letter}${i + 1}`).value
+      )
+    // The lists in the order columns first use them, three columns each: 单位类别 (A), 案件类别 (D), 是/否 (G),
+    // 审级 (J), 结果 (M), 结案方式 (P), then 学法的类别 (S).
     expect(v('学法、培训、考试', 'E2')).toMatchObject({
       type: 'list',
-      formulae: ['"领导干部学法,执法人员培训,法律知识考试,法治讲座,旁听庭审,日常学法"'],
+      formulae: ["'代码表'!$S$2:$S$7"],
+      errorStyle: 'stop',
+      error: '请从列表中选择：领导干部学法、执法人员培训、法律知识考试、法治讲座、旁听庭审、日常学法',
     })
-    expect(v('开庭（负责人出庭应诉）', 'E9')).toMatchObject({ type: 'list', formulae: ['"是,否"'] })
+    expect(column('S', 6)).toEqual([
+      '类别（学法、培训、考试）',
+      '领导干部学法',
+      '执法人员培训',
+      '法律知识考试',
+      '法治讲座',
+      '旁听庭审',
+      '日常学法',
+    ])
+    expect(column('T', 2)).toEqual([
+      '类别（学法、培训、考试）代码',
+      'leadership_study',
+      'enforcement_training',
+    ])
+    expect(v('开庭（负责人出庭应诉）', 'E9')).toMatchObject({
+      type: 'list',
+      formulae: ["'代码表'!$G$2:$G$3"],
+    })
+    expect(column('G', 2)).toEqual(['是/否', '是', '否'])
   })
 
   it('reads back what it was filled with', async () => {
@@ -170,9 +199,32 @@ describe('the demo city through the template', () => {
     // self-assessments carry lists of items, appeals and their decisions are bound to the window at their instants.
     const cycle = new Set(['SelfAssessmentSubmitted', 'ResultPublished', 'AppealFiled', 'AppealDecided'])
     const facts = lines.filter((l) => l.type !== 'SchemePublished' && !cycle.has(l.type))
+    // Given the registry and the schemes, units, schemes and indicators are written as 名称（代码） and read back.
+    const registry: Registry = {
+      units: lines.flatMap((l) =>
+        l.type === 'UnitRegistered' ? [l.data as { unitId: string; name: string }] : []
+      ),
+      schemes: lines.flatMap((l) =>
+        l.type === 'SchemePublished'
+          ? [(l.data as { scheme: NonNullable<Registry['schemes']>[number] }).scheme]
+          : []
+      ),
+    }
     const bytes = await templateWorkbook(
-      facts.map((l) => ({ id: l.id, type: l.type, data: l.data as Record<string, unknown> }))
+      facts.map((l) => ({ id: l.id, type: l.type, data: l.data as Record<string, unknown> })),
+      registry
     )
+    const written = await load(bytes)
+    expect((written.getWorksheet('人工调整分数（须留痕）')!.getRow(2).values as unknown[]).slice(2)).toEqual([
+      '昭化区（zhaohua）',
+      '2018-01-26',
+      '2017年度法治人社建设重点单项工作目标考核办法（县区局）（guangyuan-districts-2017）',
+      '按时报送年度法治政府建设报告和法治统计报表（A7）',
+      -1,
+      '统计报表迟报（市局通报 gy-rsj-2017-tb-03），经局务会研究扣1分',
+      '市人社局局务会',
+      '2017-12-31',
+    ])
     const read = await readEventWorkbook(bytes)
     if (E.isLeft(read)) throw new Error(read.left.slice(0, 5).map(formatSheetIssue).join('\n'))
     const fromSheet = createMemoryStore({ clock })

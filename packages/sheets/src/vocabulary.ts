@@ -1,6 +1,8 @@
 /**
- * @module Chinese names for the closed vocabularies, per event type and field: the template's dropdowns show
- * them, and the readers turn them back into codes (codes are accepted too).
+ * @module Chinese names for the vocabularies, per event type and field: the template's dropdowns show them, and
+ * the readers turn them back into codes (codes are accepted too). Closed vocabularies (`t.keyof`) are named in
+ * full; the open ones (free slugs: `OPEN_VOCABULARIES`) name their known values — every slug the example schemes
+ * and the demo city use — and any other slug is still taken as typed.
  */
 export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'UnitRegistered.kind': { district: '县区局', department: '市局科室单位' },
@@ -58,7 +60,30 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
   'InspectionConducted.method': { double_random: '双随机一公开', special: '专项检查', complaint: '举报投诉' },
   'RepresentationHandled.kind': { npc_suggestion: '人大建议', cppcc_proposal: '政协提案' },
   'HonorAwarded.level': { national: '国家级', provincial: '省级', city: '市级' },
+  // Open vocabularies: the known values (the example schemes' where clauses, the demo city), in the words of the
+  // seeds and of the indicators that count them.
+  'DocumentIssued.docType': {
+    rule_of_law_plan: '法治人社建设实施方案',
+    publicity_plan: '七五普法规划',
+    theme_year_plan: '政策主题宣传年活动实施方案',
+    normative_doc: '规范性文件（经合法性审查）',
+    normative_doc_unreviewed: '规范性文件（未经合法性审查）',
+    annual_report: '年度法治政府建设报告',
+  },
+  'NotificationReceived.reason': {
+    policy_publicity_inadequate: '政策法规宣传不到位',
+    late_statistics_report: '法治统计报表迟报',
+    case_files_substandard: '行政执法案卷不规范',
+  },
+  'VetoIncidentRecorded.kind': { mass_incident_or_petition: '群体性事件或集体上访' },
 }
+
+/** Free slugs with known values: the dropdown offers those, and another slug is still accepted as typed. */
+export const OPEN_VOCABULARIES: ReadonlyArray<string> = [
+  'DocumentIssued.docType',
+  'NotificationReceived.reason',
+  'VetoIncidentRecorded.kind',
+]
 
 /** A code's Chinese name (`ResultPublished.stage`, `final` → 最终结果), or the code when the vocabulary has none. */
 export const codeLabel = (field: string, code: string): string => VOCABULARY_LABELS[field]?.[code] ?? code
