@@ -21,6 +21,8 @@ export type Detail =
       readonly type: string
       readonly where?: Where
       readonly facts: ReadonlyArray<Fact>
+      /** For a `sum`: the field added up and its total (a rate of sums is read in people, not sessions). */
+      readonly sum?: { readonly field: string; readonly total: Decimal }
     }
   | {
       readonly kind: 'quarters'
@@ -165,9 +167,14 @@ const innerOf = (m: Metric, scope: MetricScope): Inner => {
         facts.push(f)
         values.push(v)
       }
-      const detail: Detail = { kind: 'facts', type: m.type, facts }
       const sum = values.reduce((acc, v) => acc.plus(v), ZERO)
-      if (m._tag === 'sum') return { value: num(sum), facts, detail }
+      if (m._tag === 'sum')
+        return {
+          value: num(sum),
+          facts,
+          detail: { kind: 'facts', type: m.type, facts, sum: { field: m.field, total: sum } },
+        }
+      const detail: Detail = { kind: 'facts', type: m.type, facts }
       if (values.length === 0) return { value: undefinedValue(TYPE_LABEL(m.type)), facts, detail }
       if (m._tag === 'avg')
         return { value: ratio(sum, new Decimal(values.length), 'average', ''), facts, detail }

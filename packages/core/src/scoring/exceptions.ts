@@ -7,6 +7,7 @@ import type { CaseRecord } from '../cases/fold'
 import { entryOf, isEventType } from '../events/catalog'
 import type { Fact } from '../facts/fact'
 import type { Detail } from '../metrics/evaluate'
+import { Decimal } from '../primitives/decimal'
 import type { Scheme } from '../scheme/scheme'
 
 type Indicator = Scheme['categories'][number]['indicators'][number]
@@ -135,11 +136,20 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   RulingPerformed: 'performed=true',
 }
 
+/** A rate of two sums over the same facts, by the fields added up (numerator/denominator). */
+const SUM_WORDS: Readonly<Record<string, Words>> = {
+  'passed/attendees': { yes: '考试合格', base: '参考', no: '不合格' },
+}
+
 const GENERIC: Words = { yes: '符合条件', base: '应计', no: '不符合' }
 
 const whereOf = (d: Detail) => (d.kind === 'cases' || d.kind === 'facts' ? (d.where ?? {}) : {})
 
+const sumOf = (d: Detail) => (d.kind === 'facts' ? d.sum : undefined)
+
 const wordsFor = (num: Detail, den: Detail): Words => {
+  const sums = SUM_WORDS[`${sumOf(num)?.field}/${sumOf(den)?.field}`]
+  if (sums) return sums
   const a = whereOf(num)
   const b = whereOf(den)
   for (const [field, c] of Object.entries(a)) {
@@ -161,7 +171,18 @@ const wordsFor = (num: Detail, den: Detail): Words => {
 }
 
 const TIMES = new Set(['HearingHeld', 'TrainingHeld', 'PublicityHeld', 'InspectionConducted'])
-const unitWord = (d: Detail): string => (d.kind === 'facts' && TIMES.has(d.type) ? '次' : '件')
+/** What a sum adds up, by its field; other sums are bare numbers. */
+const SUM_UNITS: Readonly<Record<string, string>> = {
+  attendees: '人',
+  passed: '人',
+  respondents: '人',
+  reach: '人次',
+}
+const unitWord = (d: Detail): string => {
+  const sum = sumOf(d)
+  if (sum) return SUM_UNITS[sum.field] ?? ''
+  return d.kind === 'facts' && TIMES.has(d.type) ? '次' : '件'
+}
 
 const LISTED = 10
 
@@ -169,12 +190,13 @@ const LISTED = 10
 export const listed = (ids: ReadonlyArray<string>, unit: string): string =>
   ids.length <= LISTED ? ids.join('、') : `${ids.slice(0, LISTED).join('、')} 等 ${ids.length} ${unit}`
 
-const countOf = (d: Detail): number | undefined =>
-  d.kind === 'cases'
-    ? d.cases.length
-    : d.kind === 'facts' || d.kind === 'quarters'
-      ? d.facts.length
-      : undefined
+/** How much a side counted: cases, facts, or what a sum added up. */
+const countOf = (d: Detail): Decimal | undefined => {
+  if (d.kind === 'cases') return new Decimal(d.cases.length)
+  if (d.kind === 'facts') return d.sum ? d.sum.total : new Decimal(d.facts.length)
+  if (d.kind === 'quarters') return new Decimal(d.facts.length)
+  return undefined
+}
 
 /**
  * What was counted and against what, before the scoring rule: "结案 1071 件 / 应结 1089 件，未结 18 件：…";
@@ -191,12 +213,15 @@ export const countsSentence = (
     if (a === undefined || b === undefined) return null
     const w = wordsFor(detail.num, detail.den)
     const u = unitWord(detail.den)
-    const head = `${w.yes} ${a} ${u} / ${w.base} ${b} ${u}`
+    const amount = (x: Decimal) => (u === '' ? `${x}` : `${x} ${u}`)
+    const head = `${w.yes} ${amount(a)} / ${w.base} ${amount(b)}`
+    // The listed exceptions are facts or cases: named in 次/件 even when the sides add up people.
+    const items = sumOf(detail.den) ? '次' : u
     if (direction === 'lower')
-      return exceptions.length > 0 ? `${head}（${w.yes}：${listed(exceptions, u)}）` : head
-    if (b > a) {
-      const tail = exceptions.length > 0 ? `：${listed(exceptions, u)}` : ''
-      return `${head}，${w.no} ${b - a} ${u}${tail}`
+      return exceptions.length > 0 ? `${head}（${w.yes}：${listed(exceptions, items)}）` : head
+    if (b.gt(a)) {
+      const tail = exceptions.length > 0 ? `：${listed(exceptions, items)}` : ''
+      return `${head}，${w.no} ${amount(b.minus(a))}${tail}`
     }
     return head
   }
