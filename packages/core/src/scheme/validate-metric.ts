@@ -177,6 +177,14 @@ export const checkMetric = (
     return 'unknown'
   }
   const fields = fieldsOf(ref.type)
+  // A retraction, verification or return acts on another event: scoring applies it and never counts it.
+  if (fields.has('targetEventId')) {
+    issues.push({
+      path: `${path}.${key}`,
+      message: `${show(ref.type)} 作用于其他事件（撤回、核实或退回），不是可统计的事实`,
+    })
+    return 'unknown'
+  }
   checkWhere(ref.type, fields, ref.where, path, issues)
   switch (ref._tag) {
     case 'count':

@@ -46,6 +46,17 @@ describe('scheme validation', () => {
       'categories.0.indicators.0.metric: 应为count、sum、avg、min、max、latest、earliest、ratio 或 change 之一，实际为 {"total":"TrainingHeld"}',
     ])
   })
+  it('rejects counting retractions, verifications and returns: they act on other facts and always counted 0', () => {
+    expect(
+      ['EventRetracted', 'FactVerified', 'FactReturned'].flatMap((type) =>
+        issues(scheme({}, [indicator({ metric: { count: type } })]))
+      )
+    ).toEqual([
+      'categories.0.indicators.0.metric.count: "EventRetracted" 作用于其他事件（撤回、核实或退回），不是可统计的事实',
+      'categories.0.indicators.0.metric.count: "FactVerified" 作用于其他事件（撤回、核实或退回），不是可统计的事实',
+      'categories.0.indicators.0.metric.count: "FactReturned" 作用于其他事件（撤回、核实或退回），不是可统计的事实',
+    ])
+  })
   it('rejects a metric on an unknown event type, an unknown field and a value outside the vocabulary', () => {
     expect(issues(scheme({}, [indicator({ metric: { count: 'TrainingHold' } })]))).toEqual([
       'categories.0.indicators.0.metric.count: 未知或不可统计的事件类型 "TrainingHold"（按案件计数请写 "cases"）',
