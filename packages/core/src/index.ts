@@ -61,6 +61,7 @@ export { AppealDecision, PublicationStage, type ResultPublished } from './events
 export type { StoredEvent } from './events/stored'
 export { EvidenceRef, Sha256 } from './events/unit-fact'
 export { type Fact, groupFacts, type UnitFacts } from './facts/fact'
+export { businessKey, indexKeys, isUndoType, undoKey } from './log/business-key'
 export { EventLine } from './log/line'
 export { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'

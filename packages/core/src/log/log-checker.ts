@@ -1,6 +1,7 @@
 /**
  * @module The rules a log must keep beyond each event's own shape: ids unique, units registered before use,
- * retractions aimed at known events, and every case follow-up allowed by the case lifecycle decider.
+ * retractions aimed at known events, every case follow-up allowed by the case lifecycle decider, and each
+ * business id held by one counting fact per unit (SPEC §3 "Business ids").
  * Folded one event at a time, so a file import and an append check the same rules.
  */
 import * as E from 'fp-ts/Either'
@@ -13,9 +14,10 @@ import {
 } from '../deciders/case-lifecycle'
 import { describeError } from '../errors'
 import { isCaseFollowUp } from '../events/case'
-import { CATALOG, type DomainEvent, type EventType, isUnitFactType } from '../events/catalog'
+import { CATALOG, type DomainEvent, type EventType, isEventType, isUnitFactType } from '../events/catalog'
 import { canonicalJson } from '../primitives/canonical-json'
 import { validateScheme } from '../scheme/validate'
+import { businessIdField, businessKey, keyParts } from './business-key'
 
 export interface LogState {
   readonly ids: Map<string, string>
@@ -30,6 +32,12 @@ export interface LogState {
   /** The type and recording actor of each event a correction may aim at (for the authority check). */
   readonly typeOf: Map<string, EventType>
   readonly actorOf: Map<string, string>
+  /** The business key of each fact that has one (`business-key.ts`), until the fact is retracted. */
+  readonly keyOf: Map<string, string>
+  /** The fact holding each business key: recorded, and neither retracted nor returned. */
+  readonly holders: Map<string, string>
+  /** Each standing return (FactReturned) → the fact it sent back; that fact counts again when the return is retracted. */
+  readonly returned: Map<string, string>
 }
 
 /** What "the same content" means for a repeated id: type and data, key order aside. */
@@ -44,6 +52,9 @@ export const emptyLog = (): LogState => ({
   unitOf: new Map(),
   typeOf: new Map(),
   actorOf: new Map(),
+  keyOf: new Map(),
+  holders: new Map(),
+  returned: new Map(),
 })
 
 /** Remembers an accepted event's type and actor, for corrections that may aim at it later. */
@@ -154,9 +165,76 @@ export const checkNext = (
     if (caseId !== undefined && state)
       caseUpdate = [caseId, caseLifecycle.evolve(state, { id, ...event } as CaseStreamEvent)]
   }
+  const keys = businessKeyCheck(log, event)
+  if (E.isLeft(keys)) return keys
   if (caseUpdate) log.cases.set(...caseUpdate)
+  keys.right(id)
   log.unitOf.set(id, event.data.unitId)
   log.typeOf.set(id, event.type)
   log.ids.set(id, fingerprint)
   return E.right('appended')
+}
+
+const labelOf = (type: string): string => (isEventType(type) ? CATALOG[type].label : type)
+
+const held = (key: string, holder: string): string => {
+  const { type, value } = keyParts(key)
+  return `${labelOf(type)}编号 ${value} 已由事件 ${holder} 记录`
+}
+
+/**
+ * SPEC §3 "Business ids": a fact whose business key has a holder is refused, naming the holder; a retraction or a
+ * return frees its target's key; retracting the last standing return of a fact makes it hold its key again, which
+ * is refused when another fact has recorded the same thing meanwhile. Answers what to note once the event is
+ * accepted (the state is changed only on success).
+ */
+const businessKeyCheck = (
+  log: LogState,
+  event: DomainEvent
+): E.Either<ReadonlyArray<Issue>, (id: string) => void> => {
+  const key = businessKey(event.type, event.data)
+  const holder = key === undefined ? undefined : log.holders.get(key)
+  if (key !== undefined && holder !== undefined)
+    return E.left([
+      {
+        path: `data.${businessIdField(event.type)}`,
+        message: `${held(key, holder)}；如需更正，请先撤回该事件再重新记录`,
+      },
+    ])
+  const notes: Array<(id: string) => void> = []
+  if (key !== undefined)
+    notes.push((id) => {
+      log.keyOf.set(id, key)
+      log.holders.set(key, id)
+    })
+  if (event.type === 'EventRetracted' || event.type === 'FactReturned') {
+    const target = event.data.targetEventId
+    const targetKey = log.keyOf.get(target)
+    if (targetKey !== undefined)
+      notes.push((id) => {
+        if (log.holders.get(targetKey) === target) log.holders.delete(targetKey)
+        if (event.type === 'EventRetracted') log.keyOf.delete(target)
+        else log.returned.set(id, target)
+      })
+    const sentBack = event.type === 'EventRetracted' ? log.returned.get(target) : undefined
+    const sentBackKey = sentBack === undefined ? undefined : log.keyOf.get(sentBack)
+    if (sentBack !== undefined) {
+      notes.push(() => log.returned.delete(target))
+      const others = [...log.returned].some(([r, fact]) => r !== target && fact === sentBack)
+      if (sentBackKey !== undefined && !others) {
+        const now = log.holders.get(sentBackKey)
+        if (now !== undefined && now !== sentBack)
+          return E.left([
+            {
+              path: 'data.targetEventId',
+              message: `撤回退回记录 ${target} 会使事件 ${sentBack} 重新计入，但${held(sentBackKey, now)}；须先撤回事件 ${now}`,
+            },
+          ])
+        notes.push(() => log.holders.set(sentBackKey, sentBack))
+      }
+    }
+  }
+  return E.right((id) => {
+    for (const note of notes) note(id)
+  })
 }
