@@ -79,6 +79,15 @@ export interface EventStore {
   readonly identity: () => Promise<string>
   /** The stored events with these ids (missing ids are absent from the map). */
   readonly findEvents: (ids: ReadonlyArray<string>) => Promise<ReadonlyMap<string, RecordedEvent>>
+  /**
+   * Every stored event carrying each of these keys, in log order (keys without events are absent from the map). The
+   * store indexes each event under core's `indexKeys` when it is appended or imported: its business key
+   * (`TrainingHeld|unit|s1`) and, for a retraction or a return, `undo|<target id>` — so the business-id rule
+   * (SPEC §3) reads the holders of a key instead of a stream.
+   */
+  readonly findByKeys: (
+    keys: ReadonlyArray<string>
+  ) => Promise<ReadonlyMap<string, ReadonlyArray<RecordedEvent>>>
   /** Catch-up from `after`, then live, in log order, one event at a time. */
   readonly subscribe: (options: { readonly after?: bigint }, handler: EventHandler) => Subscription
   readonly close: () => Promise<void>

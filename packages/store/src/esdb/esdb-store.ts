@@ -7,6 +7,8 @@
  *   failure, and the client's retry with the same ids completes the batch (ids already written are recognised);
  * - **lookup by event id**: an index id → (stream, revision) kept from `$all` and brought up to date before each
  *   use (appends by other API nodes included); the events themselves are read back from their streams;
+ * - **lookup by key** (business ids, corrections' targets: core `indexKeys`): an index key → locations, kept
+ *   beside the id index from the same reads of `$all`;
  * - **positions**: `$all` commit positions as the port's bigint positions (sparse, ordered, never reused);
  *   `$` system events are skipped everywhere;
  * - **live subscription** to `$all` that resubscribes with backoff after a drop, from the last event handled.
@@ -22,6 +24,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
+import { indexKeys } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { type AppendError, StoreUnavailableError } from '../errors'
 import { planAppend } from '../plan-append'
@@ -101,7 +104,10 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     }
   }
   const signal = wakeup()
-  const ids = new Map<string, { stream: string; revision: bigint }>()
+  type Location = { readonly stream: string; readonly revision: bigint }
+  const ids = new Map<string, Location>()
+  /** Key → the events carrying it, by id (two syncs racing over one page index an event once), in log order. */
+  const keys = new Map<string, Map<string, Location>>()
   let indexedTo = 0n
 
   /** Reads `$all` strictly after `after`, skipping system events, at most `max` user events. */
@@ -136,7 +142,13 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     for (;;) {
       const page = await readAll({ after: indexedTo, maxCount: PAGE })
       for (const e of page) {
-        ids.set(e.id, { stream: e.stream, revision: e.revision })
+        const at = { stream: e.stream, revision: e.revision }
+        ids.set(e.id, at)
+        for (const key of indexKeys(e.type, e.data)) {
+          const held = keys.get(key)
+          if (held) held.set(e.id, at)
+          else keys.set(key, new Map([[e.id, at]]))
+        }
         seen.set(e.id, e)
       }
       if (page.length > 0) indexedTo = page.at(-1)!.position
@@ -169,6 +181,20 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
       if (!at) continue
       const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
       if (e) found.set(id, e)
+    }
+    return found
+  }
+
+  const findByKeys: EventStore['findByKeys'] = async (wanted) => {
+    await sync()
+    const found = new Map<string, RecordedEvent[]>()
+    for (const key of wanted) {
+      const events: RecordedEvent[] = []
+      for (const at of keys.get(key)?.values() ?? []) {
+        const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
+        if (e) events.push(e)
+      }
+      if (events.length > 0) found.set(key, events)
     }
     return found
   }
@@ -319,6 +345,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     headPosition,
     identity: () => reading(identityNow),
     findEvents,
+    findByKeys,
     subscribe: (o, handler) =>
       esdbSubscription(client, excludeSystemEvents(), o.after, handler, headPosition),
     close: async () => {

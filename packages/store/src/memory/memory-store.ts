@@ -1,4 +1,5 @@
 /** @module The in-memory store: the reference implementation of the port, for tests. */
+import { indexKeys } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { planAppend } from '../plan-append'
 import type { EventStore, ReadAllOptions, RecordedEvent } from '../port'
@@ -13,6 +14,7 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
   const log: RecordedEvent[] = []
   const byId = new Map<string, RecordedEvent>()
   const streams = new Map<string, RecordedEvent[]>()
+  const byKey = new Map<string, RecordedEvent[]>()
   const signal = wakeup()
   const id = `memory:${crypto.randomUUID()}`
   const readAll = async (options: ReadAllOptions = {}): Promise<ReadonlyArray<RecordedEvent>> => {
@@ -45,6 +47,11 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
         const s = streams.get(e.stream) ?? []
         s.push(e)
         streams.set(e.stream, s)
+        for (const key of indexKeys(e.type, e.data)) {
+          const held = byKey.get(key) ?? []
+          held.push(e)
+          byKey.set(key, held)
+        }
       }
       signal.notify()
       return E.right({ duplicate: false, events: stored })
@@ -67,6 +74,8 @@ export const createMemoryStore = ({ clock }: MemoryStoreOptions): EventStore => 
     identity: async () => id,
     findEvents: async (ids) =>
       new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+    findByKeys: async (keys) =>
+      new Map(keys.flatMap((key) => (byKey.has(key) ? [[key, [...byKey.get(key)!]] as const] : []))),
     subscribe: (options, handler) => catchUpSubscription(readAll, signal, options.after, handler),
     close: async () => {},
   }

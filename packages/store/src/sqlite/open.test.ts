@@ -49,6 +49,61 @@ describe('opening a SQLite file', () => {
     expect(upgradedId).not.toBe(id)
   })
 
+  it('indexes the events of a file from before business ids when it is opened, once (and reads them when read-only)', async () => {
+    const path = join(dir, 'v2.db')
+    const s = open(path)()
+    const fact = {
+      id: '30000000-0000-4000-8000-000000000001',
+      stream: 'unit-a',
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'a',
+        occurredOn: '2017-03-01',
+        sessionId: 's1',
+        kind: 'lecture',
+        topic: '学法',
+        attendees: 9,
+      },
+    }
+    const retraction = {
+      id: '30000000-0000-4000-8000-000000000002',
+      stream: 'unit-a',
+      type: 'EventRetracted',
+      data: { unitId: 'a', occurredOn: '2017-04-01', targetEventId: fact.id, reason: '错误' },
+    }
+    await s.append({ events: [fact, retraction], actor: 'city (admin)' })
+    await s.close()
+    // What a release before business ids left behind: version 2, no key table.
+    const db = new Database(path)
+    db.exec('DROP TABLE event_keys')
+    db.pragma('user_version = 2')
+    db.close()
+    const wanted = ['TrainingHeld|a|s1', `undo|${fact.id}`]
+    const readOnly = createSqliteStore({ path, clock, readonly: true })
+    const before = await readOnly.findByKeys(wanted)
+    await readOnly.close()
+    expect([...before].map(([key, es]) => [key, es.map((e) => e.id)])).toEqual([
+      ['TrainingHeld|a|s1', [fact.id]],
+      [`undo|${fact.id}`, [retraction.id]],
+    ])
+    const upgraded = open(path)()
+    const found = await upgraded.findByKeys(wanted)
+    await upgraded.close()
+    expect([...found].map(([key, es]) => [key, es.map((e) => e.id)])).toEqual([
+      ['TrainingHeld|a|s1', [fact.id]],
+      [`undo|${fact.id}`, [retraction.id]],
+    ])
+    const after = new Database(path)
+    expect(after.pragma('user_version', { simple: true })).toBe(CURRENT_VERSION)
+    expect(after.prepare('SELECT count(*) AS n FROM event_keys').get()).toEqual({ n: 2 })
+    after.close()
+    // Opened again, nothing is indexed twice.
+    await open(path)().close()
+    const again = new Database(path)
+    expect(again.prepare('SELECT count(*) AS n FROM event_keys').get()).toEqual({ n: 2 })
+    again.close()
+  })
+
   it('refuses another program’s SQLite database instead of writing into it', () => {
     const path = join(dir, 'foreign.db')
     const db = new Database(path)

@@ -1,7 +1,9 @@
 /**
  * @module The embedded default store: one SQLite file, WAL, synchronous=FULL, one transaction per batch,
- * UNIQUE(stream, revision) and UNIQUE(event_id), AUTOINCREMENT positions that are never reused.
+ * UNIQUE(stream, revision) and UNIQUE(event_id), AUTOINCREMENT positions that are never reused; each event's
+ * index keys (business ids, corrections' targets) written in the same transaction.
  */
+import { indexKeys } from '@kaoping/core'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import type { AppendError } from '../errors'
@@ -102,6 +104,19 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
       'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'
     ),
   }
+  // A read-only open of a file from before business ids (user_version 2) has no key table: it is never appended
+  // to, and answers findByKeys by reading its events.
+  const keyed =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_keys'").get() !== undefined
+  const k = keyed
+    ? {
+        insert: db.prepare('INSERT OR IGNORE INTO event_keys (key, position) VALUES (?, ?)'),
+        find: db.prepare<[string], Row & { key: string }>(
+          `SELECT k.key AS key, e.* FROM event_keys k JOIN events e ON e.position = k.position
+           WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY e.position`
+        ),
+      }
+    : undefined
   const signal = wakeup()
   // A read-only open of a file from before identities (user_version 1) has none: it is named by its path.
   const identity = storeIdOfFile(db) ?? `sqlite:unidentified:${options.path}`
@@ -151,6 +166,7 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
           schemaVersion
         )
         revisions.set(stream, revision)
+        for (const key of indexKeys(type, data)) k!.insert.run(key, info.lastInsertRowid)
         return { ...row, position: BigInt(info.lastInsertRowid) }
       })
       return E.right({ duplicate: false, events: stored })
@@ -241,6 +257,24 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
       // In the order asked for, as the port promises, from one query.
       const rows = new Map(q.byIds.all(JSON.stringify(ids)).map((row) => [row.event_id, row] as const))
       return new Map(ids.flatMap((id) => (rows.has(id) ? [[id, toEvent(rows.get(id)!)] as const] : [])))
+    },
+    findByKeys: async (keys) => {
+      const found = new Map<string, RecordedEvent[]>()
+      const add = (key: string, e: RecordedEvent) => {
+        const list = found.get(key)
+        if (list) list.push(e)
+        else found.set(key, [e])
+      }
+      if (k) for (const row of k.find.all(JSON.stringify(keys))) add(row.key, toEvent(row))
+      else {
+        const wanted = new Set(keys)
+        for (const row of q.all.iterate(0, -1)) {
+          const e = toEvent(row)
+          for (const key of indexKeys(e.type, e.data)) if (wanted.has(key)) add(key, e)
+        }
+      }
+      // In the order asked for, as findEvents answers.
+      return new Map(keys.flatMap((key) => (found.has(key) ? [[key, found.get(key)!] as const] : [])))
     },
     subscribe: (o, handler) => catchUpSubscription(readAll, signal, o.after, handler),
     close: async () => {

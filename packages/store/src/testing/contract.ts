@@ -1,7 +1,7 @@
 /**
  * @module The event store contract, written once and run against every backend (in-memory, SQLite, and the
  * EventStoreDB adapter when it lands): ordering, optimistic concurrency, idempotency, atomic batches,
- * catch-up → live hand-off, positions.
+ * catch-up → live hand-off, positions, lookup by id and by index key.
  */
 import * as E from 'fp-ts/Either'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -187,6 +187,63 @@ export const storeContract = (name: string, factory: StoreFactory): void => {
       const found = await s.findEvents([a.id, 'missing', b.id])
       expect([...found.keys()]).toEqual([a.id, b.id])
       expect(found.get(b.id)?.stream).toBe('b')
+    })
+
+    describe('lookup by index key (business ids, SPEC §3)', () => {
+      const held = (unitId: string, sessionId: string) =>
+        ev(`unit-${unitId}`, { unitId, occurredOn: '2017-03-01', sessionId, kind: 'lecture', topic: '学法' })
+      const undo = (unitId: string, targetEventId: string, type = 'EventRetracted') =>
+        ev(`unit-${unitId}`, { unitId, occurredOn: '2017-04-01', targetEventId, reason: '错误' }, type)
+      const ids = (found: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>) =>
+        Object.fromEntries([...found].map(([key, es]) => [key, es.map((e) => e.id)]))
+
+      it('finds every stored event carrying each key, in log order: facts by business key, corrections by target', async () => {
+        const s = await fresh()
+        const first = held('a', 's1')
+        const [other, elsewhere, retracted] = [held('a', 's2'), held('b', 's1'), undo('a', first.id)]
+        await ok(s, req([first, other, elsewhere]))
+        await ok(s, req([retracted]))
+        const again = held('a', 's1')
+        const returned = undo('a', again.id, 'FactReturned')
+        await ok(s, req([again, returned]))
+        const found = await s.findByKeys([
+          'TrainingHeld|a|s1',
+          `undo|${first.id}`,
+          'TrainingHeld|c|s1',
+          `undo|${again.id}`,
+        ])
+        expect(ids(found)).toEqual({
+          'TrainingHeld|a|s1': [first.id, again.id],
+          [`undo|${first.id}`]: [retracted.id],
+          [`undo|${again.id}`]: [returned.id],
+        })
+        expect(found.get('TrainingHeld|a|s1')?.[1]).toMatchObject({ stream: 'unit-a', type: 'TrainingHeld' })
+        expect([...found.keys()]).toEqual(['TrainingHeld|a|s1', `undo|${first.id}`, `undo|${again.id}`])
+        expect(await s.findByKeys([])).toEqual(new Map())
+      })
+
+      it('indexes an event once: a repeated batch adds nothing, a refused batch nothing at all', async () => {
+        const s = await fresh()
+        const batch = req([held('a', 's1')])
+        await ok(s, batch)
+        expect((await ok(s, batch)).duplicate).toBe(true)
+        const refused = await s.append(req([held('a', 's2')], { 'unit-a': 'no_stream' }))
+        expect(E.isLeft(refused)).toBe(true)
+        expect(ids(await s.findByKeys(['TrainingHeld|a|s1', 'TrainingHeld|a|s2']))).toEqual({
+          'TrainingHeld|a|s1': [batch.events[0]!.id],
+        })
+      })
+
+      it('indexes imported events (kept recordedAt and actor) like appended ones', async () => {
+        const s = await fresh()
+        const imported = {
+          ...held('a', 's1'),
+          recordedAt: '2016-12-31T00:00:00.000Z',
+          actor: 'import (admin)',
+        }
+        await ok(s, req([imported]))
+        expect(ids(await s.findByKeys(['TrainingHeld|a|s1']))).toEqual({ 'TrainingHeld|a|s1': [imported.id] })
+      })
     })
 
     it('hands over from catch-up to live without skipping or repeating an event', async () => {
