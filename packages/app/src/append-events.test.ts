@@ -24,9 +24,11 @@ const decided = (caseId: string, outcome = 'won') => ({
   type: 'CaseDecided',
   data: { unitId: 'jiange', occurredOn: on, caseId, instance: 'first', outcome },
 })
-const training = (attendees: unknown = 20) => ({
+// Each call records another session: one session is recorded once (SPEC §3 "Business ids").
+let sessions = 0
+const training = (attendees: unknown = 20, sessionId = `s${++sessions}`) => ({
   type: 'TrainingHeld',
-  data: { unitId: 'jiange', occurredOn: on, sessionId: 's1', kind: 'lecture', topic: '学法', attendees },
+  data: { unitId: 'jiange', occurredOn: on, sessionId, kind: 'lecture', topic: '学法', attendees },
 })
 
 const setup = async (): Promise<EventStore> => {

@@ -3,9 +3,9 @@
  * spreadsheet uploads, CLI import, the demo loader). Every envelope is decoded with the core codecs; the part of
  * the log the batch can touch is read; each event is checked for authority (core `authorize`, SPEC §3
  * "Authority") and against the log with the same rules as an event file (units registered, corrections aimed at
- * real events of the same unit, case lifecycle by the core decider, scheme versions in sequence); then the batch
- * is appended with the revisions that were read — so two writers cannot both decide the same case instance.
- * All-or-nothing.
+ * real events of the same unit, case lifecycle by the core decider, scheme versions in sequence, each business id
+ * held once per unit); then the batch is appended with the revisions that were read — so two writers cannot both
+ * decide the same case instance. All-or-nothing.
  */
 import {
   authorize,
@@ -41,6 +41,7 @@ import type {
   RecordedEvent,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { batchKeys, preloadKeys, withKeys } from './business-ids'
 import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
@@ -138,6 +139,8 @@ const preload = async (store: EventStore, batch: ReadonlyArray<Decoded>) => {
     const unitId = (e.data as { unitId?: unknown }).unitId
     if (typeof unitId === 'string' && e.type !== 'UnitRegistered') log.unitOf.set(id, unitId)
   }
+  // SPEC §3 "Business ids": who holds the keys the batch records or frees, by the store's key index.
+  await preloadKeys(store, batch, known, log)
 
   const caseIds = new Set<string>()
   for (const d of batch) if ('caseId' in d.event.data) caseIds.add(d.event.data.caseId as string)
@@ -246,6 +249,15 @@ export const appendValidated = async (
   const batch = decoded.right
   const repeated = repeatedIds(batch)
   if (repeated.length > 0) return E.left({ _tag: 'Rejected', issues: repeated })
+  // Two requests recording the same business id at once are checked one after the other (business-ids.ts).
+  return withKeys(store, batchKeys(batch), () => checkAndAppend(store, batch, ctx))
+}
+
+const checkAndAppend = async (
+  store: EventStore,
+  batch: ReadonlyArray<Decoded>,
+  ctx: AppendContext
+): Promise<E.Either<CommandError, AppendResult>> => {
   const { log, revisions } = await preload(store, batch)
 
   // Authority first: a role that may not record an event learns nothing about the log from other checks.
