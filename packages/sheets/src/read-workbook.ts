@@ -4,8 +4,10 @@
  * in catalog order, rows top to bottom). The hidden code sheet holds no events: it is where units, schemes
  * and indicators are looked up by name, with the units the file registers itself.
  */
+
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
+import { correctionsAfterTargets } from './batch-order'
 import type { EvidenceByName, Raw } from './cells'
 import { CODE_SHEET, type CodeTables, readCodeSheet, registered } from './code-tables'
 import { columnLetter, type SheetIssue } from './issue'
@@ -126,5 +128,5 @@ export const readEventWorkbook = async (
     bySheet.set(layout.name, events)
   }
   if (issues.length > 0) return E.left(issues)
-  return E.right(LAYOUTS.flatMap((l) => bySheet.get(l.name) ?? []))
+  return E.right(correctionsAfterTargets(LAYOUTS.flatMap((l) => bySheet.get(l.name) ?? [])))
 }
