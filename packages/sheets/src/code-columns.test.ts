@@ -100,6 +100,7 @@ describe('the template given the registry and the published schemes', () => {
         '规范性文件（经合法性审查）',
         '规范性文件（未经合法性审查）',
         '年度法治政府建设报告',
+        '法治统计报表',
       ],
     })
     expect(dropdown(wb, '被通报', 'F2')?.list).toEqual([
@@ -107,7 +108,12 @@ describe('the template given the registry and the published schemes', () => {
       '法治统计报表迟报',
       '行政执法案卷不规范',
     ])
-    expect(dropdown(wb, '一票否决事项', 'E2')?.list).toEqual(['群体性事件或集体上访'])
+    expect(dropdown(wb, '一票否决事项', 'E2')?.list).toEqual([
+      '群体性事件或集体上访',
+      '安全责任事故',
+      '违纪违法案件',
+      '重大责任事件',
+    ])
     // A closed vocabulary holds to its list.
     expect(dropdown(wb, TRAINING_SHEET, 'E2')?.style).toBe('stop')
   })
@@ -199,7 +205,7 @@ describe('reading the code columns', () => {
     expect(E.isLeft(read) && read.left.map(formatSheetIssue)).toEqual([
       '学法、培训、考试!B2（单位代码）：没有名为“利州”的已登记单位（请从下拉列表中选择，或填写单位代码）',
       '学法、培训、考试!B3（单位代码）：“苍溪县（lizhou）”的名称与代码不符：lizhou 是“利州区”',
-      '印发文件!E2（文件类别）：应为已知的文件类别（法治人社建设实施方案、七五普法规划、政策主题宣传年活动实施方案、规范性文件（经合法性审查）、规范性文件（未经合法性审查）、年度法治政府建设报告）或新的英文代码（字母、数字、_.:/-，不含空格），实际为 "安全方案"',
+      '印发文件!E2（文件类别）：应为已知的文件类别（法治人社建设实施方案、七五普法规划、政策主题宣传年活动实施方案、规范性文件（经合法性审查）、规范性文件（未经合法性审查）、年度法治政府建设报告、法治统计报表）或新的英文代码（字母、数字、_.:/-，不含空格），实际为 "安全方案"',
     ])
   })
 

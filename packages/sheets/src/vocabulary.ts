@@ -69,13 +69,19 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
     normative_doc: '规范性文件（经合法性审查）',
     normative_doc_unreviewed: '规范性文件（未经合法性审查）',
     annual_report: '年度法治政府建设报告',
+    statistics_report: '法治统计报表',
   },
   'NotificationReceived.reason': {
     policy_publicity_inadequate: '政策法规宣传不到位',
     late_statistics_report: '法治统计报表迟报',
     case_files_substandard: '行政执法案卷不规范',
   },
-  'VetoIncidentRecorded.kind': { mass_incident_or_petition: '群体性事件或集体上访' },
+  'VetoIncidentRecorded.kind': {
+    mass_incident_or_petition: '群体性事件或集体上访',
+    safety_incident: '安全责任事故',
+    corruption_case: '违纪违法案件',
+    major_incident: '重大责任事件',
+  },
 }
 
 /** Free slugs with known values: the dropdown offers those, and another slug is still accepted as typed. */

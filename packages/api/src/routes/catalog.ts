@@ -6,7 +6,7 @@
  * the validating codecs cannot disagree. Every role may read it (it says nothing about any unit).
  */
 import { CATALOG, EVENT_TYPES, type EventType, rolesFor } from '@kaoping/core'
-import { LAYOUTS, VOCABULARY_LABELS } from '@kaoping/sheets'
+import { LAYOUTS, OPEN_VOCABULARIES, VOCABULARY_LABELS } from '@kaoping/sheets'
 import { Hono } from 'hono'
 import type * as t from 'io-ts'
 import { allow } from '../auth/guard'
@@ -19,8 +19,12 @@ export interface CatalogField {
   readonly label: string
   readonly required: boolean
   readonly input: FieldInput
-  /** Code → Chinese name, in the vocabulary's order (a closed vocabulary only). */
+  /**
+   * Code → Chinese name, in the vocabulary's order: the only values of a closed vocabulary (`input: choice`), or
+   * the known values of an open one (`input: text`, `open: true` — another slug may be typed).
+   */
   readonly choices?: ReadonlyArray<{ readonly code: string; readonly label: string }>
+  readonly open?: true
 }
 
 /** Fields the spreadsheet layout does not carry (lists, scheme-stream documents, the cycle's own words). */
@@ -70,6 +74,7 @@ const fieldsOf = (type: EventType): CatalogField[] => {
     const input = inputOf(field, codec)
     const labels = layoutLabels(type, field) ?? VOCABULARY_LABELS[`${type}.${field}`]
     const codes = input === 'choice' ? Object.keys((codec as unknown as t.KeyofC<t.Props>).keys) : []
+    const open = OPEN_VOCABULARIES.includes(`${type}.${field}`)
     return {
       field,
       label: FIELD_LABELS[field] ?? field,
@@ -77,6 +82,15 @@ const fieldsOf = (type: EventType): CatalogField[] => {
       input,
       ...(input === 'choice'
         ? { choices: codes.map((code) => ({ code, label: labels?.[code] ?? code })) }
+        : {}),
+      ...(open
+        ? {
+            choices: Object.entries(VOCABULARY_LABELS[`${type}.${field}`] ?? {}).map(([code, label]) => ({
+              code,
+              label,
+            })),
+            open: true as const,
+          }
         : {}),
     }
   }

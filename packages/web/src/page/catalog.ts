@@ -12,7 +12,9 @@ export interface CatalogField {
   readonly label: string
   readonly required: boolean
   readonly input: FieldInput
+  /** A closed vocabulary's values, or an open one's known values (`open`: another slug may be typed). */
   readonly choices?: ReadonlyArray<{ readonly code: string; readonly label: string }>
+  readonly open?: true
 }
 export interface CatalogType {
   readonly type: string
@@ -42,27 +44,6 @@ export const typeOf = (c: Catalog, type: string) => c.types.find((t) => t.type =
 export const labelOf = (c: Catalog, type: string) => typeOf(c, type)?.label ?? type
 
 /**
- * Free slugs (not a closed vocabulary: a 文件类别, a 通报原因, an 否决事项类别) that the city's documents use; a slug not
- * named here is shown as recorded.
- */
-export const SLUG_LABELS: Readonly<Record<string, string>> = {
-  rule_of_law_plan: '法治人社建设实施方案',
-  publicity_plan: '七五普法规划',
-  theme_year_plan: '政策主题宣传年活动方案',
-  annual_report: '年度法治政府建设报告',
-  normative_doc: '规范性文件（已审查）',
-  normative_doc_unreviewed: '规范性文件（未审查）',
-  statistics_report: '法治统计报表',
-  policy_publicity_inadequate: '政策法规宣传不到位',
-  case_files_substandard: '案卷质量不达标',
-  late_statistics_report: '统计报表迟报',
-  mass_incident_or_petition: '群体性事件或重大信访',
-  safety_incident: '安全责任事故',
-  corruption_case: '违纪违法案件',
-  major_incident: '重大责任事件',
-}
-
-/**
  * Fields a summary leaves out: the unit (the page says whose facts they are), ids that mean nothing to a person,
  * and the scheme's code (the view names the scheme by its title).
  */
@@ -77,7 +58,7 @@ export const valueText = (field: CatalogField | undefined, v: unknown): string =
     const choice = field?.choices?.find((c) => c.code === v)
     if (choice) return choice.label
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return beijing(v)
-    return SLUG_LABELS[v] ?? v
+    return v
   }
   if (typeof v === 'object') return JSON.stringify(v)
   return String(v)

@@ -59,9 +59,19 @@ const control = (f: CatalogField, id: string, initial: unknown): HTMLElement => 
         accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd',
       })
     default:
-      return h('input', { ...common, type: 'text', value: str })
+      return h('input', { ...common, type: 'text', value: str, list: f.open ? `${id}-known` : undefined })
   }
 }
+
+/** An open vocabulary (文件类别, 通报原因 …) suggests its known values by name; another code may be typed. */
+const knownValues = (f: CatalogField, id: string) =>
+  f.open && f.choices
+    ? h(
+        'datalist',
+        { id: `${id}-known` },
+        f.choices.map((c) => h('option', { value: c.code, label: c.label }))
+      )
+    : null
 
 const read = (f: CatalogField, el: HTMLInputElement | HTMLSelectElement): unknown => {
   const v = el.value.trim()
@@ -96,6 +106,7 @@ export const eventForm = (o: FormOptions) => {
         f.required ? h('span', { class: 'sr-only' }, '（必填）') : null
       ),
       el,
+      knownValues(f, id),
       f.input === 'evidence' && kept.length > 0
         ? h('span', { class: 'muted' }, `保留原有：${kept.map((e) => e.name).join('、')}`)
         : null,
