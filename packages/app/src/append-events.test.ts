@@ -79,7 +79,7 @@ describe('validated append', () => {
       [{ ...training(), data: { ...training().data, unitId: 'nowhere' } }],
       ctx
     )
-    expect(issues(r)).toEqual(['events.0.data.unitId: 未登记的单位 nowhere（须先记录 UnitRegistered）'])
+    expect(issues(r)).toEqual(['events.0.data.unitId: 未登记的单位 nowhere（须先登记被考核单位）'])
   })
 
   it("rejects a follow-up on another unit's case and on an unknown case", async () => {
@@ -89,7 +89,7 @@ describe('validated append', () => {
       'events.0.data.caseId: 案件 c1 属于单位 jiange，不能由 wangcang 记录',
     ])
     expect(issues(await appendValidated(store, [hearing('c9')], ctx))).toEqual([
-      'events.0.data.caseId: 案件 c9 尚未立案（未找到 CaseOpened），不能记录 HearingHeld',
+      'events.0.data.caseId: 案件 c9 尚未立案（未找到立案/收案记录），不能记录开庭（负责人出庭应诉）',
     ])
   })
 

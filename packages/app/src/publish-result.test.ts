@@ -211,7 +211,7 @@ describe('the cycle on the append path', () => {
     const store = await published()
     await appendValidated(store, [appeal('a1', 'A1')], { ...lizhou, ...at(TEN_JAN) })
     expect(messages(await appendValidated(store, [decision('a9', 'upheld')], admin))).toEqual([
-      'events.0.data.appealId: 单位 lizhou 没有编号为 a9 的申诉（须先记录 AppealFiled）',
+      'events.0.data.appealId: 单位 lizhou 没有编号为 a9 的申诉（须先提出申诉）',
     ])
     expect(E.isRight(await appendValidated(store, [decision('a1', 'upheld', 2)], admin))).toBe(true)
     expect(messages(await appendValidated(store, [decision('a1', 'rejected')], admin))).toEqual([
@@ -223,7 +223,7 @@ describe('the cycle on the append path', () => {
     const store = await published()
     await appendValidated(store, [appeal('a1')], { ...lizhou, ...at(TEN_JAN) })
     expect(messages(await appendValidated(store, [decision('a1', 'upheld', 1)], admin))).toEqual([
-      'events.0.data.points: 申诉 a1 针对整体结果而非某一指标，复核决定不能调整分数（points）',
+      'events.0.data.points: 申诉 a1 针对整体结果而非某一指标，复核决定不能调整分值',
     ])
   })
 

@@ -1,4 +1,8 @@
 /** @module Domain errors as a `_tag`ged union carrying data; each has one Chinese sentence for people. */
+import { entryOf, isEventType } from './events/catalog'
+
+/** An event type as people name it (the catalog's label), never its code. */
+const typeLabel = (type: string) => (isEventType(type) ? entryOf(type).label : type)
 
 export type CaseError =
   | { readonly _tag: 'CaseAlreadyOpened'; readonly caseId: string }
@@ -52,7 +56,7 @@ export const describeError = (e: DomainError): string => {
     case 'CaseAlreadyOpened':
       return `案件 ${e.caseId} 已立案，不能重复立案`
     case 'CaseNotOpened':
-      return `案件 ${e.caseId} 尚未立案（未找到 CaseOpened），不能记录 ${e.type}`
+      return `案件 ${e.caseId} 尚未立案（未找到立案/收案记录），不能记录${typeLabel(e.type)}`
     case 'CaseOfAnotherUnit':
       return `案件 ${e.caseId} 属于单位 ${e.owner}，不能由 ${e.unitId} 记录`
     case 'AlreadyDecidedAtInstance':
@@ -60,7 +64,7 @@ export const describeError = (e: DomainError): string => {
     case 'InstanceOutOfOrder':
       return `案件 ${e.caseId} 尚无${INSTANCE[e.requires] ?? e.requires}决定，不能记录${INSTANCE[e.instance] ?? e.instance}决定`
     case 'CaseAlreadyClosed':
-      return `案件 ${e.caseId} 已结案，结案后只能记录 RulingPerformed，不能记录 ${e.type}`
+      return `案件 ${e.caseId} 已结案，结案后只能记录履行生效裁判，不能记录${typeLabel(e.type)}`
     case 'CycleSchemeNotPublished':
       return `考核办法 ${e.schemeId} 尚未发布`
     case 'UnknownIndicator':
@@ -74,17 +78,17 @@ export const describeError = (e: DomainError): string => {
     case 'AppealAlreadyFiled':
       return `单位 ${e.unitId} 已提出编号为 ${e.appealId} 的申诉，不能重复提出`
     case 'AppealNotFound':
-      return `单位 ${e.unitId} 没有编号为 ${e.appealId} 的申诉（须先记录 AppealFiled）`
+      return `单位 ${e.unitId} 没有编号为 ${e.appealId} 的申诉（须先提出申诉）`
     case 'AppealAlreadyDecided':
       return `单位 ${e.unitId} 的申诉 ${e.appealId} 已有复核决定，不能重复决定`
     case 'PointsWithoutIndicator':
-      return `申诉 ${e.appealId} 针对整体结果而非某一指标，复核决定不能调整分数（points）`
+      return `申诉 ${e.appealId} 针对整体结果而非某一指标，复核决定不能调整分值`
     case 'PointsOnRejectedAppeal':
-      return `申诉 ${e.appealId} 被驳回，复核决定不能调整分数（points）`
+      return `申诉 ${e.appealId} 被驳回，复核决定不能调整分值`
     case 'PreliminaryWithoutWindow':
-      return `初评公示须给出申诉截止日期 appealUntil`
+      return `初评公示须给出申诉截止日期`
     case 'FinalWithWindow':
-      return `最终结果不再受理申诉，不能给出 appealUntil`
+      return `最终结果不再受理申诉，不能给出申诉截止日期`
     case 'WindowBeforePublication':
       return `申诉截止日期 ${e.appealUntil} 早于公示日期 ${e.publishedOn}`
     case 'FinalWithoutPreliminary':

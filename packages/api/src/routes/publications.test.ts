@@ -110,7 +110,7 @@ describe('POST /v1/schemes/{id}/publications', () => {
   it('answers 422 for a preliminary without appealUntil, and for a final before any preliminary', async () => {
     const a = await api.post(PATH, { stage: 'preliminary' })
     expect(a.status).toBe(422)
-    expect(a.json.error.issues[0].message).toBe('初评公示须给出申诉截止日期 appealUntil')
+    expect(a.json.error.issues[0].message).toBe('初评公示须给出申诉截止日期')
     const b = await api.post(PATH, { stage: 'final' })
     expect(b.status).toBe(422)
     expect(b.json.error.issues[0].message).toBe('考核办法 test-2026 尚未发布初评结果，不能发布最终结果')

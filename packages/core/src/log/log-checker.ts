@@ -114,7 +114,7 @@ export const checkNext = (
   }
   if (!log.units.has(event.data.unitId))
     return E.left([
-      { path: 'data.unitId', message: `未登记的单位 ${event.data.unitId}（须先记录 UnitRegistered）` },
+      { path: 'data.unitId', message: `未登记的单位 ${event.data.unitId}（须先登记被考核单位）` },
     ])
 
   let caseUpdate: readonly [string, CaseState] | undefined

@@ -55,7 +55,7 @@ describe('reading an event file', () => {
 
   it('rejects an event of a unit that was never registered', () => {
     expect(problems(logBuilder().add(training('nowhere', 'lecture')).text())).toEqual([
-      'events.ndjson:1 data.unitId: 未登记的单位 nowhere（须先记录 UnitRegistered）',
+      'events.ndjson:1 data.unitId: 未登记的单位 nowhere（须先登记被考核单位）',
     ])
   })
 
