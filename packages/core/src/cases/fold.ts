@@ -7,7 +7,7 @@
  * closure rate, and the first-instance loss of a case appealed next year is last year's outcome — each year is
  * scored on what had happened by its end, so a published year never changes because of the next one.
  */
-import type { EventType } from '../events/catalog'
+import { CASE_FOLLOW_UPS } from '../events/case'
 import type { Fact, UnitFacts } from '../facts/fact'
 import type { CaseBy } from '../scheme/metric'
 import type { CaseAttributes } from './attributes'
@@ -27,14 +27,6 @@ export interface CaseRecord {
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
-const CASE_FACT_TYPES: ReadonlyArray<EventType> = [
-  'CaseOpened',
-  'HearingHeld',
-  'DefenseSubmitted',
-  'CaseDecided',
-  'CaseClosed',
-  'RulingPerformed',
-]
 
 interface Draft {
   opened: Fact
@@ -96,8 +88,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       defensesOnTime: true,
     })
   }
-  for (const type of CASE_FACT_TYPES) {
-    if (type === 'CaseOpened') continue
+  for (const type of CASE_FOLLOW_UPS) {
     for (const f of facts.get(type) ?? []) {
       if (f.countsOn > until) continue
       // A follow-up of a case whose opening is not visible (retracted, returned, or later) has no case.

@@ -3,24 +3,8 @@
 import { compareTo, describeThreshold, describeValue, fraction, type Value } from '../metrics/value'
 import { Decimal, plain } from '../primitives/decimal'
 import type { Band } from '../scheme/scoring-spec'
+import { passes, SYMBOL } from './comparison'
 import type { Scored } from './scored'
-
-const SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' } as const
-
-const passes = (sign: number, test: Band['test']): boolean => {
-  switch (test) {
-    case 'gte':
-      return sign >= 0
-    case 'gt':
-      return sign > 0
-    case 'lte':
-      return sign <= 0
-    case 'lt':
-      return sign < 0
-    case 'eq':
-      return sign === 0
-  }
-}
 
 /**
  * Ratios are compared exactly: 30/31 against ≥ 96% tests 30 − 0.96 × 31 = 0.24 ≥ 0, never 0.9677… as a float.

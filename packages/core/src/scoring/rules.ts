@@ -3,6 +3,7 @@ import { evaluate, type MetricScope } from '../metrics/evaluate'
 import { compareTo, describeThreshold, describeValue, fraction, type Value } from '../metrics/value'
 import { Decimal } from '../primitives/decimal'
 import type { Rule } from '../scheme/scheme'
+import { passes, SYMBOL, TESTS } from './comparison'
 
 export interface RuleOutcome {
   readonly rule: Rule
@@ -22,19 +23,11 @@ export const orderedRules = (rules: ReadonlyArray<Rule>): ReadonlyArray<Rule> =>
     .sort((a, b) => ORDER[a[0].kind] - ORDER[b[0].kind] || a[1] - b[1])
     .map(([r]) => r)
 
-const TESTS = [
-  ['gte', '≥', (s: number) => s >= 0],
-  ['lte', '≤', (s: number) => s <= 0],
-  ['gt', '>', (s: number) => s > 0],
-  ['lt', '<', (s: number) => s < 0],
-  ['eq', '=', (s: number) => s === 0],
-] as const
-
 /** The rule's one test (validation guarantees exactly one). */
 const testOf = (when: Rule['when']) => {
-  for (const [key, symbol, passes] of TESTS) {
-    const threshold = when[key]
-    if (threshold !== undefined) return { symbol, threshold: new Decimal(String(threshold)), passes }
+  for (const test of TESTS) {
+    const threshold = when[test]
+    if (threshold !== undefined) return { test, threshold: new Decimal(String(threshold)) }
   }
   return undefined
 }
@@ -46,8 +39,8 @@ export const evaluateRule = (rule: Rule, scope: MetricScope): RuleOutcome => {
   const { value, events } = evaluate(rule.when.metric, scope)
   const test = testOf(rule.when)
   const f = asFraction(value)
-  const fired = test !== undefined && f !== undefined && test.passes(compareTo(f, test.threshold))
-  const condition = test ? `条件 ${test.symbol} ${describeThreshold(value, test.threshold)}` : '无条件'
+  const fired = test !== undefined && f !== undefined && passes(compareTo(f, test.threshold), test.test)
+  const condition = test ? `条件 ${SYMBOL[test.test]} ${describeThreshold(value, test.threshold)}` : '无条件'
   const explanation = fired
     ? `取值 ${describeValue(value)}，${condition}，已触发`
     : `未触发：取值 ${describeValue(value)}，${condition}`
