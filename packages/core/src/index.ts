@@ -41,7 +41,6 @@ export {
 } from './errors'
 export {
   type Authority,
-  CASE_TYPES,
   CATALOG,
   type DomainEvent,
   decodeEvent,
@@ -49,7 +48,6 @@ export {
   type EventData,
   type EventType,
   entryOf,
-  isCaseType,
   isEventType,
   isUnitEvent,
   isUnitFactType,
@@ -66,7 +64,7 @@ export { EventLine } from './log/line'
 export { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
-export { canonicalJson, canonicalSha256, sha256Hex } from './primitives/canonical-json'
+export { canonicalJson, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
 export { beijingDateOf, beijingTime, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
 export { NonNegativeInt } from './primitives/numbers'

@@ -26,7 +26,6 @@ export {
   ranking,
   rankingAt,
   type UnitDiff,
-  unitResult,
 } from './queries'
 export { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
 export { liveTables, PROJECTION_CODE_VERSION, type Tables } from './tables'

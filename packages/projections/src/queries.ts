@@ -104,11 +104,6 @@ export const currentRankingTag = (db: Database.Database, t: Tables, schemeId: st
 export const currentRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
   readRankingJson(db, t, schemeId)
 
-export const unitResult = (db: Database.Database, t: Tables, q: RankingQuery & { readonly unitId: string }) =>
-  E.map((s: Scored): UnitResult | undefined => s.result.units.find((u) => u.unitId === q.unitId))(
-    ranking(db, t, q)
-  )
-
 export interface IndicatorChange {
   readonly indicatorId: string
   readonly from: string | null

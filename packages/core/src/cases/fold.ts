@@ -27,7 +27,6 @@ export interface CaseRecord {
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
-
 interface Draft {
   opened: Fact
   facts: Fact[]

@@ -214,10 +214,6 @@ export const isUnitScoped = (type: EventType): boolean => {
 }
 export const isUnitEvent = (e: DomainEvent): e is UnitEvent => isUnitScoped(e.type)
 
-/** Types recorded in a case's stream. */
-export const CASE_TYPES = EVENT_TYPES.filter((type) => CATALOG[type].scope === 'case')
-export const isCaseType = (type: string): boolean => isEventType(type) && CATALOG[type].scope === 'case'
-
 /** What a unit reports about itself: the facts the 考核组 verifies or returns. */
 export const isUnitFactType = (type: string): boolean =>
   isEventType(type) && CATALOG[type].authority === 'unit'

@@ -22,6 +22,3 @@ export const canonicalJson = (value: unknown): string =>
 
 /** SHA-256 of a text's UTF-8 bytes, as 64 lowercase hex digits. */
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
-
-/** The SHA-256 of a value's canonical JSON. */
-export const canonicalSha256 = (value: unknown): string => sha256Hex(canonicalJson(value))
