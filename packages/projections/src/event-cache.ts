@@ -107,13 +107,14 @@ export const eventCache = (budget: number): EventCache => {
     }),
     add: (e, unitId) => {
       if (isRegistry(e.type)) {
+        // Whether or not the registry is held, the schemes known so far are no longer all of them.
+        if (e.type === 'SchemePublished') schemes = undefined
         if (registry === undefined && !filling) return
         // Registry events are decoded, as the index decodes them (a scheme's metrics decode into another shape).
         const d = decodeEvent(e.type, e.data)
         if (E.isLeft(d)) throw new Error(`event ${e.position} (${e.type}) no longer decodes`)
         registry ??= []
         registry.push(storedOf(e, d.right.data))
-        if (e.type === 'SchemePublished') schemes = undefined
         return
       }
       if (unitId === undefined) return
