@@ -98,6 +98,7 @@ export { type Cut, parseAsOf } from './timetravel/as-of'
 export { type LogSource, memorySource } from './timetravel/log-source'
 export {
   type EvaluationCache,
+  type OutcomeMemos,
   type Scored,
   type ScoreOptions,
   score,

@@ -26,7 +26,7 @@ export const rescore = (ctx: RunnerContext, m: GenerationMemory, dirty: Readonly
   const source = m.events.source(m.index)
   const schemeIds = [...new Set(source.allSchemes().map((s) => s.schemeId))]
   for (const schemeId of schemeIds) {
-    const scored = scoreSource(source, { schemeId }, cache)
+    const scored = scoreSource(source, { schemeId }, cache, m.outcomes)
     if (E.isLeft(scored)) continue
     // A rank indicator's points depend on every unit's value: then any new event may change every entry.
     const { scheme, result } = scored.right

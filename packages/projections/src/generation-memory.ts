@@ -5,7 +5,7 @@
  * models may have moved without this process (a rolled-back transaction, another runner, another generation).
  * Prepared statements are not memory about the state and survive `forget()`.
  */
-import type { EvaluationCache, LogSource } from '@kaoping/core'
+import type { EvaluationCache, LogSource, OutcomeMemos } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { type Writers, writers } from './apply'
 import { type EventCache, eventCache } from './event-cache'
@@ -17,6 +17,8 @@ export interface GenerationMemory {
   readonly tables: Tables
   /** Scores kept between re-scorings; a unit's entries go when its events arrive. */
   readonly scores: EvaluationCache
+  /** Each unit's indicator and rule outcomes, reused while the facts they read are the same (core memo.ts). */
+  readonly outcomes: OutcomeMemos
   /** The ranking entries last written, so an unchanged entry is not written again. */
   readonly written: Written
   /** Decoded events (within the budget). */
@@ -35,11 +37,13 @@ export interface GenerationMemory {
 
 const generationMemory = (db: Database.Database, t: Tables, budget: number): GenerationMemory => {
   const scores: EvaluationCache = new Map()
+  const outcomes: OutcomeMemos = new Map()
   const written: Written = new Map()
   const events = eventCache(budget)
   const memory: GenerationMemory = {
     tables: t,
     scores,
+    outcomes,
     written,
     events,
     index: indexSource(db, t),
@@ -48,6 +52,7 @@ const generationMemory = (db: Database.Database, t: Tables, budget: number): Gen
     scored: false,
     forget: () => {
       scores.clear()
+      outcomes.clear()
       written.clear()
       events.clear()
       events.fill(false)

@@ -8,9 +8,10 @@ import type { Fact, UnitFacts } from '../facts/fact'
 import type { MetricScope } from '../metrics/evaluate'
 import { within } from '../metrics/period'
 import { type Decimal, dec } from '../primitives/decimal'
-import type { Scheme } from '../scheme/scheme'
+import type { Indicator, Scheme } from '../scheme/scheme'
 import { type IndicatorContext, type IndicatorOutcome, scoreIndicator } from './indicator'
 import { judgementsOf } from './judged'
+import { memoized, typesRead, type UnitMemo } from './memo'
 import { evaluateRule, orderedRules, type RuleOutcome } from './rules'
 
 export interface UnitInfo {
@@ -72,6 +73,8 @@ export interface UnitEvaluation {
 export interface EvaluateOptions {
   /** The business date of the evaluation (Beijing): deadlines due on or after it are pending without their event. */
   readonly today?: string | undefined
+  /** Outcomes kept from this unit's last evaluation under this scheme version (the runner's; see memo.ts). */
+  readonly memo?: UnitMemo | undefined
 }
 
 /** Whether a unit is assessed under a scheme: its kind, and the scheme's optional list of units. */
@@ -198,11 +201,21 @@ export const evaluateUnit = (
     today: options.today,
   }
   const appeals = appealsOf(facts, scheme.schemeId)
+  const { memo, today } = options
+  // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept.
+  const indicator = (i: Indicator) =>
+    i.metric && i.scoring.kind !== 'judged'
+      ? memoized(memo, i, typesRead(i.metric, scope.named), counted, today, () =>
+          scoreIndicator(i, unit.unitId, ctx)
+        )
+      : scoreIndicator(i, unit.unitId, ctx)
   return {
     unit,
-    categories: scheme.categories.map((c) => c.indicators.map((i) => scoreIndicator(i, unit.unitId, ctx))),
-    bonus: (scheme.bonus?.indicators ?? []).map((i) => scoreIndicator(i, unit.unitId, ctx)),
-    rules: orderedRules(scheme.rules ?? []).map((r) => evaluateRule(r, scope)),
+    categories: scheme.categories.map((c) => c.indicators.map(indicator)),
+    bonus: (scheme.bonus?.indicators ?? []).map(indicator),
+    rules: orderedRules(scheme.rules ?? []).map((r) =>
+      memoized(memo, r, typesRead(r.when.metric, scope.named), counted, today, () => evaluateRule(r, scope))
+    ),
     adjustments: adjustmentsOf(facts, scheme.schemeId, appeals),
     selfAssessed: selfAssessmentOf(facts, scheme.schemeId),
     appeals,

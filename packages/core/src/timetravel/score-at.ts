@@ -11,6 +11,7 @@ import type { Basis, Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import { assemble } from '../scoring/assemble'
 import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
+import type { UnitMemo } from '../scoring/memo'
 import { type Cut, parseAsOf } from './as-of'
 import { type LogSource, memorySource } from './log-source'
 import { select } from './select'
@@ -86,10 +87,17 @@ const todayOf = (cut: Cut, source: LogSource): string | undefined => {
   return last ? beijingDateOf(instantMs(last)) : undefined
 }
 
+/**
+ * Indicator and rule outcomes kept per unit between evaluations of the current state (scoring/memo.ts), keyed
+ * like {@link EvaluationCache}; unlike it, a unit's entry survives the unit's new events — that is its use.
+ */
+export type OutcomeMemos = Map<string, UnitMemo>
+
 export const scoreSource = (
   source: LogSource,
   options: ScoreOptions,
-  cache?: EvaluationCache
+  cache?: EvaluationCache,
+  memos?: OutcomeMemos
 ): E.Either<ReplayError, Scored> => {
   const basis = options.basis ?? 'recorded'
   const parsed = parseAsOf(options.asOf, basis)
@@ -105,7 +113,8 @@ export const scoreSource = (
   if (E.isLeft(scheme)) return scheme
   const s = scheme.right
   // Only the current state may be cached: an asOf query sees another log.
-  const memo = cut.label === null && basis === 'recorded' ? cache : undefined
+  const current = cut.label === null && basis === 'recorded'
+  const kept = current ? cache : undefined
   const today = todayOf(cut, source)
   const phase = deadlinePhase(s, today)
   const evaluations = [...registry.units.values()]
@@ -113,12 +122,17 @@ export const scoreSource = (
     .sort((a, b) => (a.unitId < b.unitId ? -1 : 1))
     .map((u) => {
       const key = `${s.schemeId}@${s.version}/${u.unitId}`
-      const hit = memo?.get(key)
+      const hit = kept?.get(key)
       // A deadline passing (the log's last day moved on) turns 未到期 into 未完成: evaluate again.
       if (hit && hit.unit.name === u.name && hit.phase === phase) return hit
       const facts = select(source.unitEvents(u.unitId, recordedBy), cut).facts.get(u.unitId) ?? []
-      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today })
-      memo?.set(key, evaluation)
+      let memo = current ? memos?.get(key) : undefined
+      if (current && memos && !memo) {
+        memo = new Map()
+        memos.set(key, memo)
+      }
+      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today, memo })
+      kept?.set(key, evaluation)
       return evaluation
     })
   return E.right({ result: assemble(s, evaluations, { asOf: label(cut, source, s), basis }), scheme: s })

@@ -43,6 +43,16 @@ const countsOnOf = (
   return isVerified || parseActor(actor ?? '').role !== 'reporter' ? claimed : occurredOn
 }
 
+/**
+ * The fact last made from each stored event, handed out again while it would come out the same (its case, its
+ * verification and so its `countsOn` unchanged): the runner re-selects a unit's whole history on each of its
+ * events, and outcomes are kept by the identity of the facts they read (scoring/memo.ts).
+ */
+const made = new WeakMap<StoredEvent, Fact>()
+
+const sameCase = (a: CaseAttributes | undefined, b: CaseAttributes | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.kind === b.kind && a.subject === b.subject)
+
 export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
   // On the recorded basis the log ends at the cut: later retractions do not apply yet.
   const visible =
@@ -81,18 +91,32 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
     const attrs =
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
     const isVerified = verified.has(e.id)
-    // Assigned, not spread: this runs for every event of every scoring (a unit's whole history on each update).
-    const fact: { -readonly [K in keyof Fact]: Fact[K] } = {
-      id: e.id,
-      type: e.type,
-      unitId: e.data.unitId,
-      occurredOn: e.data.occurredOn,
-      countsOn: countsOnOf(e.data.occurredOn, data.countsOn, isVerified, e.actor),
-      seq: e.seq,
-      data,
+    const countsOn = countsOnOf(e.data.occurredOn, data.countsOn, isVerified, e.actor)
+    const known = made.get(e)
+    let fact: Fact
+    if (
+      known !== undefined &&
+      known.countsOn === countsOn &&
+      (known.verified === true) === isVerified &&
+      sameCase(known.case, attrs)
+    )
+      fact = known
+    else {
+      // Assigned, not spread: this runs for every event of every scoring (a unit's whole history on each update).
+      const fresh: { -readonly [K in keyof Fact]: Fact[K] } = {
+        id: e.id,
+        type: e.type,
+        unitId: e.data.unitId,
+        occurredOn: e.data.occurredOn,
+        countsOn,
+        seq: e.seq,
+        data,
+      }
+      if (attrs) fresh.case = attrs
+      if (isVerified) fresh.verified = true
+      fact = fresh
+      made.set(e, fact)
     }
-    if (attrs) fact.case = attrs
-    if (isVerified) fact.verified = true
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
     else facts.set(fact.unitId, [fact])

@@ -1,0 +1,71 @@
+/**
+ * @module Indicator and rule outcomes kept between evaluations of one unit — for the projection runner, which
+ * re-scores a unit on each of its events (replay keeps none). An outcome is a function of the fact lists its metric
+ * reads, the period (its scheme's) and the evaluation date; when an event changes one list, only the outcomes that
+ * read it are computed again: a training re-scores the training indicators, a case step the case fold and the case
+ * indicators. Lists are compared fact by fact by identity (`select` hands out the same fact object for an event
+ * that did not change), so a hit is exact, never a guess, and the Result stays byte-identical to replay's.
+ */
+import { CASE_FOLLOW_UPS } from '../events/case'
+import type { EventType } from '../events/catalog'
+import type { Fact, UnitFacts } from '../facts/fact'
+import { CASES, type Metric, type MetricRef } from '../scheme/metric'
+
+const CASE_TYPES: ReadonlyArray<EventType> = ['CaseOpened', ...CASE_FOLLOW_UPS]
+
+/** The event types a metric reads, a named metric's resolved (validation guarantees it exists). */
+export const typesRead = (
+  ref: MetricRef,
+  named: Readonly<Record<string, Metric>>
+): ReadonlyArray<EventType> => {
+  const m = typeof ref === 'string' ? named[ref] : ref
+  if (!m) return []
+  switch (m._tag) {
+    case 'ratio':
+      return [...new Set([...typesRead(m.of[0], named), ...typesRead(m.of[1], named)])]
+    case 'change':
+      return typesRead(m.of, named)
+    default:
+      return m.type === CASES ? CASE_TYPES : [m.type as EventType]
+  }
+}
+
+interface Entry {
+  readonly inputs: ReadonlyArray<ReadonlyArray<Fact>>
+  readonly today: string | undefined
+  readonly outcome: unknown
+}
+
+/** One unit's outcomes under one scheme version, by the indicator or rule object of the decoded scheme. */
+export type UnitMemo = Map<object, Entry>
+
+const EMPTY: ReadonlyArray<Fact> = []
+
+const sameFacts = (a: ReadonlyArray<Fact>, b: ReadonlyArray<Fact>): boolean => {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** `compute()`, or the outcome it gave for the same lists of these types and the same date. */
+export const memoized = <T>(
+  memo: UnitMemo | undefined,
+  key: object,
+  types: ReadonlyArray<EventType>,
+  facts: UnitFacts,
+  today: string | undefined,
+  compute: () => T
+): T => {
+  if (!memo) return compute()
+  const inputs = types.map((t) => facts.get(t) ?? EMPTY)
+  const hit = memo.get(key)
+  if (hit && hit.today === today && hit.inputs.length === inputs.length) {
+    let same = true
+    for (let i = 0; same && i < inputs.length; i++) same = sameFacts(hit.inputs[i]!, inputs[i]!)
+    if (same) return hit.outcome as T
+  }
+  const outcome = compute()
+  memo.set(key, { inputs, today, outcome })
+  return outcome
+}
