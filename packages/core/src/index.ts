@@ -99,6 +99,7 @@ export { type LogSource, memorySource } from './timetravel/log-source'
 export {
   type EvaluationCache,
   type OutcomeMemos,
+  outcomeMemos,
   type Scored,
   type ScoreOptions,
   score,

@@ -5,7 +5,7 @@
  * models may have moved without this process (a rolled-back transaction, another runner, another generation).
  * Prepared statements are not memory about the state and survive `forget()`.
  */
-import type { EvaluationCache, LogSource, OutcomeMemos } from '@kaoping/core'
+import { type EvaluationCache, type LogSource, type OutcomeMemos, outcomeMemos } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { type Writers, writers } from './apply'
 import { type EventCache, eventCache } from './event-cache'
@@ -37,7 +37,7 @@ export interface GenerationMemory {
 
 const generationMemory = (db: Database.Database, t: Tables, budget: number): GenerationMemory => {
   const scores: EvaluationCache = new Map()
-  const outcomes: OutcomeMemos = new Map()
+  const outcomes: OutcomeMemos = outcomeMemos()
   const written: Written = new Map()
   const events = eventCache(budget)
   const memory: GenerationMemory = {

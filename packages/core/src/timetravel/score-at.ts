@@ -14,7 +14,7 @@ import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '..
 import type { UnitMemo } from '../scoring/memo'
 import { type Cut, parseAsOf } from './as-of'
 import { type LogSource, memorySource } from './log-source'
-import { select } from './select'
+import { type MadeFacts, select } from './select'
 
 export interface ScoreOptions {
   readonly schemeId: string
@@ -88,10 +88,29 @@ const todayOf = (cut: Cut, source: LogSource): string | undefined => {
 }
 
 /**
- * Indicator and rule outcomes kept per unit between evaluations of the current state (scoring/memo.ts), keyed
- * like {@link EvaluationCache}; unlike it, a unit's entry survives the unit's new events — that is its use.
+ * What the projection runner keeps between evaluations of the current state so that an update computes only what
+ * it changed (scoring/memo.ts): each unit's indicator and rule outcomes, keyed like {@link EvaluationCache} (unlike
+ * it, a unit's entry survives the unit's new events — that is its use), and the fact made from each event.
  */
-export type OutcomeMemos = Map<string, UnitMemo>
+export interface OutcomeMemos {
+  readonly units: Map<string, UnitMemo>
+  readonly facts: () => MadeFacts
+  readonly clear: () => void
+}
+
+export const outcomeMemos = (): OutcomeMemos => {
+  const units = new Map<string, UnitMemo>()
+  // A WeakMap cannot be cleared: forgetting makes a new one (facts of events no longer held go with their events).
+  let facts: MadeFacts = new WeakMap()
+  return {
+    units,
+    facts: () => facts,
+    clear: () => {
+      units.clear()
+      facts = new WeakMap()
+    },
+  }
+}
 
 export const scoreSource = (
   source: LogSource,
@@ -125,11 +144,13 @@ export const scoreSource = (
       const hit = kept?.get(key)
       // A deadline passing (the log's last day moved on) turns 未到期 into 未完成: evaluate again.
       if (hit && hit.unit.name === u.name && hit.phase === phase) return hit
-      const facts = select(source.unitEvents(u.unitId, recordedBy), cut).facts.get(u.unitId) ?? []
-      let memo = current ? memos?.get(key) : undefined
-      if (current && memos && !memo) {
+      const outcomes = current ? memos : undefined
+      const facts =
+        select(source.unitEvents(u.unitId, recordedBy), cut, outcomes?.facts()).facts.get(u.unitId) ?? []
+      let memo = outcomes?.units.get(key)
+      if (outcomes && !memo) {
         memo = new Map()
-        memos.set(key, memo)
+        outcomes.units.set(key, memo)
       }
       const evaluation = evaluateUnit(s, u, groupFacts(facts), { today, memo })
       kept?.set(key, evaluation)

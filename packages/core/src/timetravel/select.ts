@@ -45,15 +45,16 @@ const countsOnOf = (
 
 /**
  * The fact last made from each stored event, handed out again while it would come out the same (its case, its
- * verification and so its `countsOn` unchanged): the runner re-selects a unit's whole history on each of its
- * events, and outcomes are kept by the identity of the facts they read (scoring/memo.ts).
+ * verification and so its `countsOn` unchanged). Only the projection runner keeps one, for the current state: it
+ * re-selects a unit's whole history on each of its events, and keeps outcomes by the identity of the facts they
+ * read (scoring/memo.ts). Without one, every fact is made anew.
  */
-const made = new WeakMap<StoredEvent, Fact>()
+export type MadeFacts = WeakMap<StoredEvent, Fact>
 
 const sameCase = (a: CaseAttributes | undefined, b: CaseAttributes | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.kind === b.kind && a.subject === b.subject)
 
-export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection => {
+export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut, made?: MadeFacts): Selection => {
   // On the recorded basis the log ends at the cut: later retractions do not apply yet.
   const visible =
     'recordedBy' in cut ? events.filter((e) => instantMs(e.recordedAt) <= cut.recordedBy) : events
@@ -92,7 +93,7 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
       typeof data.caseId === 'string' && e.type !== 'CaseOpened' ? cases.get(data.caseId) : undefined
     const isVerified = verified.has(e.id)
     const countsOn = countsOnOf(e.data.occurredOn, data.countsOn, isVerified, e.actor)
-    const known = made.get(e)
+    const known = made?.get(e)
     let fact: Fact
     if (
       known !== undefined &&
@@ -115,7 +116,7 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
       if (attrs) fresh.case = attrs
       if (isVerified) fresh.verified = true
       fact = fresh
-      made.set(e, fact)
+      made?.set(e, fact)
     }
     const list = facts.get(fact.unitId)
     if (list) list.push(fact)
