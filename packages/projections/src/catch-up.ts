@@ -15,7 +15,7 @@ import { ProjectionStopped } from './errors'
 import type { GenerationMemory } from './generation-memory'
 import type { Lock } from './lock'
 import { writeRanking } from './ranking-store'
-import { forgetSnapshotsFrom } from './snapshots'
+import { forgetSnapshotsRecordedFrom } from './snapshots'
 import type { Tables } from './tables'
 
 /** Re-scores every scheme (only the `dirty` units and those whose cached scores are gone) and stores the rankings. */
@@ -66,6 +66,7 @@ const applyPage = (
       const w = m.writers
       const indexed = w.indexByReference(page, from)
       let last = from
+      let earliest = Number.POSITIVE_INFINITY
       for (const e of page) {
         if (e.position <= from) continue
         // Events passed the codecs on their way in; what the runner must refuse is a type it does not know
@@ -74,10 +75,11 @@ const applyPage = (
         const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
         m.events.add(e, unit)
         if (unit !== undefined) dirty.add(unit)
+        earliest = Math.min(earliest, Date.parse(e.recordedAt))
         last = e.position
       }
       // A month-end ranking stays true only while nothing recorded by its instant arrives later.
-      if (last > from) forgetSnapshotsFrom(db, t, from)
+      if (last > from) forgetSnapshotsRecordedFrom(db, t, earliest)
       // Compare-and-set: if another writer moved the checkpoint, this transaction must not commit.
       const moved = db
         .prepare(`UPDATE ${t.checkpoint} SET position = ?, store_id = ? WHERE id = 1 AND position = ?`)

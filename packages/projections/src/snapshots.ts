@@ -35,12 +35,11 @@ export const monthEnds = (from: string, to: string, months = MONTHS_AFTER): stri
   return out
 }
 
-/** After a page's index rows are written (positions after `from`): forget what they make untrue. */
-export const forgetSnapshotsFrom = (db: Database.Database, t: Tables, from: bigint): void => {
-  prepared(
-    db,
-    `DELETE FROM ${t.snapshots} WHERE as_of_ms >= (SELECT min(recorded_ms) FROM ${t.events} WHERE position > ?)`
-  ).run(from)
+/** After a page of events recorded from `recordedMs` on: forget the month ends they make untrue. */
+export const forgetSnapshotsRecordedFrom = (db: Database.Database, t: Tables, recordedMs: number): void => {
+  // The earliest recording instant comes from the caller's page: asked of the index, `min(recorded_ms)` over the
+  // new positions walked the recorded_ms index from its start (≈ 40 ms at 1M events, on every update).
+  prepared(db, `DELETE FROM ${t.snapshots} WHERE as_of_ms >= ?`).run(recordedMs)
 }
 
 /** The stored Result text of `schemeId` as of exactly `ms` (recorded basis, version in force), if kept. */
