@@ -82,33 +82,21 @@ describe('what a person reads states instants in Beijing time', () => {
   })
 
   it('writes a replayed ranking as a workbook and as CSV without an ISO instant', async () => {
-    const scheme = 'examples/schemes/districts-2017.json'
+    const replay = (...format: string[]) =>
+      kaoping(
+        'replay',
+        '--events',
+        demo,
+        '--scheme',
+        'examples/schemes/districts-2017.json',
+        '--as-of',
+        '2017-06-30',
+        ...format
+      )
     const out = join(dir, 'replay.xlsx')
-    kaoping(
-      'replay',
-      '--events',
-      demo,
-      '--scheme',
-      scheme,
-      '--as-of',
-      '2017-06-30',
-      '--format',
-      'xlsx',
-      '--out',
-      out
-    )
+    replay('--format', 'xlsx', '--out', out)
     expect((await cells(out)).filter((c) => ISO_INSTANT.test(c))).toEqual([])
-    const csv = kaoping(
-      'replay',
-      '--events',
-      demo,
-      '--scheme',
-      scheme,
-      '--as-of',
-      '2017-06-30',
-      '--format',
-      'csv'
-    )
+    const csv = replay('--format', 'csv')
     expect(isoLines(csv)).toEqual([])
   })
 })
