@@ -171,6 +171,33 @@ describe('the web page', () => {
     await page.close()
   })
 
+  it('downloads the import template from the page, its units named, and takes it back filled in by name', async () => {
+    const page = await login(ADMIN)
+    await page.waitForSelector('#upload')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#template-download')])
+    expect(download.suggestedFilename()).toBe('事件导入模板.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer)
+    const codes: string[] = []
+    wb.getWorksheet('代码表')!.eachRow((row) => row.eachCell((c) => void codes.push(c.text)))
+    expect(codes).toContain('利州区（lizhou）')
+    wb.getWorksheet('学法、培训、考试')!.addRow([
+      '',
+      '利州区（lizhou）',
+      '2017-12-02',
+      'web-2',
+      '法治讲座',
+      '模板下载',
+      18,
+    ])
+    const filled = join(mkdtempSync(join(tmpdir(), 'kaoping-template-')), 'filled.xlsx')
+    await wb.xlsx.writeFile(filled)
+    await page.setInputFiles('#upload input[type=file]', filled)
+    await page.click('#upload button[type=submit]')
+    await expect.poll(() => page.locator('#upload-result').textContent()).toContain('已导入 1 条事件')
+    await page.close()
+  })
+
   it('shows a reporter its own unit only', async () => {
     const page = await login(REPORTER)
     await page.waitForSelector('#unit table.indicators')

@@ -33,6 +33,7 @@ import { resultRoutes } from './routes/results'
 import { reviewRoutes } from './routes/review'
 import { schemeRoutes } from './routes/schemes'
 import { streamRoutes } from './routes/streams'
+import { templateRoutes } from './routes/template'
 import { trendRoutes } from './routes/trend'
 import { unitRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
@@ -139,6 +140,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
     importRoutes,
     streamRoutes,
     unitRoutes,
+    templateRoutes,
     schemeRoutes,
     resultRoutes,
     evidenceRoutes,

@@ -19,6 +19,7 @@ const SUMMARY: Readonly<Record<string, string>> = {
   'GET /v1/streams/{stream}': '读取一个事件流（ETag 为流的版本号）',
   'POST /v1/streams/{stream}': '向一个事件流追加事件（If-Match 乐观并发）',
   'GET /v1/units': '被考核单位列表',
+  'GET /v1/template': '下载事件导入模板（XLSX，单位、考核办法、指标列带下拉列表）',
   'GET /v1/schemes': '考核办法列表',
   'GET /v1/schemes/{schemeId}': '考核办法（某一版本的原文）',
   'POST /v1/schemes': '发布考核办法（已存在时发布下一版）',

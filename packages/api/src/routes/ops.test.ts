@@ -71,6 +71,7 @@ describe('GET /v1/openapi.json', () => {
         'GET /v1/schemes/{schemeId}/appeals',
         'GET /v1/review',
         'GET /v1/catalog',
+        'GET /v1/template',
         'GET /v1/me',
         'GET /v1/schemes/{schemeId}/trend',
         'GET /v1/openapi.json',

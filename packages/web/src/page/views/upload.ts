@@ -2,7 +2,7 @@
  * @module Upload of a filled template (XLSX) or a CSV file: all of it is stored, or nothing and every problem
  * with its sheet, row and column.
  */
-import { token } from '../client'
+import { download, token } from '../client'
 import { h } from '../dom'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -57,6 +57,15 @@ export const uploadForm = (onDone: () => void) => {
     { class: 'bar', id: 'upload', onsubmit: send },
     h('label', { for: 'upload-file' }, '上传事件表格（按模板填写的 XLSX 或 CSV）', input),
     h('button', { type: 'submit' }, '上传'),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'template-download',
+        onclick: () => download('/v1/template', '事件导入模板.xlsx'),
+      },
+      '下载导入模板'
+    ),
     out
   )
 }
