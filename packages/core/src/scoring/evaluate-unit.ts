@@ -202,11 +202,17 @@ export const evaluateUnit = (
   }
   const appeals = appealsOf(facts, scheme.schemeId)
   const { memo, today } = options
-  // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept.
+  // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept. Only a deadline reads the
+  // evaluation date (未到期 or not), so a deadline passing computes the deadlines again, not every outcome.
   const indicator = (i: Indicator) =>
     i.metric && i.scoring.kind !== 'judged'
-      ? memoized(memo, i, typesRead(i.metric, scope.named), counted, today, () =>
-          scoreIndicator(i, unit.unitId, ctx)
+      ? memoized(
+          memo,
+          i,
+          typesRead(i.metric, scope.named),
+          counted,
+          i.scoring.kind === 'deadline' ? today : undefined,
+          () => scoreIndicator(i, unit.unitId, ctx)
         )
       : scoreIndicator(i, unit.unitId, ctx)
   return {
@@ -214,7 +220,9 @@ export const evaluateUnit = (
     categories: scheme.categories.map((c) => c.indicators.map(indicator)),
     bonus: (scheme.bonus?.indicators ?? []).map(indicator),
     rules: orderedRules(scheme.rules ?? []).map((r) =>
-      memoized(memo, r, typesRead(r.when.metric, scope.named), counted, today, () => evaluateRule(r, scope))
+      memoized(memo, r, typesRead(r.when.metric, scope.named), counted, undefined, () =>
+        evaluateRule(r, scope)
+      )
     ),
     adjustments: adjustmentsOf(facts, scheme.schemeId, appeals),
     selfAssessed: selfAssessmentOf(facts, scheme.schemeId),

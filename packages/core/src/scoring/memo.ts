@@ -48,7 +48,7 @@ const sameFacts = (a: ReadonlyArray<Fact>, b: ReadonlyArray<Fact>): boolean => {
   return true
 }
 
-/** `compute()`, or the outcome it gave for the same lists of these types and the same date. */
+/** `compute()`, or the outcome it gave for the same lists of these types and the same date (undefined: not read). */
 export const memoized = <T>(
   memo: UnitMemo | undefined,
   key: object,
