@@ -3,7 +3,7 @@
  * (confirmed with the count of pending facts and open appeals), the appeals to decide (AppealDecided), and every
  * publication with its 通报 print view (fetched with the token, opened as a blob). Auditors see it read-only.
  */
-import { ApiError, appendEvents, getJson, openWithToken, postJson, uuid } from '../client'
+import { appendEvents, getJson, openWithToken, postJson, uuid } from '../client'
 import { appealsOf, publicationsOf, STEPS, type Step } from '../cycle-data'
 import { fill, h } from '../dom'
 import type { Me } from '../me'
@@ -19,6 +19,7 @@ import {
   STAGE_LABELS,
   type UnitRow,
 } from '../types'
+import { errorLine, errorNodes } from './errors'
 
 const stepOf = (pubs: ReadonlyArray<Publication>, reviewed: number, selfAssessed: number): Step =>
   pubs.some((p) => p.stage === 'final')
@@ -118,17 +119,7 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
         go('cycle', { scheme: schemeId, published: stage })
       } catch (err) {
         ok.disabled = false
-        fill(
-          publishMsg,
-          h('p', { class: 'error' }, (err as Error).message),
-          err instanceof ApiError
-            ? h(
-                'ul',
-                {},
-                err.issues.map((i) => h('li', {}, i.message))
-              )
-            : null
-        )
+        fill(publishMsg, ...errorNodes(err))
       }
     }
     cancel.onclick = () => {
@@ -187,10 +178,7 @@ export const cycleView = async (params: URLSearchParams, me: Me) => {
         ])
         go('cycle', { scheme: schemeId, decided: a.appealId })
       } catch (err) {
-        msg.textContent =
-          err instanceof ApiError && err.issues.length > 0
-            ? err.issues.map((i) => i.message).join('；')
-            : (err as Error).message
+        msg.textContent = errorLine(err)
       }
     }
     return h(

@@ -2,12 +2,13 @@
  * @module 评议打分: the 考核组 scores each unit on the judged indicators (IndicatorJudged), with the rubric text (评分标准,
  * 依据, 主要资料) beside them and the points currently counted.
  */
-import { ApiError, appendEvents, getJson } from '../client'
+import { appendEvents, getJson } from '../client'
 import { h } from '../dom'
 import { go } from '../route'
 import { allIndicators, loadScheme, loadSchemes } from '../schemes'
 import { todayBeijing } from '../time'
 import type { Result } from '../types'
+import { errorLine } from './errors'
 
 export const judgeView = async (params: URLSearchParams) => {
   const schemes = await loadSchemes()
@@ -105,10 +106,7 @@ export const judgeView = async (params: URLSearchParams) => {
                     ])
                     msg.textContent = '已保存'
                   } catch (err) {
-                    msg.textContent =
-                      err instanceof ApiError && err.issues.length > 0
-                        ? err.issues.map((i) => i.message).join('；')
-                        : (err as Error).message
+                    msg.textContent = errorLine(err)
                   }
                 }
                 return h(

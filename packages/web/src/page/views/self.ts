@@ -3,7 +3,7 @@
  * highlighted), submitted as SelfAssessmentSubmitted; during 公示, an appeal against one indicator or the whole result
  * (AppealFiled), and its appeals with their state.
  */
-import { ApiError, appendEvents, getJson } from '../client'
+import { appendEvents, getJson } from '../client'
 import { appealsOf, appealWindow, publicationsOf } from '../cycle-data'
 import { fill, h } from '../dom'
 import type { Me } from '../me'
@@ -11,6 +11,7 @@ import { go } from '../route'
 import { allIndicators, indicatorTitle, loadScheme, schemeFor } from '../schemes'
 import { beijing, todayBeijing } from '../time'
 import { APPEAL_STATUS, STAGE_LABELS, type UnitBreakdown } from '../types'
+import { errorNodes } from './errors'
 import { indicatorTexts } from './unit'
 
 export const selfView = async (params: URLSearchParams, me: Me) => {
@@ -95,17 +96,7 @@ export const selfView = async (params: URLSearchParams, me: Me) => {
       ])
       go('self', { saved: 'self' })
     } catch (err) {
-      fill(
-        selfError,
-        h('p', { class: 'error' }, (err as Error).message),
-        err instanceof ApiError
-          ? h(
-              'ul',
-              {},
-              err.issues.map((i) => h('li', {}, i.message))
-            )
-          : null
-      )
+      fill(selfError, ...errorNodes(err))
     }
   }
 
@@ -142,17 +133,7 @@ export const selfView = async (params: URLSearchParams, me: Me) => {
       ])
       go('self', { saved: 'appeal' })
     } catch (err) {
-      fill(
-        appealError,
-        h('p', { class: 'error' }, (err as Error).message),
-        err instanceof ApiError
-          ? h(
-              'ul',
-              {},
-              err.issues.map((i) => h('li', {}, i.message))
-            )
-          : null
-      )
+      fill(appealError, ...errorNodes(err))
     }
   }
 
