@@ -13,8 +13,9 @@ import {
   type Issue,
   isEventType,
   targetOf,
+  undoKey,
 } from '@kaoping/core'
-import type { AppendResult, EventStore } from '@kaoping/store'
+import type { AppendResult, EventStore, RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { type AppendContext, appendValidated, type CommandError } from './append-events'
 import { derivedId } from './derived-id'
@@ -68,6 +69,35 @@ const authorityIssues = async (
   })
 }
 
+/** Same type and data: the row is the stored fact. */
+const sameFact = (found: RecordedEvent, row: RowEnvelope) =>
+  found.type === row.type && canonicalJson(found.data) === canonicalJson(row.data)
+
+/**
+ * A row's derived id may name a fact since retracted or returned: the corrected row is another fact and gets the
+ * id derived from the one it replaces (so the corrected file imported again is still skipped). A row the file
+ * gives an id keeps it. Answers the ids and the stored events they name.
+ */
+const pastUndone = async (
+  store: EventStore,
+  rows: ReadonlyArray<RowEnvelope>,
+  derived: ReadonlyArray<boolean>
+) => {
+  const ids = rows.map((r) => r.id)
+  for (;;) {
+    const stored = await store.findEvents(ids.flatMap((id) => (id === undefined ? [] : [id])))
+    const changed = rows.flatMap((r, i) => {
+      const found = ids[i] === undefined ? undefined : stored.get(ids[i]!)
+      return derived[i] && found && !sameFact(found, r) ? [i] : []
+    })
+    const undone =
+      changed.length === 0 ? new Map() : await store.findByKeys(changed.map((i) => undoKey(ids[i]!)))
+    const moved = changed.filter((i) => (undone.get(undoKey(ids[i]!))?.length ?? 0) > 0)
+    if (moved.length === 0) return { ids, stored }
+    for (const i of moved) ids[i] = derivedId('row-after', ids[i]!)
+  }
+}
+
 export const importRows = async (
   store: EventStore,
   rows: ReadonlyArray<RowEnvelope>,
@@ -81,17 +111,22 @@ export const importRows = async (
   // otherwise a reporter could probe another unit's facts by uploading them.
   const refused = await authorityIssues(store, withIds, ctx)
   if (refused.length > 0) return E.left({ _tag: 'NotAllowed', issues: refused })
-  const stored = await store.findEvents(withIds.flatMap((r) => (r.id === undefined ? [] : [r.id])))
+  const { ids, stored } = await pastUndone(
+    store,
+    withIds,
+    rows.map((r) => r.id === undefined)
+  )
+  const placed = withIds.map((r, i) => (ids[i] === undefined ? r : { ...r, id: ids[i] }))
   // A row already stored with the same content is skipped; with other content it stays, and the append refuses it.
-  const kept = withIds.flatMap((r, i) => {
+  const kept = placed.flatMap((r, i) => {
     const found = r.id === undefined ? undefined : stored.get(r.id)
-    return found && found.type === r.type && canonicalJson(found.data) === canonicalJson(r.data) ? [] : [i]
+    return found && sameFact(found, r) ? [] : [i]
   })
-  const skipped = withIds.length - kept.length
+  const skipped = placed.length - kept.length
   if (kept.length === 0) return E.right({ appended: null, imported: 0, skipped })
   const appended = await appendValidated(
     store,
-    kept.map((i) => withIds[i]!),
+    kept.map((i) => placed[i]!),
     ctx
   )
   if (E.isLeft(appended)) {

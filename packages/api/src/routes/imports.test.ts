@@ -86,6 +86,23 @@ describe('POST /v1/imports', () => {
     expect(await api.everything()).toEqual(before)
   })
 
+  it('stores a corrected row once its first version was retracted, and skips it when the file comes again', async () => {
+    const header = '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\n'
+    const first = await upload(`${header}TrainingHeld,lizhou,2026-05-01,csv-7,lecture,学法,10\n`, 'text/csv')
+    const [stored] = (await first.json()).events as Array<{ id: string }>
+    const retraction = {
+      type: 'EventRetracted',
+      data: { unitId: 'lizhou', occurredOn: '2026-05-02', targetEventId: stored!.id, reason: '人数录错' },
+    }
+    expect((await api.post('/v1/events', { events: [retraction] })).status).toBe(201)
+    const corrected = `${header}TrainingHeld,lizhou,2026-05-01,csv-7,lecture,学法,12\n`
+    const again = await upload(corrected, 'text/csv')
+    expect([again.status, (await again.json()).imported]).toEqual([201, 1])
+    const before = await api.everything()
+    expect([(await upload(corrected, 'text/csv')).status]).toEqual([200])
+    expect(await api.everything()).toEqual(before)
+  })
+
   it('forbids a reporter rows of another unit (403, nothing stored)', async () => {
     const before = await api.everything()
     const r = await upload(await templateWorkbook([training('cangxi')]), XLSX, 'lizhou')
