@@ -41,10 +41,11 @@ import type {
   RecordedEvent,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { batchKeys, preloadKeys, withKeys } from './business-ids'
+import { batchKeys, preloadKeys } from './business-ids'
 import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
+import { withKeys } from './key-locks'
 import { schemeReferenceIssues } from './scheme-refs'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */

@@ -9,6 +9,7 @@
  * Publications of one scheme are serialized in this process; across processes the scheme stream's expected
  * revision lets one win, and the loser, finding the winner's event under its id, answers it.
  */
+
 import {
   describeReplayError,
   type Issue,
@@ -21,6 +22,7 @@ import {
 import type { EventStore, RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { type AppendContext, appendValidated, type CommandError } from './append-events'
+import { withKeys } from './key-locks'
 import { readStored } from './stored-events'
 
 export interface PublishRequest {
@@ -69,23 +71,6 @@ export const publicationsIn = (schemeEvents: ReadonlyArray<RecordedEvent>): Publ
 const sameRequest = (p: Publication, r: PublishRequest) =>
   p.stage === r.stage && p.appealUntil === r.appealUntil && p.docNumber === r.docNumber
 
-const locks = new WeakMap<EventStore, Map<string, Promise<unknown>>>()
-const serialized = <A>(store: EventStore, key: string, task: () => Promise<A>): Promise<A> => {
-  let held = locks.get(store)
-  if (!held) {
-    held = new Map()
-    locks.set(store, held)
-  }
-  const previous = held.get(key) ?? Promise.resolve()
-  const next = previous.then(task, task)
-  const settled = next.catch(() => undefined)
-  held.set(key, settled)
-  void settled.then(() => {
-    if (held.get(key) === settled) held.delete(key)
-  })
-  return next
-}
-
 const ATTEMPTS = 3
 
 export const publishResult = (
@@ -93,7 +78,7 @@ export const publishResult = (
   request: PublishRequest,
   ctx: AppendContext
 ): Promise<E.Either<PublishError, Publishing>> =>
-  serialized(store, request.schemeId, async () => {
+  withKeys(store, [`publish|${request.schemeId}`], async () => {
     const { schemeId, idempotencyKey } = request
     const id = idempotencyKey === undefined ? ctx.newId() : publicationId(schemeId, idempotencyKey)
     const earlier = async (): Promise<E.Either<PublishError, Publishing> | undefined> => {
