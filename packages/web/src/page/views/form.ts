@@ -59,7 +59,13 @@ const control = (f: CatalogField, id: string, initial: unknown): HTMLElement => 
         accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.ofd',
       })
     default:
-      return h('input', { ...common, type: 'text', value: str, list: f.open ? `${id}-known` : undefined })
+      // An open vocabulary shows a known code by its name (read() turns it back).
+      return h('input', {
+        ...common,
+        type: 'text',
+        value: (f.open && f.choices?.find((c) => c.code === str)?.label) || str,
+        list: f.open ? `${id}-known` : undefined,
+      })
   }
 }
 
@@ -69,7 +75,7 @@ const knownValues = (f: CatalogField, id: string) =>
     ? h(
         'datalist',
         { id: `${id}-known` },
-        f.choices.map((c) => h('option', { value: c.code, label: c.label }))
+        f.choices.map((c) => h('option', { value: c.label }))
       )
     : null
 
@@ -78,6 +84,8 @@ const read = (f: CatalogField, el: HTMLInputElement | HTMLSelectElement): unknow
   if (v === '') return undefined
   if (f.input === 'boolean') return v === 'true'
   if (f.input === 'int' || f.input === 'number') return Number(v)
+  // A known name is its code; anything else is taken as typed (a new code).
+  if (f.open) return f.choices?.find((c) => c.label === v)?.code ?? v
   return v
 }
 
