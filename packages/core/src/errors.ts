@@ -1,8 +1,5 @@
 /** @module Domain errors as a `_tag`ged union carrying data; each has one Chinese sentence for people. */
-import { entryOf, isEventType } from './events/catalog'
-
-/** An event type as people name it (the catalog's label), never its code. */
-const typeLabel = (type: string) => (isEventType(type) ? entryOf(type).label : type)
+import { typeLabel } from './events/catalog'
 
 export type CaseError =
   | { readonly _tag: 'CaseAlreadyOpened'; readonly caseId: string }

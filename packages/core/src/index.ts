@@ -53,6 +53,7 @@ export {
   isUnitFactType,
   isUnitScoped,
   type Scope,
+  typeLabel,
   type UnitEvent,
 } from './events/catalog'
 export { AppealDecision, PublicationStage, type ResultPublished } from './events/cycle'

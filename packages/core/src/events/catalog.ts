@@ -196,6 +196,9 @@ export const isEventType = (s: string): s is EventType => Object.hasOwn(CATALOG,
 /** The catalog entry of a type, widened so optional properties can be read. */
 export const entryOf = (type: EventType): Entry => CATALOG[type]
 
+/** An event type as people name it (发布考核办法), or the text itself when it names no type. */
+export const typeLabel = (type: string): string => (isEventType(type) ? CATALOG[type].label : type)
+
 /** The data of each event type, as decoded. */
 export type EventData = { [K in EventType]: t.TypeOf<(typeof CATALOG)[K]['codec']> }
 

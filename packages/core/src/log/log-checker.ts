@@ -14,7 +14,7 @@ import {
 } from '../deciders/case-lifecycle'
 import { describeError } from '../errors'
 import { isCaseFollowUp } from '../events/case'
-import { CATALOG, type DomainEvent, type EventType, isEventType, isUnitFactType } from '../events/catalog'
+import { type DomainEvent, type EventType, isUnitFactType, typeLabel } from '../events/catalog'
 import { canonicalJson } from '../primitives/canonical-json'
 import { validateScheme } from '../scheme/validate'
 import { businessIdField, businessKey, keyParts } from './business-key'
@@ -138,7 +138,7 @@ export const checkNext = (
       return E.left([
         {
           path: 'data.targetEventId',
-          message: `只能审核单位填报的事实，${target} 是${CATALOG[type].label}（${type}）`,
+          message: `只能审核单位填报的事实，${target} 是${typeLabel(type)}`,
         },
       ])
     if (log.unitOf.get(target) !== event.data.unitId)
@@ -175,11 +175,9 @@ export const checkNext = (
   return E.right('appended')
 }
 
-const labelOf = (type: string): string => (isEventType(type) ? CATALOG[type].label : type)
-
 const held = (key: string, holder: string): string => {
   const { type, value } = keyParts(key)
-  return `${labelOf(type)}编号 ${value} 已由事件 ${holder} 记录`
+  return `${typeLabel(type)}编号 ${value} 已由事件 ${holder} 记录`
 }
 
 /**

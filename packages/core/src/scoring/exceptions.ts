@@ -4,7 +4,7 @@
  * only the hits. Exceptions are case ids for case metrics, event ids otherwise, in log order.
  */
 import type { CaseRecord } from '../cases/fold'
-import { entryOf, isEventType } from '../events/catalog'
+import { typeLabel } from '../events/catalog'
 import type { Fact } from '../facts/fact'
 import type { Detail } from '../metrics/evaluate'
 import { Decimal } from '../primitives/decimal'
@@ -164,8 +164,7 @@ const wordsFor = (num: Detail, den: Detail): Words => {
   if (numType && denType && numType !== denType) {
     const w = WORDS[TYPE_WORDS[numType] ?? '']
     if (w) return w
-    const label = (t: string) => (isEventType(t) ? entryOf(t).label : t)
-    return { yes: label(numType), base: label(denType), no: `无${label(numType)}` }
+    return { yes: typeLabel(numType), base: typeLabel(denType), no: `无${typeLabel(numType)}` }
   }
   return GENERIC
 }
