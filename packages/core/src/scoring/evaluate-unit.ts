@@ -204,24 +204,31 @@ export const evaluateUnit = (
   const { memo, today } = options
   // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept. Only a deadline reads the
   // evaluation date (未到期 or not), so a deadline passing computes the deadlines again, not every outcome.
-  const indicator = (i: Indicator) =>
-    i.metric && i.scoring.kind !== 'judged'
+  const indicator = (i: Indicator) => {
+    const metric = i.metric
+    return metric && i.scoring.kind !== 'judged'
       ? memoized(
           memo,
           i,
-          typesRead(i.metric, scope.named),
+          () => typesRead(metric, scope.named),
           counted,
           i.scoring.kind === 'deadline' ? today : undefined,
           () => scoreIndicator(i, unit.unitId, ctx)
         )
       : scoreIndicator(i, unit.unitId, ctx)
+  }
   return {
     unit,
     categories: scheme.categories.map((c) => c.indicators.map(indicator)),
     bonus: (scheme.bonus?.indicators ?? []).map(indicator),
     rules: orderedRules(scheme.rules ?? []).map((r) =>
-      memoized(memo, r, typesRead(r.when.metric, scope.named), counted, undefined, () =>
-        evaluateRule(r, scope)
+      memoized(
+        memo,
+        r,
+        () => typesRead(r.when.metric, scope.named),
+        counted,
+        undefined,
+        () => evaluateRule(r, scope)
       )
     ),
     adjustments: adjustmentsOf(facts, scheme.schemeId, appeals),

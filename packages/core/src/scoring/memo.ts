@@ -31,6 +31,8 @@ export const typesRead = (
 }
 
 interface Entry {
+  /** The types the indicator or rule reads: fixed by the scheme, so found once. */
+  readonly types: ReadonlyArray<EventType>
   readonly inputs: ReadonlyArray<ReadonlyArray<Fact>>
   readonly today: string | undefined
   readonly outcome: unknown
@@ -52,20 +54,21 @@ const sameFacts = (a: ReadonlyArray<Fact>, b: ReadonlyArray<Fact>): boolean => {
 export const memoized = <T>(
   memo: UnitMemo | undefined,
   key: object,
-  types: ReadonlyArray<EventType>,
+  typesOf: () => ReadonlyArray<EventType>,
   facts: UnitFacts,
   today: string | undefined,
   compute: () => T
 ): T => {
   if (!memo) return compute()
-  const inputs = types.map((t) => facts.get(t) ?? EMPTY)
   const hit = memo.get(key)
-  if (hit && hit.today === today && hit.inputs.length === inputs.length) {
+  const types = hit?.types ?? typesOf()
+  const inputs = types.map((t) => facts.get(t) ?? EMPTY)
+  if (hit && hit.today === today) {
     let same = true
     for (let i = 0; same && i < inputs.length; i++) same = sameFacts(hit.inputs[i]!, inputs[i]!)
     if (same) return hit.outcome as T
   }
   const outcome = compute()
-  memo.set(key, { inputs, today, outcome })
+  memo.set(key, { types, inputs, today, outcome })
   return outcome
 }

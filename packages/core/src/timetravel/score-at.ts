@@ -93,7 +93,8 @@ const todayOf = (cut: Cut, source: LogSource): string | undefined => {
  * it, a unit's entry survives the unit's new events — that is its use), and the fact made from each event.
  */
 export interface OutcomeMemos {
-  readonly units: Map<string, UnitMemo>
+  /** The unit's outcomes under a scheme version (made empty on first use). */
+  readonly of: (key: string) => UnitMemo
   readonly facts: () => MadeFacts
   readonly clear: () => void
 }
@@ -103,7 +104,14 @@ export const outcomeMemos = (): OutcomeMemos => {
   // A WeakMap cannot be cleared: forgetting makes a new one (facts of events no longer held go with their events).
   let facts: MadeFacts = new WeakMap()
   return {
-    units,
+    of: (key) => {
+      let memo = units.get(key)
+      if (!memo) {
+        memo = new Map()
+        units.set(key, memo)
+      }
+      return memo
+    },
     facts: () => facts,
     clear: () => {
       units.clear()
@@ -134,6 +142,7 @@ export const scoreSource = (
   // Only the current state may be cached: an asOf query sees another log.
   const current = cut.label === null && basis === 'recorded'
   const kept = current ? cache : undefined
+  const outcomes = current ? memos : undefined
   const today = todayOf(cut, source)
   const phase = deadlinePhase(s, today)
   const evaluations = [...registry.units.values()]
@@ -144,15 +153,9 @@ export const scoreSource = (
       const hit = kept?.get(key)
       // A deadline passing (the log's last day moved on) turns 未到期 into 未完成: evaluate again.
       if (hit && hit.unit.name === u.name && hit.phase === phase) return hit
-      const outcomes = current ? memos : undefined
       const facts =
         select(source.unitEvents(u.unitId, recordedBy), cut, outcomes?.facts()).facts.get(u.unitId) ?? []
-      let memo = outcomes?.units.get(key)
-      if (outcomes && !memo) {
-        memo = new Map()
-        outcomes.units.set(key, memo)
-      }
-      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today, memo })
+      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today, memo: outcomes?.of(key) })
       kept?.set(key, evaluation)
       return evaluation
     })
