@@ -3,12 +3,13 @@
  * events. With a database, its units and published schemes become the dropdowns of the unit, scheme and indicator
  * columns (名称（代码）); without one the template has no such dropdowns, and says so.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { indexSource } from '@kaoping/projections'
 import { type Registry, templateWorkbook } from '@kaoping/sheets'
 import { parseCommand } from '../lib/args'
 import { catchUpUnlessRunning } from '../lib/catch-up'
 import { UsageError } from '../lib/cli-error'
+import { databaseExists } from '../lib/existing-database'
 import { describeFileError } from '../lib/file-error'
 import { openProjections } from '../lib/open-projections'
 import { TEMPLATE } from '../lib/specs/template'
@@ -16,7 +17,7 @@ import { TEMPLATE } from '../lib/specs/template'
 /** The registry's units (in the order registered, the last name of each) and every published scheme version. */
 const readRegistry = async (db: string): Promise<Required<Registry> | undefined> => {
   // A file that is not there stays so: opening it would create an empty database.
-  if (!process.env.EVENTSTORE_URL && !existsSync(db)) return undefined
+  if (!databaseExists(db)) return undefined
   const opened = openProjections(db)
   try {
     await catchUpUnlessRunning(opened)

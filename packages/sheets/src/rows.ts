@@ -2,12 +2,14 @@
  * @module One spreadsheet row → one event envelope, checked by the core codecs; each problem is placed at its
  * sheet, row and column. The same code serves workbooks and CSV files.
  */
+
 import { decodeEvent, Uuid } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { type EvidenceByName, evidenceNames, fromCell, isBlank, type Raw } from './cells'
 import { type CodeTables, NO_CODES, resolveCode } from './code-tables'
 import { columnLetter, type SheetIssue } from './issue'
 import { choices, EVIDENCE_FIELD, type SheetLayout } from './layout'
+import { NEW_CODE_RULE } from './vocabulary'
 
 export interface Envelope {
   readonly id?: string
@@ -103,7 +105,7 @@ export const decodeRow = (
         names && column?.labels
           ? `应为以下之一：${names.join('、')}，实际为 ${JSON.stringify(data[field])}`
           : column?.open && column.labels && data[field] !== undefined
-            ? `应为已知的${column.header.replace('*', '')}（${Object.values(column.labels).join('、')}）或新的英文代码（字母、数字、_.:/-，不含空格），实际为 ${JSON.stringify(data[field])}`
+            ? `应为已知的${column.header.replace('*', '')}（${Object.values(column.labels).join('、')}）或新的${NEW_CODE_RULE}，实际为 ${JSON.stringify(data[field])}`
             : i.message
       issues.push(issue(field || undefined, message))
     }

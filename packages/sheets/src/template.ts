@@ -4,6 +4,7 @@
  * schemes and indicators, their lists kept in a hidden code sheet; optionally filled with events (which is how
  * a year's log becomes a workbook people can read, and how the round trip is tested).
  */
+
 import ExcelJS from 'exceljs'
 import { toCell } from './cells'
 import {
@@ -27,6 +28,7 @@ import {
   vocabulary,
 } from './layout'
 import type { Envelope } from './rows'
+import { NEW_CODE_RULE } from './vocabulary'
 
 const ROWS_WITH_LISTS = 2000
 
@@ -40,7 +42,7 @@ const INSTRUCTIONS = [
   '每个工作表记录一类事件，每行一条。表头带 * 的列必填；其余可空。',
   '日期写作 2017-03-01（或 Excel 日期）；是/否 列填“是”或“否”；类别等带下拉列表的列从列表中选择（导入时也认英文代码）。',
   '单位、考核办法、指标列的下拉列表是生成模板时已登记的单位和已发布的考核办法（最新版）中的指标，显示为“名称（代码）”；可以选择，也可以只填名称或代码。本文件“登记被考核单位”表中新登记的单位也可按名称填写。',
-  '文件类别、通报原因、一票否决事项类别列列出已知的类别；没有合适的，可填新的英文代码（字母、数字、下划线，如 other_plan），Excel 提示“不在下拉列表中”时选“是”继续。',
+  `文件类别、通报原因、一票否决事项类别列列出已知的类别；没有合适的，可填新的${NEW_CODE_RULE}，如 other_plan，Excel 提示“不在下拉列表中”时选“是”继续。`,
   '“事件编号”可空：不填时按单位、事件类型和活动、案件等编号生成，重复导入同一文件或追加了行的文件，只写入新的行。',
   '导入：pnpm kaoping import 文件.xlsx，或在网页上传。任何一行有误，整个文件都不会写入，并列出每处问题的工作表、行和列。',
   '顺序：先登记单位，再记录事实；同一案件的立案须在开庭、判决、结案之前（按工作表顺序、行的先后导入）。',
@@ -106,7 +108,7 @@ const validation = (c: Column, d: Dropdown, range: string): ExcelJS.DataValidati
       errorTitle: '取值无效',
       error: `请从列表中选择：${d.list.rows.map((r) => r.label).join('、')}`,
     }
-  const what = c.table ? BEYOND_THE_LIST[c.table] : '新的类别请填写英文代码（字母、数字、下划线）'
+  const what = c.table ? BEYOND_THE_LIST[c.table] : `新的类别请填写${NEW_CODE_RULE}`
   return {
     ...base,
     errorStyle: 'warning',

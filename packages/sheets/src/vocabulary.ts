@@ -84,6 +84,9 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
   },
 }
 
+/** What a new code of an open vocabulary may hold (the catalog's slug), said once for the template and its reader. */
+export const NEW_CODE_RULE = '英文代码（字母、数字、_.:/-，不含空格）'
+
 /** Free slugs with known values: the dropdown offers those, and another slug is still accepted as typed. */
 export const OPEN_VOCABULARIES: ReadonlyArray<string> = [
   'DocumentIssued.docType',
