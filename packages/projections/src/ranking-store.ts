@@ -17,8 +17,23 @@ interface Entry {
   readonly lists: ReadonlyArray<ReadonlyArray<string>>
 }
 
-/** The entries last written per scheme, to compare the next Result with (kept by the projector). */
-export type Written = Map<string, { readonly version: number; readonly units: Map<string, Entry> }>
+/**
+ * What this process last wrote per scheme, to compare the next Result with (kept by the projector, forgotten with
+ * its memory): the version, every stored row's place, and the entries whose content it knows.
+ */
+export type Written = Map<
+  string,
+  {
+    readonly version: number
+    readonly places: Map<string, Place>
+    readonly units: Map<string, Entry>
+  }
+>
+
+interface Place {
+  readonly ord: number
+  readonly rank: number
+}
 
 /** Stands for an `events` list in an entry's stored text. */
 const MARK = '\u0000events'
@@ -92,72 +107,87 @@ export const writeRanking = (
   dirty: ReadonlySet<string>,
   written: Written
 ): void => {
-  const old = db.prepare(`SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(result.schemeId) as
-    | { version: number }
-    | undefined
-  // Another scheme version means every entry is new.
-  const sameVersion = old?.version === result.version
-  if (!sameVersion) db.prepare(`DELETE FROM ${t.unitResults} WHERE scheme_id = ?`).run(result.schemeId)
-  const memo = written.get(result.schemeId)
-  const previous = sameVersion && memo?.version === result.version ? memo.units : undefined
-  const stored = new Map(
+  const { schemeId } = result
+  const memo = written.get(schemeId)
+  // What is stored: known from the last write when this process made it, else read (once).
+  const version =
+    memo?.version ??
     (
-      db
-        .prepare(`SELECT unit_id, ord, rank FROM ${t.unitResults} WHERE scheme_id = ?`)
-        .all(result.schemeId) as Array<{ unit_id: string; ord: number; rank: number }>
-    ).map((r) => [r.unit_id, r] as const)
-  )
-  if (!sameVersion) db.prepare(`DELETE FROM ${t.unitEvents} WHERE scheme_id = ?`).run(result.schemeId)
-  const upsert = db.prepare(
+      prepared(db, `SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
+        | { version: number }
+        | undefined
+    )?.version
+  // Another scheme version means every entry is new.
+  const sameVersion = version === result.version
+  if (!sameVersion) {
+    prepared(db, `DELETE FROM ${t.unitResults} WHERE scheme_id = ?`).run(schemeId)
+    prepared(db, `DELETE FROM ${t.unitEvents} WHERE scheme_id = ?`).run(schemeId)
+  }
+  const previous = sameVersion ? memo?.units : undefined
+  const stored: ReadonlyMap<string, Place> = !sameVersion
+    ? new Map()
+    : (memo?.places ??
+      new Map(
+        (
+          prepared(db, `SELECT unit_id, ord, rank FROM ${t.unitResults} WHERE scheme_id = ?`).all(
+            schemeId
+          ) as Array<{ unit_id: string; ord: number; rank: number }>
+        ).map((r) => [r.unit_id, { ord: r.ord, rank: r.rank }] as const)
+      ))
+  const upsert = prepared(
+    db,
     `INSERT INTO ${t.unitResults} (scheme_id, unit_id, ord, rank, name, lists, entry) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (scheme_id, unit_id) DO UPDATE SET ord = excluded.ord, rank = excluded.rank, name = excluded.name,
        lists = excluded.lists, entry = excluded.entry`
   )
-  const putList = db.prepare(
+  const putList = prepared(
+    db,
     `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events) VALUES (?, ?, ?, ?)
      ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events`
   )
-  const dropLists = db.prepare(
+  const dropLists = prepared(
+    db,
     `DELETE FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? AND slot >= ?`
   )
-  const move = db.prepare(`UPDATE ${t.unitResults} SET ord = ?, rank = ? WHERE scheme_id = ? AND unit_id = ?`)
+  const move = prepared(
+    db,
+    `UPDATE ${t.unitResults} SET ord = ?, rank = ? WHERE scheme_id = ? AND unit_id = ?`
+  )
   const units = new Map<string, Entry>()
-  const present = new Set<string>()
+  const places = new Map<string, Place>()
   result.units.forEach((u, ord) => {
-    present.add(u.unitId)
+    places.set(u.unitId, { ord, rank: u.rank })
     const row = stored.get(u.unitId)
     const before = previous?.get(u.unitId)
     const changed = !row || (before ? !sameEntry(before.unit, u) : dirty.has(u.unitId))
     if (!changed) {
       // Unknown content (written by another process) stays unknown: the next change writes it whole.
       if (before) units.set(u.unitId, { unit: u, lists: before.lists })
-      if (row.ord !== ord || row.rank !== u.rank) move.run(ord, u.rank, result.schemeId, u.unitId)
+      if (row.ord !== ord || row.rank !== u.rank) move.run(ord, u.rank, schemeId, u.unitId)
       return
     }
     const { text, lists } = split(u)
-    upsert.run(result.schemeId, u.unitId, ord, u.rank, u.name, lists?.length ?? null, text)
+    upsert.run(schemeId, u.unitId, ord, u.rank, u.name, lists?.length ?? null, text)
     const n = lists?.length ?? 0
     // Only the lists that changed are written again (all of them when this process has not written the unit).
     for (let i = 0; i < n; i++) {
       const list = lists![i]!
       if (!row || !before || !sameList(list, before.lists[i]))
-        putList.run(result.schemeId, u.unitId, i, JSON.stringify(list))
+        putList.run(schemeId, u.unitId, i, JSON.stringify(list))
     }
-    if (!before || before.lists.length > n) dropLists.run(result.schemeId, u.unitId, n)
+    if (!before || before.lists.length > n) dropLists.run(schemeId, u.unitId, n)
     units.set(u.unitId, { unit: u, lists: lists ?? [] })
   })
   for (const unitId of stored.keys())
-    if (!present.has(unitId)) {
-      db.prepare(`DELETE FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`).run(
-        result.schemeId,
-        unitId
-      )
-      dropLists.run(result.schemeId, unitId, 0)
+    if (!places.has(unitId)) {
+      prepared(db, `DELETE FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`).run(schemeId, unitId)
+      dropLists.run(schemeId, unitId, 0)
     }
-  db.prepare(
+  prepared(
+    db,
     `INSERT OR REPLACE INTO ${t.rankings} (scheme_id, version, as_of, basis) VALUES (?, ?, ?, ?)`
-  ).run(result.schemeId, result.version, result.asOf, result.basis)
-  written.set(result.schemeId, { version: result.version, units })
+  ).run(schemeId, result.version, result.asOf, result.basis)
+  written.set(schemeId, { version: result.version, places, units })
 }
 
 /**

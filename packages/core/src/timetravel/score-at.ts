@@ -5,7 +5,7 @@
 import * as E from 'fp-ts/Either'
 import type { ReplayError } from '../errors'
 import type { StoredEvent } from '../events/stored'
-import { groupFacts } from '../facts/fact'
+import { groupFacts, type UnitFacts } from '../facts/fact'
 import { beijingDateOf, endOfBeijingDayMs, instantMs, toUtcIso } from '../primitives/iso-date'
 import type { Basis, Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
@@ -13,8 +13,9 @@ import { assemble } from '../scoring/assemble'
 import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
 import type { UnitMemo } from '../scoring/memo'
 import { type Cut, parseAsOf } from './as-of'
+import { type UnitFactFold, unitFactFold } from './fact-fold'
 import { type LogSource, memorySource } from './log-source'
-import { type MadeFacts, select } from './select'
+import { select } from './select'
 
 export interface ScoreOptions {
   readonly schemeId: string
@@ -90,19 +91,20 @@ const todayOf = (cut: Cut, source: LogSource): string | undefined => {
 /**
  * What the projection runner keeps between evaluations of the current state so that an update computes only what
  * it changed (scoring/memo.ts): each unit's indicator and rule outcomes, keyed like {@link EvaluationCache} (unlike
- * it, a unit's entry survives the unit's new events — that is its use), and the fact made from each event.
+ * it, a unit's entry survives the unit's new events — that is its use), and each unit's facts as a fold stepped
+ * with its new events (timetravel/fact-fold.ts).
  */
 export interface OutcomeMemos {
   /** The unit's outcomes under a scheme version (made empty on first use). */
   readonly of: (key: string) => UnitMemo
-  readonly facts: () => MadeFacts
+  /** The unit's facts from its whole list of events (the list the runner's event cache grows). */
+  readonly factsOf: (unitId: string, events: ReadonlyArray<StoredEvent>) => UnitFacts
   readonly clear: () => void
 }
 
 export const outcomeMemos = (): OutcomeMemos => {
   const units = new Map<string, UnitMemo>()
-  // A WeakMap cannot be cleared: forgetting makes a new one (facts of events no longer held go with their events).
-  let facts: MadeFacts = new WeakMap()
+  const folds = new Map<string, UnitFactFold>()
   return {
     of: (key) => {
       let memo = units.get(key)
@@ -112,10 +114,17 @@ export const outcomeMemos = (): OutcomeMemos => {
       }
       return memo
     },
-    facts: () => facts,
+    factsOf: (unitId, events) => {
+      let fold = folds.get(unitId)
+      if (!fold) {
+        fold = unitFactFold()
+        folds.set(unitId, fold)
+      }
+      return fold.of(events)
+    },
     clear: () => {
       units.clear()
-      facts = new WeakMap()
+      folds.clear()
     },
   }
 }
@@ -153,9 +162,11 @@ export const scoreSource = (
       const hit = kept?.get(key)
       // A deadline passing (the log's last day moved on) turns 未到期 into 未完成: evaluate again.
       if (hit && hit.unit.name === u.name && hit.phase === phase) return hit
-      const facts =
-        select(source.unitEvents(u.unitId, recordedBy), cut, outcomes?.facts()).facts.get(u.unitId) ?? []
-      const evaluation = evaluateUnit(s, u, groupFacts(facts), { today, memo: outcomes?.of(key) })
+      const events = source.unitEvents(u.unitId, recordedBy)
+      const facts = outcomes
+        ? outcomes.factsOf(u.unitId, events)
+        : groupFacts(select(events, cut).facts.get(u.unitId) ?? [])
+      const evaluation = evaluateUnit(s, u, facts, { today, memo: outcomes?.of(key) })
       kept?.set(key, evaluation)
       return evaluation
     })
