@@ -1,5 +1,5 @@
 /**
- * @module How each event changes the read models (event index, unit registry, case index). Pure SQL writes
+ * @module How each event changes the read models (event index, unit registry). Pure SQL writes
  * inside the caller's transaction; returns the units whose scores the event may change. When the read models
  * live in the store's own file, a page's event index rows refer to the store's rows instead of copying them:
  * they hold what the index is searched by (position, type, unit, dates) and leave event id, actor and JSON
@@ -66,15 +66,6 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
     unit: db.prepare(
       `INSERT INTO ${t.units} (unit_id, name, kind) VALUES (?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, kind = excluded.kind`
     ),
-    open: db.prepare(
-      `INSERT OR REPLACE INTO ${t.cases} (case_id, unit_id, kind, subject, opened_on, status, hearings, decisions, closed_on) VALUES (?, ?, ?, ?, ?, 'open', 0, '{}', NULL)`
-    ),
-    hearing: db.prepare(`UPDATE ${t.cases} SET hearings = hearings + 1 WHERE case_id = ?`),
-    decide: db.prepare(
-      `UPDATE ${t.cases} SET decisions = json_set(decisions, '$.' || ?, ?) WHERE case_id = ?`
-    ),
-    close: db.prepare(`UPDATE ${t.cases} SET status = 'closed', closed_on = ? WHERE case_id = ?`),
-    perform: db.prepare(`UPDATE ${t.cases} SET status = 'performed' WHERE case_id = ?`),
   }
   return {
     indexByReference: (page, from) => {
@@ -106,33 +97,9 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
           e.actor,
           JSON.stringify(e.data)
         )
-      switch (decoded.type) {
-        case 'UnitRegistered':
-          q.unit.run(decoded.data.unitId, decoded.data.name, decoded.data.kind)
-          return decoded.data.unitId
-        case 'CaseOpened':
-          q.open.run(
-            decoded.data.caseId,
-            decoded.data.unitId,
-            decoded.data.kind,
-            decoded.data.subject ?? null,
-            decoded.data.occurredOn
-          )
-          break
-        case 'HearingHeld':
-          q.hearing.run(decoded.data.caseId)
-          break
-        case 'CaseDecided':
-          q.decide.run(decoded.data.instance, decoded.data.outcome, decoded.data.caseId)
-          break
-        case 'CaseClosed':
-          q.close.run(decoded.data.occurredOn, decoded.data.caseId)
-          break
-        case 'RulingPerformed':
-          q.perform.run(decoded.data.caseId)
-          break
-        default:
-          break
+      if (decoded.type === 'UnitRegistered') {
+        q.unit.run(decoded.data.unitId, decoded.data.name, decoded.data.kind)
+        return decoded.data.unitId
       }
       return unitId ?? undefined
     },

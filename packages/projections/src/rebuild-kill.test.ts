@@ -29,7 +29,6 @@ const readModelHash = (path: string): string => {
     [t.checkpoint, 'id'],
     [t.events, 'position'],
     [t.units, 'unit_id'],
-    [t.cases, 'case_id'],
     [t.rankings, 'scheme_id'],
     [t.unitResults, 'scheme_id, unit_id'],
     [t.unitEvents, 'scheme_id, unit_id, slot'],

@@ -10,15 +10,16 @@ import { prepared } from './prepared'
  * 4: the checkpoint names the store it was projected from (`store_id`); read models from before do not know
  * theirs, so they are rebuilt from the store they are opened with.
  * 5: month-end rankings (`snapshots`).
+ * 6: no case table (nothing read it; scoring folds cases from a unit's facts in core, and the runner keeps that
+ * fold's outcomes — its random-access updates were a fifth of a rebuild's writes).
  */
-export const PROJECTION_CODE_VERSION = 5
+export const PROJECTION_CODE_VERSION = 6
 
 export interface Tables {
   readonly generation: number
   readonly checkpoint: string
   readonly events: string
   readonly units: string
-  readonly cases: string
   readonly rankings: string
   readonly unitResults: string
   readonly unitEvents: string
@@ -32,7 +33,6 @@ export const tablesOf = (generation: number): Tables => {
     checkpoint: `${p}checkpoint`,
     events: `${p}events`,
     units: `${p}units`,
-    cases: `${p}cases`,
     rankings: `${p}rankings`,
     unitResults: `${p}unit_results`,
     unitEvents: `${p}unit_events`,
@@ -69,10 +69,6 @@ export const createTables = (
       occurred_on TEXT, recorded_at TEXT, recorded_ms INTEGER NOT NULL, actor TEXT, data TEXT);
     -- Unit registry.
     CREATE TABLE IF NOT EXISTS ${t.units} (unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
-    -- Case index: the state of every case.
-    CREATE TABLE IF NOT EXISTS ${t.cases} (
-      case_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT,
-      opened_on TEXT NOT NULL, status TEXT NOT NULL, hearings INTEGER NOT NULL, decisions TEXT NOT NULL, closed_on TEXT);
     -- Ranking per scheme: the Result's head, and each unit's entry as its own row in ranking order, so a new
     -- event rewrites only the entries it changed; together they print exactly what replay prints. An entry's
     -- unitId, name and rank are columns and its text starts after them, so a unit that only moved is two integers;
@@ -102,7 +98,8 @@ export const dropTables = (db: Database.Database, t: Tables): void => {
     t.checkpoint,
     t.events,
     t.units,
-    t.cases,
+    // Generations of code version 5 and before had a case table.
+    `pj_g${t.generation}_cases`,
     t.rankings,
     t.unitResults,
     t.unitEvents,

@@ -42,16 +42,17 @@ interface Known {
   readonly caseIds: Set<string>
 }
 
-const caseIdOf = (data: Readonly<Record<string, unknown>>): string | undefined =>
-  typeof data.caseId === 'string' ? data.caseId : undefined
-
 /**
- * The fact of event `e`, or `previous` when that is the same fact (same countsOn, verification and case): the
- * runner's outcomes are kept by the identity of the facts they read (scoring/memo.ts).
+ * The fact of event `e` (of case `caseId`, if a step of one), or `previous` when that is the same fact (same
+ * countsOn, verification and case): the runner's outcomes are kept by the identity of the facts they read.
  */
-const factOf = (e: StoredEvent, known: Known, previous: Fact | undefined): Fact => {
+const factOf = (
+  e: StoredEvent,
+  caseId: string | undefined,
+  known: Known,
+  previous: Fact | undefined
+): Fact => {
   const data = e.data as Readonly<Record<string, unknown>>
-  const caseId = e.type === 'CaseOpened' ? undefined : caseIdOf(data)
   const attrs = caseId === undefined ? undefined : known.cases.get(caseId)
   const isVerified = known.verified.has(e.id)
   const occurredOn = (data as { occurredOn: string }).occurredOn
@@ -78,11 +79,23 @@ const factOf = (e: StoredEvent, known: Known, previous: Fact | undefined): Fact 
   return fresh
 }
 
+/** The case a step belongs to (a case's own opening is not a step of it). */
+const stepOf = (e: StoredEvent): string | undefined => {
+  if (e.type === 'CaseOpened') return undefined
+  const caseId = (e.data as { caseId?: unknown }).caseId
+  return typeof caseId === 'string' ? caseId : undefined
+}
+
 const emptyKnown = (): Known => ({
   retracted: new Set(),
   verified: new Set(),
   cases: new Map(),
   caseIds: new Set(),
+})
+
+const opened = (e: StoredEvent & { type: 'CaseOpened' }): CaseAttributes => ({
+  kind: e.data.kind,
+  ...(e.data.subject === undefined ? {} : { subject: e.data.subject }),
 })
 
 /**
@@ -97,31 +110,33 @@ export const foldFacts = (
 ): { readonly facts: Fact[]; readonly known: Known } => {
   const known = emptyKnown()
   const { retracted, verified, cases, caseIds } = known
-  for (const e of events) if (e.type === 'EventRetracted') retracted.add(e.data.targetEventId)
-  // A fact the 考核组 returned stops counting like a retracted one; a verification counts while not retracted.
+  // One pass finds what acts on other events (few); what they do is settled before any fact is made.
+  const acts: StoredEvent[] = []
+  const opens: Array<StoredEvent & { type: 'CaseOpened' }> = []
   for (const e of events) {
+    if (e.type === 'EventRetracted') retracted.add(e.data.targetEventId)
+    else if (e.type === 'FactReturned' || e.type === 'FactVerified') acts.push(e)
+    else if (e.type === 'CaseOpened') opens.push(e)
+  }
+  // A fact the 考核组 returned stops counting like a retracted one; a verification counts while not retracted.
+  for (const e of acts) {
     if (retracted.has(e.id)) continue
     if (e.type === 'FactReturned') retracted.add(e.data.targetEventId)
     else if (e.type === 'FactVerified') verified.add(e.data.targetEventId)
   }
-  for (const e of events) {
-    if (e.type !== 'CaseOpened') continue
+  for (const e of opens) {
     caseIds.add(e.data.caseId)
-    if (!retracted.has(e.id))
-      cases.set(e.data.caseId, {
-        kind: e.data.kind,
-        ...(e.data.subject === undefined ? {} : { subject: e.data.subject }),
-      })
+    if (!retracted.has(e.id)) cases.set(e.data.caseId, opened(e))
   }
   const facts: Fact[] = []
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!
     let fact: Fact | undefined
     if (isUnitEvent(e) && !NOT_FACTS.has(e.type) && !retracted.has(e.id)) {
-      const caseId = caseIdOf(e.data as Readonly<Record<string, unknown>>)
+      const caseId = stepOf(e)
       if (caseId !== undefined) caseIds.add(caseId)
       if (occurredBy === undefined || e.data.occurredOn <= occurredBy) {
-        fact = factOf(e, known, made?.[i])
+        fact = factOf(e, caseId, known, made?.[i])
         facts.push(fact)
       }
     }
@@ -174,20 +189,18 @@ export const unitFactFold = (): UnitFactFold => {
   /** Adds event `i`; false when it may change an earlier fact (then only a fold from empty is right). */
   const step = (e: StoredEvent, i: number): boolean => {
     if (!isUnitEvent(e) || NOT_FACTS.has(e.type)) return false
-    const caseId = caseIdOf(e.data as Readonly<Record<string, unknown>>)
-    if (e.type === 'CaseOpened' && known.caseIds.has(e.data.caseId)) return false
+    if (e.type === 'CaseOpened') {
+      if (known.caseIds.has(e.data.caseId)) return false
+      known.caseIds.add(e.data.caseId)
+      if (!known.retracted.has(e.id)) known.cases.set(e.data.caseId, opened(e))
+    }
+    const caseId = stepOf(e)
+    if (caseId !== undefined) known.caseIds.add(caseId)
     if (known.retracted.has(e.id)) {
       made[i] = undefined
-      if (caseId !== undefined) known.caseIds.add(caseId)
       return true
     }
-    if (e.type === 'CaseOpened')
-      known.cases.set(e.data.caseId, {
-        kind: e.data.kind,
-        ...(e.data.subject === undefined ? {} : { subject: e.data.subject }),
-      })
-    if (caseId !== undefined) known.caseIds.add(caseId)
-    const fact = factOf(e, known, undefined)
+    const fact = factOf(e, caseId, known, undefined)
     made[i] = fact
     groups.set(fact.type, inserted(groups.get(fact.type), fact))
     return true
