@@ -253,6 +253,42 @@ describe('read models in the store’s own file', async () => {
     )
     expect(db.prepare(`SELECT count(data) AS copied FROM ${t.events}`).get()).toEqual({ copied: 0 })
   })
+  it('indexes every form of recording instant at the milliseconds Date.parse gives, by reference as row by row', async () => {
+    // The store's clock writes `….mmmZ` (converted inside SQLite); imports may carry offsets and other precisions.
+    const instants = [
+      '2017-12-30T01:02:03.456Z',
+      '2017-12-30T09:02:03.457+08:00',
+      '2017-12-30T01:02:03Z',
+      '2017-12-30T01:02:03.4567891Z',
+      '2017-12-29T20:02:03.9995-05:00',
+    ]
+    const appended = await store.append({
+      events: instants.map((recordedAt, i) => ({
+        id: `52000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+        stream: 'unit-jiange',
+        type: 'TrainingHeld',
+        data: {
+          unitId: 'jiange',
+          occurredOn: '2017-12-22',
+          sessionId: `instant-${i}`,
+          kind: 'lecture',
+          topic: '学法',
+          attendees: 3,
+        },
+        recordedAt,
+      })),
+      actor: 'test',
+    })
+    expect(E.isRight(appended)).toBe(true)
+    await projector.catchUp()
+    const ms = db
+      .prepare(`SELECT recorded_ms AS ms FROM ${t.events} ORDER BY position DESC LIMIT ?`)
+      .all(instants.length)
+      .map((r) => (r as { ms: number }).ms)
+      .reverse()
+    expect(ms).toEqual(instants.map((s) => Date.parse(s)))
+    expect(db.prepare(`SELECT count(data) AS copied FROM ${t.events}`).get()).toEqual({ copied: 0 })
+  })
 })
 
 describe('following the log', () => {

@@ -31,10 +31,10 @@ export const select = (events: ReadonlyArray<StoredEvent>, cut: Cut): Selection 
   const units = new Map<string, UnitInfo>()
   const schemes: PublishedScheme[] = []
   for (const e of visible) {
+    if (e.type !== 'UnitRegistered' && e.type !== 'SchemePublished') continue
     if (folded.known.retracted.has(e.id)) continue
     if (e.type === 'UnitRegistered') units.set(e.data.unitId, { ...e.data })
-    else if (e.type === 'SchemePublished')
-      schemes.push({ scheme: e.data.scheme, recordedAt: e.recordedAt, event: e.id })
+    else schemes.push({ scheme: e.data.scheme, recordedAt: e.recordedAt, event: e.id })
   }
   const facts = new Map<string, Fact[]>()
   for (const fact of folded.facts) {
