@@ -38,8 +38,35 @@ const storedOf = (e: RecordedEvent, data: unknown): StoredEvent =>
     seq: Number(e.position),
   }) as StoredEvent
 
-/** An event's recording instant, as the index stores it (`Date.parse` of the same text). */
-const recordedMs = (e: StoredEvent) => Date.parse(e.recordedAt)
+/** A held list's recording instants (ms, `Date.parse` as the index stores them) and whether they never go back. */
+const instants = new WeakMap<ReadonlyArray<StoredEvent>, { readonly ms: number[]; ordered: boolean }>()
+
+/**
+ * The events of a held list recorded by `ms`, as the index filters its `recorded_ms`. Each event's instant is
+ * parsed once (lists only grow at their end); in the usual log, recorded in order, the answer is a prefix.
+ */
+const recordedBy = (list: ReadonlyArray<StoredEvent>, ms: number): ReadonlyArray<StoredEvent> => {
+  let known = instants.get(list)
+  if (!known) {
+    known = { ms: [], ordered: true }
+    instants.set(list, known)
+  }
+  const times = known.ms
+  for (let i = times.length; i < list.length; i++) {
+    const t = Date.parse(list[i]!.recordedAt)
+    if (i > 0 && t < times[i - 1]!) known.ordered = false
+    times.push(t)
+  }
+  if (!known.ordered) return list.filter((_, i) => times[i]! <= ms)
+  let lo = 0
+  let hi = times.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (times[mid]! <= ms) lo = mid + 1
+    else hi = mid
+  }
+  return list.slice(0, lo)
+}
 
 export const eventCache = (budget: number): EventCache => {
   /** Insertion order is recency: a unit read or written moves to the end. */
@@ -76,15 +103,14 @@ export const eventCache = (budget: number): EventCache => {
   return {
     source: (index) => ({
       registry: (ms) => {
-        if (ms !== undefined)
-          return registry ? registry.filter((e) => recordedMs(e) <= ms) : index.registry(ms)
+        if (ms !== undefined) return registry ? recordedBy(registry, ms) : index.registry(ms)
         registry ??= [...index.registry()]
         return registry
       },
       unitEvents: (unitId, ms) => {
         if (ms !== undefined) {
           const held = units.get(unitId)
-          return held ? held.filter((e) => recordedMs(e) <= ms) : index.unitEvents(unitId, ms)
+          return held ? recordedBy(held, ms) : index.unitEvents(unitId, ms)
         }
         const hit = units.get(unitId)
         if (hit) {
