@@ -4,10 +4,11 @@
  * they include everything stored when the request arrived — and refuses read models ahead of the store.
  */
 import { createGzip } from 'node:zlib'
-import type { ReplayError, Result, Scheme, Scored } from '@kaoping/core'
+import type { ReplayError, Scheme, Scored } from '@kaoping/core'
 import {
   currentRankingChunks,
   currentRankingJson,
+  currentRankingSummary,
   currentRankingTag,
   type Diff,
   diff,
@@ -19,7 +20,6 @@ import {
 import type { EventStore } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
-import { summarize } from './http/summary'
 import type { QueryAnswer, QueryJob } from './projection-thread/query-messages'
 
 export interface UnitRow {
@@ -154,17 +154,11 @@ export const projectedReadModels = (deps: {
       const tag = currentRankingTag(db, t, schemeId)
       const hit = summaries.get(schemeId)
       if (hit?.tag === tag) return hit.json
-      const read = currentRankingChunks(db, t, schemeId)
+      // Made from each unit's entry and its lists' lengths, the changed units only (projections ranking-store).
+      const read = currentRankingSummary(db, t, schemeId)
       if (!read) return undefined
-      // One unit's entry parsed at a time (a few hundred KB at a million events), never the whole Result.
-      const { pieces } = read
-      const head = JSON.parse(`${pieces[0]}]}`) as Result
-      const units = pieces
-        .slice(1, -1)
-        .map((p) => summarize({ ...head, units: [JSON.parse(p.startsWith(',') ? p.slice(1) : p)] }).units[0])
-      const json = JSON.stringify({ ...head, units })
-      summaries.set(schemeId, { tag: read.tag, json })
-      return json
+      summaries.set(schemeId, read)
+      return read.json
     },
   }
 }

@@ -85,6 +85,7 @@ export {
 } from './publication/seal'
 export { toCsv, unitToCsv } from './result/csv'
 export type * from './result/result'
+export { summarize, summarizeUnit } from './result/summary'
 export { Scheme } from './scheme/scheme'
 export { parseScheme, validateScheme } from './scheme/validate'
 export { assemble } from './scoring/assemble'

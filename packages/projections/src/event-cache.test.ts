@@ -37,7 +37,9 @@ const unused: LogSource = {
 const heldWith = (instants: ReadonlyArray<string>) => {
   const cache = eventCache(100)
   cache.fill(true)
-  instants.forEach((at, i) => cache.add(recorded(i + 1, at), 'u'))
+  instants.forEach((at, i) => {
+    cache.add(recorded(i + 1, at), 'u')
+  })
   cache.fill(false)
   return cache.source(unused)
 }

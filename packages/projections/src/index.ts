@@ -17,6 +17,7 @@ export {
 export {
   currentRankingChunks,
   currentRankingJson,
+  currentRankingSummary,
   currentRankingTag,
   type Diff,
   diff,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appendValidated, importLog } from '@kaoping/app'
-import { decodeEvent, readLog, score } from '@kaoping/core'
+import { decodeEvent, readLog, score, summarize } from '@kaoping/core'
 import { createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDemoCity } from '../../../examples/demo-city/generate'
 import { ProjectionLocked, ProjectionStopped } from './errors'
 import { openProjector } from './projector'
-import { currentRankingJson, diff, ranking } from './queries'
+import { currentRankingJson, currentRankingSummary, diff, ranking } from './queries'
 import { given } from './testing/projection-spec'
 
 // The demo city publishes both schemes in April 2017.
@@ -43,6 +43,11 @@ describe('projector over the demo city', async () => {
   it('stores rankings identical, byte for byte, to replaying the same events', () => {
     for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
       expect(currentRankingJson(p.db, t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+  })
+
+  it('gives the summary view byte for byte as core summarizes the replayed Result, without reading the id lists', () => {
+    for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
+      expect(currentRankingSummary(p.db, t, schemeId)?.json).toBe(JSON.stringify(summarize(replay(schemeId))))
   })
 
   it('answers as-of queries from the event index exactly as replay does, on both bases and for another version', () => {
@@ -95,6 +100,10 @@ describe('projector over the demo city', async () => {
     await fresh.catchUp()
     expect(currentRankingJson(p.db, t, 'guangyuan-districts-2017')).toBe(
       currentRankingJson(freshDb, fresh.tables(), 'guangyuan-districts-2017')
+    )
+    // The summary made again from the one changed entry and the moved ones reads as the summary of the whole.
+    expect(currentRankingSummary(p.db, t, 'guangyuan-districts-2017')?.json).toBe(
+      JSON.stringify(summarize(JSON.parse(currentRankingJson(p.db, t, 'guangyuan-districts-2017')!)))
     )
   })
 

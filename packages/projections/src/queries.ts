@@ -15,7 +15,7 @@ import {
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { indexSource } from './index-source'
-import { rankingChunks, rankingTag, readRankingJson } from './ranking-store'
+import { rankingChunks, rankingSummaryJson, rankingTag, readRankingJson } from './ranking-store'
 import { readSnapshot } from './snapshots'
 import type { Tables } from './tables'
 
@@ -99,6 +99,13 @@ export const currentRankingChunks = (
 /** The tag of the current ranking's state (changes with every commit of the runner). */
 export const currentRankingTag = (db: Database.Database, t: Tables, schemeId: string): string =>
   rankingTag(db, t, schemeId)
+
+/** The current ranking's summary (`view=summary`) and its state's tag, made without reading the id lists. */
+export const currentRankingSummary = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string
+): { readonly tag: string; readonly json: string } | undefined => rankingSummaryJson(db, t, schemeId)
 
 /** The current ranking's JSON exactly as stored (what replay prints), for byte-for-byte comparison and serving. */
 export const currentRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>

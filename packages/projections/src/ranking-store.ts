@@ -6,7 +6,7 @@
  * reading joins the rows back into the exact bytes `JSON.stringify(result)` would give, without parsing anything.
  */
 import { createHash } from 'node:crypto'
-import type { Result, UnitResult } from '@kaoping/core'
+import { type Result, summarizeUnit, type UnitResult } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { prepared } from './prepared'
 import type { Tables } from './tables'
@@ -142,8 +142,8 @@ export const writeRanking = (
   )
   const putList = prepared(
     db,
-    `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events`
+    `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events, n) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events, n = excluded.n`
   )
   const dropLists = prepared(
     db,
@@ -173,7 +173,7 @@ export const writeRanking = (
     for (let i = 0; i < n; i++) {
       const list = lists![i]!
       if (!row || !before || !sameList(list, before.lists[i]))
-        putList.run(schemeId, u.unitId, i, JSON.stringify(list))
+        putList.run(schemeId, u.unitId, i, JSON.stringify(list), list.length)
     }
     if (!before || before.lists.length > n) dropLists.run(schemeId, u.unitId, n)
     units.set(u.unitId, { unit: u, lists: lists ?? [] })
@@ -289,3 +289,87 @@ export const rankingVersion = (db: Database.Database, t: Tables, schemeId: strin
       | { version: number }
       | undefined
   )?.version
+
+/** Each unit's summary (core `summarizeUnit`) after its head, by the stored entry and list lengths it came from. */
+const summaryBodies = new WeakMap<
+  Database.Database,
+  Map<string, { readonly entry: string; readonly counts: string; readonly body: string }>
+>()
+
+/**
+ * The stored ranking's summary (`view=summary`): core's `summarize` of the Result, byte for byte, made from each
+ * unit's entry text and its lists' lengths — the id lists (most of a ranking's bytes) are not read. A unit's part
+ * is made again only when its entry or a length changed (one unit after an update; the others only move).
+ */
+export const rankingSummaryJson = (
+  db: Database.Database,
+  t: Tables,
+  schemeId: string
+): { readonly tag: string; readonly json: string } | undefined =>
+  db.transaction(() => {
+    const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
+      schemeId
+    ) as { version: number; as_of: string; basis: string } | undefined
+    if (!row) return undefined
+    const counts = new Map<string, number[]>()
+    for (const c of prepared(
+      db,
+      `SELECT unit_id, n FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`
+    ).iterate(schemeId) as Iterable<{ unit_id: string; n: number }>) {
+      const list = counts.get(c.unit_id)
+      if (list) list.push(c.n)
+      else counts.set(c.unit_id, [c.n])
+    }
+    const memo = summaryBodies.get(db) ?? summaryBodies.set(db, new Map()).get(db)!
+    const parts: string[] = []
+    for (const r of prepared(
+      db,
+      `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
+    ).iterate(schemeId) as Iterable<{
+      unit_id: string
+      name: string
+      rank: number
+      lists: number | null
+      entry: string
+    }>) {
+      const lengths = r.lists === null ? [] : (counts.get(r.unit_id) ?? [])
+      if (r.lists !== null && lengths.length !== r.lists)
+        throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
+      const key = `${t.unitResults}/${schemeId}/${r.unit_id}`
+      const known = memo.get(key)
+      const countsText = lengths.join(',')
+      let body: string
+      if (known && known.entry === r.entry && known.counts === countsText) body = known.body
+      else {
+        const h = head({ unitId: r.unit_id, name: r.name, rank: r.rank })
+        let slot = 0
+        // Each mark stands for the next list. `summarizeUnit` reads only the length of those it counts; a list it
+        // keeps (an adjustment's events) is read when the summary is written (`toJSON`).
+        const listAt = (k: number) => ({
+          length: lengths[k]!,
+          toJSON: () =>
+            JSON.parse(
+              (
+                prepared(
+                  db,
+                  `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? AND slot = ?`
+                ).get(schemeId, r.unit_id, k) as { events: string }
+              ).events
+            ) as unknown,
+        })
+        const unit = (
+          r.lists === null
+            ? JSON.parse(`${h}${r.entry}`)
+            : JSON.parse(`${h}${r.entry}`, (k, v) => (k === 'events' && v === MARK ? listAt(slot++) : v))
+        ) as UnitResult
+        const text = JSON.stringify(summarizeUnit(unit))
+        body = text.slice(h.length)
+        memo.set(key, { entry: r.entry, counts: countsText, body })
+      }
+      parts.push(head({ unitId: r.unit_id, name: r.name, rank: r.rank }) + body)
+    }
+    return {
+      tag: rankingTag(db, t, schemeId),
+      json: `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[${parts.join(',')}]}`,
+    }
+  })()

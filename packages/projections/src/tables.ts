@@ -11,7 +11,8 @@ import { prepared } from './prepared'
  * theirs, so they are rebuilt from the store they are opened with.
  * 5: month-end rankings (`snapshots`).
  * 6: no case table (nothing read it; scoring folds cases from a unit's facts in core, and the runner keeps that
- * fold's outcomes — its random-access updates were a fifth of a rebuild's writes).
+ * fold's outcomes — its random-access updates were most of a rebuild's writes); each stored id list's length
+ * (`unit_events.n`), so the summary is made without reading the lists.
  */
 export const PROJECTION_CODE_VERSION = 6
 
@@ -72,13 +73,14 @@ export const createTables = (
     -- Ranking per scheme: the Result's head, and each unit's entry as its own row in ranking order, so a new
     -- event rewrites only the entries it changed; together they print exactly what replay prints. An entry's
     -- unitId, name and rank are columns and its text starts after them, so a unit that only moved is two integers;
-    -- its events lists are rows of unit_events (slot i replaces the i-th mark in the text; lists NULL: none).
+    -- its events lists are rows of unit_events (slot i replaces the i-th mark in the text; lists NULL: none;
+    -- n: the list's length, what the summary shows).
     CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, as_of TEXT NOT NULL, basis TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ${t.unitResults} (
       scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL,
       lists INTEGER, entry TEXT NOT NULL, PRIMARY KEY (scheme_id, unit_id));
     CREATE TABLE IF NOT EXISTS ${t.unitEvents} (
-      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL,
+      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL, n INTEGER NOT NULL,
       PRIMARY KEY (scheme_id, unit_id, slot));
     -- Month-end rankings (recorded basis, the version then in force): the Result's JSON as scoring gave it at the
     -- end of the month's last Beijing day. Deleted when an event recorded by that instant arrives later.
