@@ -136,14 +136,15 @@ export const writeRanking = (
       ))
   const upsert = prepared(
     db,
-    `INSERT INTO ${t.unitResults} (scheme_id, unit_id, ord, rank, name, lists, entry) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO ${t.unitResults} (scheme_id, unit_id, ord, rank, name, lists, counts, digest, entry)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (scheme_id, unit_id) DO UPDATE SET ord = excluded.ord, rank = excluded.rank, name = excluded.name,
-       lists = excluded.lists, entry = excluded.entry`
+       lists = excluded.lists, counts = excluded.counts, digest = excluded.digest, entry = excluded.entry`
   )
   const putList = prepared(
     db,
-    `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events, n) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events, n = excluded.n`
+    `INSERT INTO ${t.unitEvents} (scheme_id, unit_id, slot, events) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scheme_id, unit_id, slot) DO UPDATE SET events = excluded.events`
   )
   const dropLists = prepared(
     db,
@@ -167,13 +168,26 @@ export const writeRanking = (
       return
     }
     const { text, lists } = split(u)
-    upsert.run(schemeId, u.unitId, ord, u.rank, u.name, lists?.length ?? null, text)
+    const counts = lists ? lists.map((l) => l.length).join(',') : null
+    upsert.run(
+      schemeId,
+      u.unitId,
+      ord,
+      u.rank,
+      u.name,
+      lists?.length ?? null,
+      counts,
+      createHash('sha256')
+        .update(`${u.name}\u0000${counts ?? ''}\u0000${text}`)
+        .digest('base64url'),
+      text
+    )
     const n = lists?.length ?? 0
     // Only the lists that changed are written again (all of them when this process has not written the unit).
     for (let i = 0; i < n; i++) {
       const list = lists![i]!
       if (!row || !before || !sameList(list, before.lists[i]))
-        putList.run(schemeId, u.unitId, i, JSON.stringify(list), list.length)
+        putList.run(schemeId, u.unitId, i, JSON.stringify(list))
     }
     if (!before || before.lists.length > n) dropLists.run(schemeId, u.unitId, n)
     units.set(u.unitId, { unit: u, lists: lists ?? [] })
@@ -234,6 +248,38 @@ export const rankingTag = (db: Database.Database, t: Tables, schemeId: string): 
     .slice(0, 27)
 }
 
+interface RankingRow {
+  readonly version: number
+  readonly as_of: string
+  readonly basis: string
+}
+
+interface EntryRow {
+  readonly unit_id: string
+  readonly name: string
+  readonly rank: number
+  readonly lists: number | null
+  /** The lengths of its lists, comma-separated (null with `lists`). */
+  readonly counts: string | null
+  readonly entry: string
+}
+
+const rankingRow = (db: Database.Database, t: Tables, schemeId: string) =>
+  prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
+    | RankingRow
+    | undefined
+
+/** Each unit's entry row, in ranking order. */
+const entryRows = (db: Database.Database, t: Tables, schemeId: string) =>
+  prepared(
+    db,
+    `SELECT unit_id, name, rank, lists, counts, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
+  ).all(schemeId) as EntryRow[]
+
+/** The Result's text up to its units. */
+const resultHead = (schemeId: string, row: RankingRow) =>
+  `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[`
+
 /**
  * The stored ranking's JSON as pieces — the Result's head, each unit's entry (with its separator), the tail —
  * read in one transaction (one consistent state, whatever the runner commits meanwhile). Joined, they are
@@ -245,28 +291,14 @@ export const rankingChunks = (
   schemeId: string
 ): { readonly tag: string; readonly pieces: string[] } | undefined =>
   db.transaction(() => {
-    const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
-      schemeId
-    ) as { version: number; as_of: string; basis: string } | undefined
+    const row = rankingRow(db, t, schemeId)
     if (!row) return undefined
     const listsOf = prepared<[string, string], { events: string }>(
       db,
       `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? ORDER BY slot`
     )
-    const pieces = [
-      `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[`,
-    ]
-    const rows = prepared(
-      db,
-      `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
-    ).all(schemeId) as Array<{
-      unit_id: string
-      name: string
-      rank: number
-      lists: number | null
-      entry: string
-    }>
-    rows.forEach((r, i) => {
+    const pieces = [resultHead(schemeId, row)]
+    entryRows(db, t, schemeId).forEach((r, i) => {
       let json = (i === 0 ? '' : ',') + head({ unitId: r.unit_id, name: r.name, rank: r.rank })
       if (r.lists === null) json += r.entry
       else {
@@ -293,7 +325,7 @@ export const rankingVersion = (db: Database.Database, t: Tables, schemeId: strin
 /** Each unit's summary (core `summarizeUnit`) after its head, by the stored entry and list lengths it came from. */
 const summaryBodies = new WeakMap<
   Database.Database,
-  Map<string, { readonly entry: string; readonly counts: string; readonly body: string }>
+  Map<string, { readonly digest: string; readonly body: string }>
 >()
 
 /**
@@ -307,40 +339,28 @@ export const rankingSummaryJson = (
   schemeId: string
 ): { readonly tag: string; readonly json: string } | undefined =>
   db.transaction(() => {
-    const row = prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(
-      schemeId
-    ) as { version: number; as_of: string; basis: string } | undefined
+    const row = rankingRow(db, t, schemeId)
     if (!row) return undefined
-    const counts = new Map<string, number[]>()
-    for (const c of prepared(
-      db,
-      `SELECT unit_id, n FROM ${t.unitEvents} WHERE scheme_id = ? ORDER BY unit_id, slot`
-    ).iterate(schemeId) as Iterable<{ unit_id: string; n: number }>) {
-      const list = counts.get(c.unit_id)
-      if (list) list.push(c.n)
-      else counts.set(c.unit_id, [c.n])
-    }
     const memo = summaryBodies.get(db) ?? summaryBodies.set(db, new Map()).get(db)!
     const parts: string[] = []
+    const entryOf = prepared<[string, string], { entry: string }>(
+      db,
+      `SELECT entry FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`
+    )
     for (const r of prepared(
       db,
-      `SELECT unit_id, name, rank, lists, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
-    ).iterate(schemeId) as Iterable<{
-      unit_id: string
-      name: string
-      rank: number
-      lists: number | null
-      entry: string
-    }>) {
-      const lengths = r.lists === null ? [] : (counts.get(r.unit_id) ?? [])
+      `SELECT unit_id, name, rank, lists, counts, digest FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
+    ).all(schemeId) as Array<Omit<EntryRow, 'entry'> & { digest: string }>) {
+      const countsText = r.counts ?? ''
+      const lengths = countsText === '' ? [] : countsText.split(',').map(Number)
       if (r.lists !== null && lengths.length !== r.lists)
         throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
       const key = `${t.unitResults}/${schemeId}/${r.unit_id}`
       const known = memo.get(key)
-      const countsText = lengths.join(',')
       let body: string
-      if (known && known.entry === r.entry && known.counts === countsText) body = known.body
+      if (known && known.digest === r.digest) body = known.body
       else {
+        const entry = entryOf.get(schemeId, r.unit_id)!.entry
         const h = head({ unitId: r.unit_id, name: r.name, rank: r.rank })
         let slot = 0
         // Each mark stands for the next list. `summarizeUnit` reads only the length of those it counts; a list it
@@ -359,17 +379,17 @@ export const rankingSummaryJson = (
         })
         const unit = (
           r.lists === null
-            ? JSON.parse(`${h}${r.entry}`)
-            : JSON.parse(`${h}${r.entry}`, (k, v) => (k === 'events' && v === MARK ? listAt(slot++) : v))
+            ? JSON.parse(`${h}${entry}`)
+            : JSON.parse(`${h}${entry}`, (k, v) => (k === 'events' && v === MARK ? listAt(slot++) : v))
         ) as UnitResult
         const text = JSON.stringify(summarizeUnit(unit))
         body = text.slice(h.length)
-        memo.set(key, { entry: r.entry, counts: countsText, body })
+        memo.set(key, { digest: r.digest, body })
       }
       parts.push(head({ unitId: r.unit_id, name: r.name, rank: r.rank }) + body)
     }
     return {
       tag: rankingTag(db, t, schemeId),
-      json: `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[${parts.join(',')}]}`,
+      json: `${resultHead(schemeId, row)}${parts.join(',')}]}`,
     }
   })()

@@ -11,10 +11,11 @@ import { prepared } from './prepared'
  * theirs, so they are rebuilt from the store they are opened with.
  * 5: month-end rankings (`snapshots`).
  * 6: no case table (nothing read it; scoring folds cases from a unit's facts in core, and the runner keeps that
- * fold's outcomes — its random-access updates were most of a rebuild's writes); each stored id list's length
- * (`unit_events.n`), so the summary is made without reading the lists.
+ * fold's outcomes — its random-access updates were most of a rebuild's writes).
+ * 7: each entry's id list lengths and a digest of it (`unit_results.counts`, `digest`), so the summary is made
+ * without reading the lists, and from the changed entries only.
  */
-export const PROJECTION_CODE_VERSION = 6
+export const PROJECTION_CODE_VERSION = 7
 
 export interface Tables {
   readonly generation: number
@@ -73,14 +74,15 @@ export const createTables = (
     -- Ranking per scheme: the Result's head, and each unit's entry as its own row in ranking order, so a new
     -- event rewrites only the entries it changed; together they print exactly what replay prints. An entry's
     -- unitId, name and rank are columns and its text starts after them, so a unit that only moved is two integers;
-    -- its events lists are rows of unit_events (slot i replaces the i-th mark in the text; lists NULL: none;
-    -- n: the list's length, what the summary shows).
+    -- its events lists are rows of unit_events (slot i replaces the i-th mark in the text; lists NULL: none) and
+    -- their lengths are in counts (what the summary shows, so it is made without reading the lists); digest names
+    -- the entry's text and counts, so the summary reads again only the entries that changed.
     CREATE TABLE IF NOT EXISTS ${t.rankings} (scheme_id TEXT PRIMARY KEY, version INTEGER NOT NULL, as_of TEXT NOT NULL, basis TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS ${t.unitResults} (
       scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL,
-      lists INTEGER, entry TEXT NOT NULL, PRIMARY KEY (scheme_id, unit_id));
+      lists INTEGER, counts TEXT, digest TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (scheme_id, unit_id));
     CREATE TABLE IF NOT EXISTS ${t.unitEvents} (
-      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL, n INTEGER NOT NULL,
+      scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL,
       PRIMARY KEY (scheme_id, unit_id, slot));
     -- Month-end rankings (recorded basis, the version then in force): the Result's JSON as scoring gave it at the
     -- end of the month's last Beijing day. Deleted when an event recorded by that instant arrives later.
