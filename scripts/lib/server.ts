@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createApp, createLogger, projectedReadModels, serveApp, startProjectionThread } from '@kaoping/api'
 import { describeCommandError, importLog } from '@kaoping/app'
 import { ProjectionStopped } from '@kaoping/projections'
+import { gatedAppends, writeGate } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { generateDemoCity } from '../../examples/demo-city/generate'
 import { UsageError } from './cli-error'
@@ -80,12 +81,15 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     if (e instanceof ProjectionStopped) throw new UsageError([e.message])
     throw e
   }
-  // The runner follows the log on its own thread: scoring never holds up an HTTP answer.
+  // The runner follows the log on its own thread: scoring never holds up an HTTP answer. On the embedded store
+  // both threads write one file: appends take their turn first at a shared gate (store write-gate.ts).
+  const gate = config.eventstoreUrl ? undefined : writeGate()
   const following = startProjectionThread({
     path: config.db,
     owner: `pid ${process.pid} projection thread`,
     from: projector.position(),
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
+    ...(gate ? { writeGate: gate.buffer } : {}),
     onStoreProblem: (problem) => {
       if (problem) logger.warn({ reason: problem }, 'read models are not this store’s: rebuilding them')
       else logger.warn('read models rebuilt from the store')
@@ -93,7 +97,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   })
   let draining = false
   const app = createApp({
-    store,
+    store: gate ? gatedAppends(store, gate) : store,
     evidence: evidence.store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,

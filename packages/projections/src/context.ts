@@ -14,6 +14,8 @@ export interface RunnerContext {
   readonly store: EventStore
   readonly db: Database.Database
   readonly batchSize: number
+  /** Runs a write transaction in the runner's turn (see ProjectorOptions.writeGate). */
+  readonly inTurn: <T>(write: () => T) => T
   readonly memories: Memories
   readonly onProgress?: ((p: Progress) => void) | undefined
   readonly onMismatch: 'refuse' | 'rebuild'

@@ -9,7 +9,7 @@
  * never read on from — the runner refuses (StoreMismatch) or rebuilds them from that store, as asked.
  */
 import type { ReplayError, Scored } from '@kaoping/core'
-import type { EventStore } from '@kaoping/store'
+import type { EventStore, WriteGate } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
 import { catchUpGeneration } from './catch-up'
@@ -42,6 +42,11 @@ export interface ProjectorOptions {
   /** Who holds the lock (shown to a second runner). */
   readonly owner?: string
   readonly batchSize?: number
+  /**
+   * Another thread of this process appends to the same SQLite file: the runner's write transactions take their
+   * turn at this gate (`@kaoping/store` write-gate.ts), after the appends waiting.
+   */
+  readonly writeGate?: Pick<WriteGate, 'runnerWrite'>
   /**
    * How many decoded events the runner keeps in memory for re-scoring (each unit's events, ≈ 330 bytes each);
    * the least recently used units beyond it are read again from the event index. Default 1,500,000.
@@ -108,6 +113,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     store,
     db,
     batchSize: options.batchSize ?? 1000,
+    inTurn: options.writeGate ? options.writeGate.runnerWrite : (write) => write(),
     memories: memories(db, options.cachedEvents ?? 1_500_000),
     onProgress: options.onProgress,
     onMismatch: options.onMismatch ?? 'refuse',

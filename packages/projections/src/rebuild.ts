@@ -43,15 +43,19 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
     m.events.fill(false)
   }
   try {
-    db.transaction(() => {
-      // Indexes built in one pass over the finished table, then every unit scored once.
-      createIndexes(db, next)
-      rescore(ctx, m, new Set())
-      m.scored = true
-      setMeta(db, 'active_generation', String(next.generation))
-      db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
-      dropTables(db, live)
-    }).immediate()
+    ctx.inTurn(() =>
+      db
+        .transaction(() => {
+          // Indexes built in one pass over the finished table, then every unit scored once.
+          createIndexes(db, next)
+          rescore(ctx, m, new Set())
+          m.scored = true
+          setMeta(db, 'active_generation', String(next.generation))
+          db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
+          dropTables(db, live)
+        })
+        .immediate()
+    )
   } catch (e) {
     m.forget()
     throw e

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { positionWaiter } from '@kaoping/projections'
+import { writeGate } from '@kaoping/store'
 import type { FromMain, FromWorker } from './messages'
 import type { QueryAnswer, QueryJob } from './query-messages'
 import { startQueryThread } from './query-thread'
@@ -35,6 +36,8 @@ export const startProjectionThread = (options: {
   readonly onStoreProblem?: (problem: string | undefined) => void
   /** Query-thread jobs waiting or running at most (default 4). */
   readonly queryCapacity?: number
+  /** The appends' and the runner's turns at the SQLite file (`@kaoping/store` writeGate's buffer). */
+  readonly writeGate?: SharedArrayBuffer
 }): ProjectionThread => {
   const queries = startQueryThread({
     path: options.path,
@@ -46,6 +49,7 @@ export const startProjectionThread = (options: {
       path: options.path,
       owner: options.owner,
       eventstoreUrl: options.eventstoreUrl,
+      writeGate: options.writeGate,
     },
   })
   const send = (m: FromMain) => worker.postMessage(m)
@@ -75,6 +79,8 @@ export const startProjectionThread = (options: {
   })
   let stopping = false
   worker.on('exit', (code) => {
+    // A runner stopped inside a write transaction must not hold the appends' turn (store write-gate.ts).
+    if (options.writeGate) writeGate(options.writeGate).runnerGone()
     if (!stopping) failure ??= `投影线程意外退出（退出码 ${code}）`
     stopped()
     settle()

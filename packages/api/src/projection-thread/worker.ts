@@ -8,11 +8,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { openProjector } from '@kaoping/projections'
-import { createEsdbStore, createSqliteStore } from '@kaoping/store'
+import { createEsdbStore, createSqliteStore, writeGate } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import type { FromMain, FromWorker } from './messages'
 
-const { path, owner, eventstoreUrl } = workerData as { path: string; owner: string; eventstoreUrl?: string }
+const {
+  path,
+  owner,
+  eventstoreUrl,
+  writeGate: gate,
+} = workerData as {
+  path: string
+  owner: string
+  eventstoreUrl?: string
+  writeGate?: SharedArrayBuffer
+}
 const port = parentPort!
 const post = (m: FromWorker) => port.postMessage(m)
 
@@ -30,6 +40,8 @@ const projector = openProjector({
   store,
   db,
   owner,
+  // The HTTP thread appends to the same file: its appends go first (store write-gate.ts).
+  ...(gate ? { writeGate: writeGate(gate) } : {}),
   onMismatch: 'rebuild',
   onStoreChange: (mismatch, phase) =>
     post(
