@@ -25,7 +25,13 @@ const ev = (seq: number, type: string, data: Record<string, unknown>, actor?: st
   }) as unknown as StoredEvent
 
 type Command =
-  | { readonly kind: 'training'; readonly day: number; readonly claim: boolean; readonly reporter: boolean }
+  | {
+      readonly kind: 'training'
+      readonly day: number
+      readonly claim: boolean
+      readonly by: 'reporter' | 'city' | 'nobody'
+    }
+  | { readonly kind: 'registry' }
   | { readonly kind: 'open'; readonly caseNo: number; readonly day: number; readonly subject: boolean }
   | { readonly kind: 'step'; readonly caseNo: number; readonly day: number; readonly type: string }
   | { readonly kind: 'retract' | 'verify' | 'return'; readonly target: number }
@@ -34,8 +40,15 @@ const day = fc.integer({ min: 1, max: 28 })
 const command: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('training'), day, claim: fc.boolean(), reporter: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constant('training'),
+      day,
+      claim: fc.boolean(),
+      by: fc.constantFrom('reporter', 'city', 'nobody'),
+    }),
   },
+  // A registry event in a unit's list is not a fact; the fold must fold again rather than step over it.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('registry') }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -69,8 +82,10 @@ const eventOf = (c: Command, seq: number): StoredEvent => {
         seq,
         'TrainingHeld',
         { occurredOn: on(c.day), ...(c.claim ? { countsOn: '2016-12-31' } : {}) },
-        c.reporter ? `填报员 (reporter@${UNIT})` : undefined
+        c.by === 'reporter' ? `填报员 (reporter@${UNIT})` : c.by === 'city' ? '市局 (admin)' : undefined
       )
+    case 'registry':
+      return ev(seq, 'UnitRegistered', { name: '单位', kind: 'district' })
     case 'open':
       return ev(seq, 'CaseOpened', {
         occurredOn: on(c.day),
@@ -110,6 +125,22 @@ describe('a unit fact fold stepped with new events', () => {
       ),
       { numRuns: 300 }
     )
+  })
+
+  it('folds a list cut shorter and grown again from its own events, not from facts made at the same places', () => {
+    const list = [
+      ev(1, 'TrainingHeld', { occurredOn: '2017-03-02' }),
+      ev(2, 'TrainingHeld', { occurredOn: '2017-03-02' }),
+    ]
+    const fold = unitFactFold()
+    fold.of(list)
+    list.length = 0
+    fold.of(list)
+    list.push(
+      ev(3, 'EventRetracted', { occurredOn: '2017-03-01', targetEventId: 'e99' }),
+      ev(4, 'TrainingHeld', { occurredOn: '2017-03-02' })
+    )
+    expect(fold.of(list)).toEqual(fromEmpty(list))
   })
 
   it('makes one fact for a new training and keeps every other list as it was', () => {

@@ -191,7 +191,7 @@ const withFacts = (groups: UnitFacts, facts: ReadonlyArray<Fact>): Map<EventType
 
 /** One unit's facts for the current state, stepped with the unit's new events. */
 export interface UnitFactFold {
-  /** The facts of `events` (the unit's whole list, in log order), grouped by type in scoring order. */
+  /** The facts of `events` (the unit's whole list of its own events, in log order), grouped by type in scoring order. */
   readonly of: (events: ReadonlyArray<StoredEvent>) => UnitFacts
 }
 
@@ -204,8 +204,9 @@ export const unitFactFold = (): UnitFactFold => {
   let groups: UnitFacts = new Map()
 
   const refold = (events: ReadonlyArray<StoredEvent>): UnitFacts => {
-    // Facts made from the same list are reused by index; another list shares no event objects with this one.
-    if (events !== list) made = []
+    // Facts made from the same list are reused by index; another list, or this one cut shorter, may hold other
+    // events at those indexes.
+    if (events !== list || events.length < consumed) made = []
     const folded = foldFacts(events, undefined, made)
     known = folded.known
     groups = groupFacts(folded.facts)
