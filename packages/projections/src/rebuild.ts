@@ -8,7 +8,16 @@ import { catchUpGeneration, rescore } from './catch-up'
 import { checkpointOf, mismatchOf } from './checkpoint'
 import type { RunnerContext } from './context'
 import type { Lock } from './lock'
-import { createIndexes, createTables, dropTables, getMeta, setMeta, type Tables, tablesOf } from './tables'
+import {
+  createIndexes,
+  createTables,
+  dropTables,
+  getMeta,
+  PROJECTION_CODE_VERSION,
+  setMeta,
+  type Tables,
+  tablesOf,
+} from './tables'
 
 export const activeTables = (ctx: RunnerContext): Tables =>
   tablesOf(Number(getMeta(ctx.db, 'active_generation')))
@@ -17,19 +26,29 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
   const { db, store } = ctx
   const live = activeTables(ctx)
   const next = tablesOf(Number(getMeta(db, 'building_generation') ?? live.generation + 1))
-  db.transaction(() => {
-    setMeta(db, 'building_generation', String(next.generation))
-    createTables(db, next, { indexes: false })
-  }).immediate()
-  // An interrupted build resumes, unless it was of another store (or of events the store no longer has).
+  ctx.inTurn(() =>
+    db
+      .transaction(() => {
+        setMeta(db, 'building_generation', String(next.generation))
+        createTables(db, next, { indexes: false })
+      })
+      .immediate()
+  )
+  // An interrupted build resumes, unless it was by other code (its tables may have other columns), of another
+  // store, or of events the store no longer has.
+  const resumed = checkpointOf(db, next)
   if (
-    checkpointOf(db, next).position > 0 &&
-    mismatchOf(db, next, await store.identity(), await store.headPosition())
+    resumed.code_version !== PROJECTION_CODE_VERSION ||
+    (resumed.position > 0 && mismatchOf(db, next, await store.identity(), await store.headPosition()))
   ) {
-    db.transaction(() => {
-      dropTables(db, next)
-      createTables(db, next, { indexes: false })
-    }).immediate()
+    ctx.inTurn(() =>
+      db
+        .transaction(() => {
+          dropTables(db, next)
+          createTables(db, next, { indexes: false })
+        })
+        .immediate()
+    )
   }
   // The live generation's memory goes now (focus); the new one starts at its checkpoint.
   const m = ctx.memories.focus(next)
