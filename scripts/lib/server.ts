@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createApp, createLogger, projectedReadModels, serveApp, startProjectionThread } from '@kaoping/api'
 import { describeCommandError, importLog } from '@kaoping/app'
 import { ProjectionStopped } from '@kaoping/projections'
-import { gatedAppends, writeGate } from '@kaoping/store'
+import { gatedWrites, writeGate } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { generateDemoCity } from '../../examples/demo-city/generate'
 import { UsageError } from './cli-error'
@@ -97,8 +97,8 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   })
   let draining = false
   const app = createApp({
-    store: gate ? gatedAppends(store, gate) : store,
-    evidence: evidence.store,
+    store: gate ? gatedWrites(store, gate, ['append']) : store,
+    evidence: gate ? gatedWrites(evidence.store, gate, ['put', 'addReferences']) : evidence.store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,
     logger,

@@ -186,7 +186,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     takeSnapshots: () =>
       locked(async () => {
         const source = liveSource()
-        return fillSnapshots(db, activeTables(ctx), source)
+        return fillSnapshots(db, activeTables(ctx), source, Number.POSITIVE_INFINITY, ctx.inTurn)
       }),
     rankingAt: (schemeId, asOf) => rankingAt(db, activeTables(ctx), schemeId, asOf, liveSource()),
     tables: () => activeTables(ctx),

@@ -102,7 +102,9 @@ export const fillSnapshots = (
   db: Database.Database,
   t: Tables,
   source: LogSource,
-  max = Number.POSITIVE_INFINITY
+  max = Number.POSITIVE_INFINITY,
+  /** Runs the write in this thread's turn at the file (the server's write gate); at once by default. */
+  inTurn: <T>(write: () => T) => T = (write) => write()
 ): number => {
   let stored = 0
   const missing = db.transaction(() => missingSnapshots(db, t, source))()
@@ -124,7 +126,7 @@ export const fillSnapshots = (
         ).run(schemeId, ms, json, scored.at, ms).changes === 1
       )
     })
-    if (!put.immediate()) break
+    if (!inTurn(() => put.immediate())) break
     stored++
   }
   return stored

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { writeGate } from './write-gate'
+import { gatedWrites, writeGate } from './write-gate'
 
 /** Another thread inside a write transaction for `ms`, as the projection runner marks it at the gate. */
 const runnerHolding = (buffer: SharedArrayBuffer, ms: number) =>
@@ -50,19 +50,42 @@ describe('the write gate between the appending thread and the runner', () => {
   })
 
   it('lets the appends waiting go first, but holds the runner back no longer than its yield', async () => {
-    // given an append in progress (its write not finished)
-    const gate = writeGate(new SharedArrayBuffer(8), 80)
-    let finish: () => void = () => {}
-    const appending = gate.append(() => new Promise<void>((resolve) => (finish = resolve)))
+    // given an append waiting for its turn (another runner-side writer holds the file for 300 ms)
+    const gate = writeGate(new SharedArrayBuffer(12), 80)
+    const w = runnerHolding(gate.buffer, 300)
+    await message(w, 'holding')
+    const appending = gate.append(async () => 'written')
     await Promise.resolve()
     // when the runner wants to write
     const t0 = performance.now()
     const wrote = gate.runnerWrite(() => performance.now())
     // then it waited for the append about its 80-ms yield, then wrote anyway
     expect(wrote - t0).toBeGreaterThanOrEqual(75)
-    expect(wrote - t0).toBeLessThan(1000)
-    finish()
-    await appending
+    expect(wrote - t0).toBeLessThan(280)
+    expect(await appending).toBe('written')
+    await w.terminate()
+  })
+
+  it('never starts the runner’s transaction while an append past the gate is still writing', async () => {
+    // given an append past the gate, writing for 150 ms on another thread
+    const gate = writeGate()
+    const w = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads')
+       const s = new Int32Array(workerData.buffer)
+       Atomics.add(s, 2, 1)
+       parentPort.postMessage('writing')
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150)
+       Atomics.sub(s, 2, 1)
+       Atomics.notify(s, 2)
+       parentPort.postMessage('written')`,
+      { eval: true, workerData: { buffer: gate.buffer } }
+    )
+    const written = message(w, 'written')
+    await message(w, 'writing')
+    // when the runner writes, then it starts after the append committed
+    const started = gate.runnerWrite(() => performance.now())
+    expect(started).toBeGreaterThanOrEqual((await written) - 5)
+    await w.terminate()
   })
 
   it('frees the appends’ turn when the runner’s thread ends inside a transaction', async () => {
@@ -79,8 +102,27 @@ describe('the write gate between the appending thread and the runner', () => {
     expect(await gate.append(async () => 'written')).toBe('written')
   })
 
+  it('takes the named writes of a store through the gate and leaves its reads alone', async () => {
+    // given a store whose append and read say when they ran, and the runner writing for 150 ms
+    const gate = writeGate()
+    const store = gatedWrites(
+      { append: async () => performance.now(), read: async () => performance.now() },
+      gate,
+      ['append']
+    )
+    const w = runnerHolding(gate.buffer, 150)
+    const released = message(w, 'released')
+    await message(w, 'holding')
+    // then the read runs at once and the append after the runner's transaction
+    const read = await store.read()
+    const appended = await store.append()
+    expect(read).toBeLessThan(await released)
+    expect(appended).toBeGreaterThanOrEqual((await released) - 5)
+    await w.terminate()
+  })
+
   it('lets the runner write at once when no append waits', () => {
-    const gate = writeGate(new SharedArrayBuffer(8), 1000)
+    const gate = writeGate(new SharedArrayBuffer(12), 1000)
     const t0 = performance.now()
     gate.runnerWrite(() => undefined)
     expect(performance.now() - t0).toBeLessThan(500)

@@ -28,11 +28,17 @@ export const startQueryThread = (options: {
   readonly capacity?: number
   /** Retry-After, in seconds, of a refused job. Default 2. */
   readonly retryAfter?: number
+  /** The server's write gate (`@kaoping/store` writeGate's buffer): month ends are written in the runner's turn. */
+  readonly writeGate?: SharedArrayBuffer
 }): QueryThread => {
   const capacity = options.capacity ?? 4
   const retryAfter = options.retryAfter ?? 2
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./query-worker.ts', import.meta.url).href, path: options.path },
+    workerData: {
+      entry: new URL('./query-worker.ts', import.meta.url).href,
+      path: options.path,
+      writeGate: options.writeGate,
+    },
   })
   // An idle query thread does not keep the process alive.
   worker.unref()

@@ -8,12 +8,15 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { toCsv } from '@kaoping/core'
 import { fillSnapshots, indexSource, liveTables, ranking } from '@kaoping/projections'
 import { rankingWorkbook } from '@kaoping/sheets'
+import { writeGate } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { summarize } from '../http/summary'
 import type { FromQueryThread, QueryAnswer, QueryJob, ToQueryThread } from './query-messages'
 
-const { path } = workerData as { path: string }
+const { path, writeGate: gateBuffer } = workerData as { path: string; writeGate?: SharedArrayBuffer }
+// Month ends are written beside the runner's pages: in the runner side's turn, after waiting appends.
+const gate = gateBuffer ? writeGate(gateBuffer) : undefined
 const port = parentPort!
 const db = new Database(path)
 db.pragma('busy_timeout = 5000')
@@ -46,7 +49,7 @@ const takeSnapshot = () => {
   if (busy > 0) return
   try {
     const t = liveTables(db)
-    fillSnapshots(db, t, indexSource(db, t), 1)
+    fillSnapshots(db, t, indexSource(db, t), 1, gate ? gate.runnerWrite : undefined)
   } catch {
     // Taken in a later tick (the file busy, a generation switching); as-of queries score meanwhile.
   }

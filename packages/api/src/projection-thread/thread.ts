@@ -41,6 +41,7 @@ export const startProjectionThread = (options: {
 }): ProjectionThread => {
   const queries = startQueryThread({
     path: options.path,
+    ...(options.writeGate ? { writeGate: options.writeGate } : {}),
     ...(options.queryCapacity !== undefined ? { capacity: options.queryCapacity } : {}),
   })
   const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
