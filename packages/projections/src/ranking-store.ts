@@ -177,6 +177,8 @@ export const writeRanking = (
       u.name,
       lists?.length ?? null,
       counts,
+      // What the summary of the entry depends on besides its head: the text and the lengths. A list the summary
+      // keeps whole (an adjustment's events) is named in the text too (the adjustment's event), so it is covered.
       createHash('sha256')
         .update(`${u.name}\u0000${counts ?? ''}\u0000${text}`)
         .digest('base64url'),
@@ -343,6 +345,7 @@ export const rankingSummaryJson = (
     if (!row) return undefined
     const memo = summaryBodies.get(db) ?? summaryBodies.set(db, new Map()).get(db)!
     const parts: string[] = []
+    const seen = new Set<string>()
     const entryOf = prepared<[string, string], { entry: string }>(
       db,
       `SELECT entry FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`
@@ -387,7 +390,15 @@ export const rankingSummaryJson = (
         memo.set(key, { digest: r.digest, body })
       }
       parts.push(head({ unitId: r.unit_id, name: r.name, rank: r.rank }) + body)
+      seen.add(key)
     }
+    // Parts of units no longer ranked, and of generations no longer read, go.
+    for (const key of memo.keys())
+      if (
+        !key.startsWith(`${t.unitResults}/`) ||
+        (key.startsWith(`${t.unitResults}/${schemeId}/`) && !seen.has(key))
+      )
+        memo.delete(key)
     return {
       tag: rankingTag(db, t, schemeId),
       json: `${resultHead(schemeId, row)}${parts.join(',')}]}`,
