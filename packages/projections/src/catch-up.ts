@@ -10,10 +10,11 @@ import type { RecordedEvent } from '@kaoping/store'
 import { StoreUnavailableError } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 import { checkpointOf, mismatchOf } from './checkpoint'
-import type { RunnerContext } from './context'
+import { type RunnerContext, writeInTurn } from './context'
 import { ProjectionStopped } from './errors'
 import type { GenerationMemory } from './generation-memory'
 import type { Lock } from './lock'
+import { prepared } from './prepared'
 import { writeRanking } from './ranking-store'
 import { forgetSnapshotsRecordedFrom } from './snapshots'
 import type { Tables } from './tables'
@@ -58,44 +59,41 @@ const applyPage = (
   const { db } = ctx
   const m = ctx.memories.focus(t)
   try {
-    ctx.inTurn(() =>
-      db
-        .transaction(() => {
-          const at = checkpointOf(db, t).position
-          const from = BigInt(at)
-          // What this process keeps in memory is valid only at the checkpoint it last committed.
-          if (at !== m.at) m.forget()
-          const w = m.writers
-          const indexed = w.indexByReference(page, from)
-          let last = from
-          let earliest = Number.POSITIVE_INFINITY
-          for (const e of page) {
-            if (e.position <= from) continue
-            // Events passed the codecs on their way in; what the runner must refuse is a type it does not know
-            // (written by a newer release). Decoding every event again would triple the cost of a rebuild.
-            if (!isEventType(e.type)) throw new ProjectionStopped(e.position, e.type, '未知事件类型')
-            const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
-            m.events.add(e, unit)
-            if (unit !== undefined) dirty.add(unit)
-            earliest = Math.min(earliest, Date.parse(e.recordedAt))
-            last = e.position
-          }
-          // A month-end ranking stays true only while nothing recorded by its instant arrives later.
-          if (last > from) forgetSnapshotsRecordedFrom(db, t, earliest)
-          // Compare-and-set: if another writer moved the checkpoint, this transaction must not commit.
-          const moved = db
-            .prepare(`UPDATE ${t.checkpoint} SET position = ?, store_id = ? WHERE id = 1 AND position = ?`)
-            .run(last, identity, from)
-          if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
-          if (atHead) {
-            rescore(ctx, m, dirty)
-            dirty.clear()
-          }
-          lock.renew()
-          m.at = Number(last)
-        })
-        .immediate()
-    )
+    writeInTurn(ctx, () => {
+      const at = checkpointOf(db, t).position
+      const from = BigInt(at)
+      // What this process keeps in memory is valid only at the checkpoint it last committed.
+      if (at !== m.at) m.forget()
+      const w = m.writers
+      const indexed = w.indexByReference(page, from)
+      let last = from
+      let earliest = Number.POSITIVE_INFINITY
+      for (const e of page) {
+        if (e.position <= from) continue
+        // Events passed the codecs on their way in; what the runner must refuse is a type it does not know
+        // (written by a newer release). Decoding every event again would triple the cost of a rebuild.
+        if (!isEventType(e.type)) throw new ProjectionStopped(e.position, e.type, '未知事件类型')
+        const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
+        m.events.add(e, unit)
+        if (unit !== undefined) dirty.add(unit)
+        earliest = Math.min(earliest, Date.parse(e.recordedAt))
+        last = e.position
+      }
+      // A month-end ranking stays true only while nothing recorded by its instant arrives later.
+      if (last > from) forgetSnapshotsRecordedFrom(db, t, earliest)
+      // Compare-and-set: if another writer moved the checkpoint, this transaction must not commit.
+      const moved = prepared(
+        db,
+        `UPDATE ${t.checkpoint} SET position = ?, store_id = ? WHERE id = 1 AND position = ?`
+      ).run(last, identity, from)
+      if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
+      if (atHead) {
+        rescore(ctx, m, dirty)
+        dirty.clear()
+      }
+      lock.renew()
+      m.at = Number(last)
+    })
   } catch (e) {
     // Rolled back: the memory may hold events and scores the read models do not.
     m.forget()

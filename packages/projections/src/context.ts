@@ -29,3 +29,7 @@ export interface RunnerContext {
    */
   identity?: string | undefined
 }
+
+/** A write transaction (IMMEDIATE: the write lock first) of the runner's, in its turn at the file. */
+export const writeInTurn = <T>(ctx: RunnerContext, body: () => T): T =>
+  ctx.inTurn(() => ctx.db.transaction(body).immediate())

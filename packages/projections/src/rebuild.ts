@@ -6,7 +6,7 @@
  */
 import { catchUpGeneration, rescore } from './catch-up'
 import { checkpointOf, mismatchOf } from './checkpoint'
-import type { RunnerContext } from './context'
+import { type RunnerContext, writeInTurn } from './context'
 import type { Lock } from './lock'
 import {
   createIndexes,
@@ -26,14 +26,10 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
   const { db, store } = ctx
   const live = activeTables(ctx)
   const next = tablesOf(Number(getMeta(db, 'building_generation') ?? live.generation + 1))
-  ctx.inTurn(() =>
-    db
-      .transaction(() => {
-        setMeta(db, 'building_generation', String(next.generation))
-        createTables(db, next, { indexes: false })
-      })
-      .immediate()
-  )
+  writeInTurn(ctx, () => {
+    setMeta(db, 'building_generation', String(next.generation))
+    createTables(db, next, { indexes: false })
+  })
   // An interrupted build resumes, unless it was by other code (its tables may have other columns), of another
   // store, or of events the store no longer has.
   const resumed = checkpointOf(db, next)
@@ -41,14 +37,10 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
     resumed.code_version !== PROJECTION_CODE_VERSION ||
     (resumed.position > 0 && mismatchOf(db, next, await store.identity(), await store.headPosition()))
   ) {
-    ctx.inTurn(() =>
-      db
-        .transaction(() => {
-          dropTables(db, next)
-          createTables(db, next, { indexes: false })
-        })
-        .immediate()
-    )
+    writeInTurn(ctx, () => {
+      dropTables(db, next)
+      createTables(db, next, { indexes: false })
+    })
   }
   // The live generation's memory goes now (focus); the new one starts at its checkpoint.
   const m = ctx.memories.focus(next)
@@ -62,19 +54,15 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
     m.events.fill(false)
   }
   try {
-    ctx.inTurn(() =>
-      db
-        .transaction(() => {
-          // Indexes built in one pass over the finished table, then every unit scored once.
-          createIndexes(db, next)
-          rescore(ctx, m, new Set())
-          m.scored = true
-          setMeta(db, 'active_generation', String(next.generation))
-          db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
-          dropTables(db, live)
-        })
-        .immediate()
-    )
+    writeInTurn(ctx, () => {
+      // Indexes built in one pass over the finished table, then every unit scored once.
+      createIndexes(db, next)
+      rescore(ctx, m, new Set())
+      m.scored = true
+      setMeta(db, 'active_generation', String(next.generation))
+      db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()
+      dropTables(db, live)
+    })
   } catch (e) {
     m.forget()
     throw e
