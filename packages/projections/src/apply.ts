@@ -15,11 +15,35 @@ export interface Writers {
   /** `indexed`: the event's index row is written by `indexByReference` instead. */
   readonly apply: (e: RecordedEvent, decoded: DomainEvent, indexed?: boolean) => string | undefined
   /**
-   * Writes the index rows of `page` (positions after `from`) as references to the store's own rows, when this
-   * database holds the store's events table and its rows in that range are exactly the page; false otherwise
-   * (nothing written: the caller writes full rows one by one).
+   * Whether this database holds the store's events table and its rows after `from` up to the page's last are
+   * exactly `page` (positions after `from`): then the page's index rows may refer to them.
+   */
+  readonly referable: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
+  /**
+   * Writes the index rows of `page` (positions after `from`) as references to the store's own rows, when
+   * `referable`; false otherwise (nothing written: the caller writes full rows one by one).
    */
   readonly indexByReference: (page: ReadonlyArray<RecordedEvent>, from: bigint) => boolean
+}
+
+/**
+ * The statement that writes the index rows of positions in (?, ?] as references to the store's rows in the same
+ * file. An instant not in the store clock's `….mmmZ` form is converted by `kaoping_instant_ms` (Date.parse),
+ * which the connection must define ({@link defineInstantMs}).
+ */
+export const referenceRowsSql = (t: Tables): string =>
+  `INSERT INTO ${t.events} (position, type, unit_id, occurred_on, recorded_ms)
+   SELECT position, type,
+     CASE WHEN type IN ('UnitRegistered', 'SchemePublished') THEN NULL ELSE data ->> '$.unitId' END,
+     CASE WHEN json_type(data, '$.occurredOn') = 'text' THEN data ->> '$.occurredOn' END,
+     CASE WHEN recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
+       THEN CAST(round(unixepoch(recorded_at, 'subsec') * 1000) AS INTEGER)
+       ELSE kaoping_instant_ms(recorded_at) END
+   FROM events WHERE position > ? AND position <= ? ORDER BY position`
+
+/** The same instant → ms as a row written one by one (Date.parse), for what SQLite does not convert itself. */
+export const defineInstantMs = (db: Database.Database): void => {
+  db.function('kaoping_instant_ms', { deterministic: true }, (s) => Date.parse(String(s)))
 }
 
 export const isStoreFile = (db: Database.Database): boolean => {
@@ -37,10 +61,9 @@ export const isStoreFile = (db: Database.Database): boolean => {
 
 export const writers = (db: Database.Database, t: Tables): Writers => {
   const shared = isStoreFile(db)
-  // The same instant → ms as a row written one by one (Date.parse): the store clock's `….mmmZ` is converted by
-  // SQLite itself (the same ms for exactly that form, tested), any other form through Date.parse (a JS call per row
-  // cost ≈ 1 s of a rebuild at 1M events).
-  if (shared) db.function('kaoping_instant_ms', { deterministic: true }, (s) => Date.parse(String(s)))
+  // The store clock's `….mmmZ` is converted by SQLite itself (the same ms for exactly that form, tested), any
+  // other form through Date.parse (a JS call per row cost ≈ 1 s of a rebuild at 1M events).
+  if (shared) defineInstantMs(db)
   const copy = shared
     ? {
         check: db.prepare<
@@ -51,16 +74,7 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
              (SELECT event_id FROM events WHERE position = ?) AS last
            FROM events WHERE position > ? AND position <= ?`
         ),
-        rows: db.prepare(
-          `INSERT INTO ${t.events} (position, type, unit_id, occurred_on, recorded_ms)
-           SELECT position, type,
-             CASE WHEN type IN ('UnitRegistered', 'SchemePublished') THEN NULL ELSE data ->> '$.unitId' END,
-             CASE WHEN json_type(data, '$.occurredOn') = 'text' THEN data ->> '$.occurredOn' END,
-             CASE WHEN recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
-               THEN CAST(round(unixepoch(recorded_at, 'subsec') * 1000) AS INTEGER)
-               ELSE kaoping_instant_ms(recorded_at) END
-           FROM events WHERE position > ? AND position <= ? ORDER BY position`
-        ),
+        rows: db.prepare(referenceRowsSql(t)),
       }
     : undefined
   const q = {
@@ -71,15 +85,19 @@ export const writers = (db: Database.Database, t: Tables): Writers => {
       `INSERT INTO ${t.units} (unit_id, name, kind) VALUES (?, ?, ?) ON CONFLICT (unit_id) DO UPDATE SET name = excluded.name, kind = excluded.kind`
     ),
   }
+  const referable = (page: ReadonlyArray<RecordedEvent>, from: bigint): boolean => {
+    const fresh = page.filter((e) => e.position > from)
+    if (!copy || fresh.length === 0) return false
+    const first = fresh[0]!
+    const last = fresh[fresh.length - 1]!
+    const found = copy.check.get(first.position, last.position, from, last.position)!
+    return found.n === fresh.length && found.first === first.id && found.last === last.id
+  }
   return {
+    referable,
     indexByReference: (page, from) => {
-      const fresh = page.filter((e) => e.position > from)
-      if (!copy || fresh.length === 0) return false
-      const first = fresh[0]!
-      const last = fresh[fresh.length - 1]!
-      const found = copy.check.get(first.position, last.position, from, last.position)!
-      if (found.n !== fresh.length || found.first !== first.id || found.last !== last.id) return false
-      copy.rows.run(from, last.position)
+      if (!referable(page, from)) return false
+      copy!.rows.run(from, page[page.length - 1]!.position)
       return true
     },
     apply: (e, decoded, indexed = false) => {

@@ -5,7 +5,7 @@
  * touched and stores each scheme's ranking in the same transaction.
  */
 
-import { type DomainEvent, isEventType, scoreSource } from '@kaoping/core'
+import { type DomainEvent, isEventType, type LogSource, type Result, scoreSource } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import { StoreUnavailableError } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -13,28 +13,56 @@ import { checkpointOf, mismatchOf } from './checkpoint'
 import { type RunnerContext, writeInTurn } from './context'
 import { ProjectionStopped } from './errors'
 import type { GenerationMemory } from './generation-memory'
+import { copyPending } from './index-fill'
 import type { Lock } from './lock'
 import { prepared } from './prepared'
 import { writeRanking } from './ranking-store'
 import { forgetSnapshotsRecordedFrom } from './snapshots'
 import type { Tables } from './tables'
 
-/** Re-scores every scheme (only the `dirty` units and those whose cached scores are gone) and stores the rankings. */
-export const rescore = (ctx: RunnerContext, m: GenerationMemory, dirty: ReadonlySet<string>): void => {
+/** A scheme's ranking as scored, to be stored. */
+interface SchemeScored {
+  readonly result: Result
+  /** A rank indicator's points depend on every unit's value: then any new event may change every entry. */
+  readonly ranked: boolean
+}
+
+/**
+ * Every scheme's ranking, re-scoring only the `dirty` units and those whose cached scores are gone; nothing
+ * written (`storeScored` does). `source` is where the events are read (default: the cache over the index).
+ */
+export const scoreSchemes = (
+  ctx: RunnerContext,
+  m: GenerationMemory,
+  dirty: ReadonlySet<string>,
+  source: LogSource = m.events.source(m.index)
+): ReadonlyArray<SchemeScored> => {
   const cache = m.scores
   for (const key of [...cache.keys()]) if (dirty.has(key.slice(key.indexOf('/') + 1))) cache.delete(key)
   const before = cache.size
-  const source = m.events.source(m.index)
-  const schemeIds = [...new Set(source.allSchemes().map((s) => s.schemeId))]
-  for (const schemeId of schemeIds) {
-    const scored = scoreSource(source, { schemeId }, cache, m.outcomes)
-    if (E.isLeft(scored)) continue
-    // A rank indicator's points depend on every unit's value: then any new event may change every entry.
-    const { scheme, result } = scored.right
+  const scored: SchemeScored[] = []
+  for (const schemeId of new Set(source.allSchemes().map((s) => s.schemeId))) {
+    const r = scoreSource(source, { schemeId }, cache, m.outcomes)
+    if (E.isLeft(r)) continue
+    const { scheme, result } = r.right
     const ranked = [
       ...scheme.categories.flatMap((c) => c.indicators),
       ...(scheme.bonus?.indicators ?? []),
     ].some((i) => i.scoring.kind === 'rank')
+    scored.push({ result, ranked })
+  }
+  ctx.evaluated = cache.size - before
+  return scored
+}
+
+/** Stores the rankings `scoreSchemes` gave, writing the entries of the `dirty` units (all, when ranked). */
+export const storeScored = (
+  ctx: RunnerContext,
+  m: GenerationMemory,
+  scored: ReadonlyArray<SchemeScored>,
+  dirty: ReadonlySet<string>
+): void => {
+  for (const { result, ranked } of scored)
     writeRanking(
       ctx.db,
       m.tables,
@@ -42,8 +70,6 @@ export const rescore = (ctx: RunnerContext, m: GenerationMemory, dirty: Readonly
       ranked && dirty.size > 0 ? new Set(result.units.map((u) => u.unitId)) : dirty,
       m.written
     )
-  }
-  ctx.evaluated = cache.size - before
 }
 
 /** One page: read models + checkpoint (+ rankings when at the head) in one transaction. */
@@ -52,6 +78,7 @@ const applyPage = (
   t: Tables,
   page: ReadonlyArray<RecordedEvent>,
   atHead: boolean,
+  deferIndex: boolean,
   dirty: Set<string>,
   lock: Lock,
   identity: string
@@ -65,7 +92,15 @@ const applyPage = (
       // What this process keeps in memory is valid only at the checkpoint it last committed.
       if (at !== m.at) m.forget()
       const w = m.writers
-      const indexed = w.indexByReference(page, from)
+      // A rebuild in the store's own file leaves its index rows to its end (index-fill.ts); a page that cannot
+      // refer to the store's rows is written in full, after the rows left so far.
+      let indexed: boolean
+      if (!deferIndex) indexed = w.indexByReference(page, from)
+      else if (w.referable(page, from)) indexed = true
+      else {
+        copyPending(db, t)
+        indexed = false
+      }
       let last = from
       let earliest = Number.POSITIVE_INFINITY
       for (const e of page) {
@@ -74,9 +109,10 @@ const applyPage = (
         // (written by a newer release). Decoding every event again would triple the cost of a rebuild.
         if (!isEventType(e.type)) throw new ProjectionStopped(e.position, e.type, '未知事件类型')
         const unit = w.apply(e, { type: e.type, data: e.data } as DomainEvent, indexed)
-        m.events.add(e, unit)
+        const recordedMs = Date.parse(e.recordedAt)
+        m.events.add(e, unit, recordedMs)
         if (unit !== undefined) dirty.add(unit)
-        earliest = Math.min(earliest, Date.parse(e.recordedAt))
+        earliest = Math.min(earliest, recordedMs)
         last = e.position
       }
       // A month-end ranking stays true only while nothing recorded by its instant arrives later.
@@ -88,7 +124,7 @@ const applyPage = (
       ).run(last, identity, from)
       if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
       if (atHead) {
-        rescore(ctx, m, dirty)
+        storeScored(ctx, m, scoreSchemes(ctx, m, dirty), dirty)
         dirty.clear()
       }
       lock.renew()
@@ -101,13 +137,17 @@ const applyPage = (
   }
 }
 
-/** Catches `t` up; `scoreAtHead: false` leaves the re-scoring to the caller (a rebuild does it once, at the end). */
+/**
+ * Catches `t` up. `rebuild`: a new generation read from the start — the re-scoring is left to the caller (a
+ * rebuild does it once, at the end), and so are its event index rows in the store's own file (index-fill.ts).
+ */
 export const catchUpGeneration = async (
   ctx: RunnerContext,
   t: Tables,
   lock: Lock,
-  scoreAtHead = true
+  mode: 'follow' | 'rebuild' = 'follow'
 ): Promise<number> => {
+  const scoreAtHead = mode === 'follow'
   const { store, db, batchSize } = ctx
   // The head on every pass; the identity only when not known (see RunnerContext.identity).
   let [identity, head] = await Promise.all([ctx.identity ?? store.identity(), store.headPosition()]).catch(
@@ -132,7 +172,8 @@ export const catchUpGeneration = async (
     const atHead = page.length < batchSize
     // From the start, the identity is taken once the store holds this page (EventStoreDB's names its first event).
     if (position === 0n && page.length > 0) ctx.identity = identity = await store.identity()
-    if (page.length > 0 || first) applyPage(ctx, t, page, atHead && scoreAtHead, dirty, lock, identity)
+    if (page.length > 0 || first)
+      applyPage(ctx, t, page, atHead && scoreAtHead, !scoreAtHead, dirty, lock, identity)
     if (atHead && scoreAtHead) m.scored = true
     first = false
     done += page.length

@@ -16,6 +16,10 @@ export interface RunnerContext {
   readonly batchSize: number
   /** Runs a write transaction in the runner's turn (see ProjectorOptions.writeGate). */
   readonly inTurn: <T>(write: () => T) => T
+  /** The same turn held until `write` settles (a transaction another thread runs for the runner). */
+  readonly inTurnAsync: <T>(write: () => Promise<T>) => Promise<T>
+  /** A rebuild's event index is written on a thread of its own from this many events (index-fill.ts). */
+  readonly indexThreadFrom: number
   readonly memories: Memories
   readonly onProgress?: ((p: Progress) => void) | undefined
   readonly onMismatch: 'refuse' | 'rebuild'

@@ -1,6 +1,7 @@
 import type { LogSource } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import { describe, expect, it } from 'vitest'
+import districts from '../../../examples/schemes/districts-2017.json'
 import { eventCache } from './event-cache'
 
 const recorded = (n: number, recordedAt: string): RecordedEvent => ({
@@ -38,7 +39,7 @@ const heldWith = (instants: ReadonlyArray<string>) => {
   const cache = eventCache(100)
   cache.fill(true)
   instants.forEach((at, i) => {
-    cache.add(recorded(i + 1, at), 'u')
+    cache.add(recorded(i + 1, at), 'u', Date.parse(at))
   })
   cache.fill(false)
   return cache.source(unused)
@@ -72,12 +73,97 @@ describe('a recorded-basis cut served from memory', () => {
   it('sees events added after an earlier cut was taken', () => {
     const cache = eventCache(100)
     cache.fill(true)
-    cache.add(recorded(1, '2017-03-01T00:00:00.000Z'), 'u')
+    cache.add(recorded(1, '2017-03-01T00:00:00.000Z'), 'u', Date.parse('2017-03-01T00:00:00.000Z'))
     cache.fill(false)
     const source = cache.source(unused)
     const by = Date.parse('2017-03-10T00:00:00.000Z')
     expect(ids(source.unitEvents('u', by))).toEqual(['e1'])
-    cache.add(recorded(2, '2017-03-04T00:00:00.000Z'), 'u')
+    cache.add(recorded(2, '2017-03-04T00:00:00.000Z'), 'u', Date.parse('2017-03-04T00:00:00.000Z'))
     expect(ids(source.unitEvents('u', by))).toEqual(['e1', 'e2'])
+  })
+})
+
+/** An index that refuses every question, as the rebuild's is while another thread writes it. */
+const refused: LogSource = {
+  registry: () => {
+    throw new Error('index asked')
+  },
+  unitEvents: () => {
+    throw new Error('index asked')
+  },
+  allSchemes: () => {
+    throw new Error('index asked')
+  },
+  lastRecordedAt: () => {
+    throw new Error('index asked')
+  },
+}
+
+const registry = (n: number, type: 'SchemePublished' | 'UnitRegistered', data: unknown): RecordedEvent => ({
+  ...recorded(n, '2017-01-01T00:00:00.000Z'),
+  stream: type === 'SchemePublished' ? 'scheme-x' : 'registry',
+  type,
+  data,
+})
+
+const addAll = (cache: ReturnType<typeof eventCache>, events: ReadonlyArray<RecordedEvent>) => {
+  for (const e of events)
+    cache.add(
+      e,
+      e.type === 'TrainingHeld' ? (e.data as { unitId: string }).unitId : undefined,
+      Date.parse(e.recordedAt)
+    )
+}
+
+describe('the current state from memory alone (a rebuild scoring while its index is written)', () => {
+  const scheme = { schemeId: districts.schemeId, version: 1, scheme: districts }
+  const log = [
+    registry(1, 'SchemePublished', scheme),
+    registry(2, 'UnitRegistered', { unitId: 'u', name: '甲', kind: 'district' }),
+    recorded(3, '2017-03-05T00:00:00.000Z'),
+    // Imported later with an earlier recording instant; then one at the same instant as event 3, in another form.
+    recorded(4, '2017-03-02T00:00:00.000Z'),
+    recorded(5, '2017-03-05T08:00:00.000+08:00'),
+  ]
+
+  it('answers schemes, units, the last recording and a unit without events, never asking the index', () => {
+    // given every event since position 0 added while filling
+    const cache = eventCache(100)
+    cache.fill(true)
+    addAll(cache, log)
+    cache.fill(false)
+    // then
+    expect(cache.whole()).toBe(true)
+    const source = cache.source(refused)
+    expect(source.allSchemes().map((s) => s.schemeId)).toEqual([districts.schemeId])
+    expect(ids(source.unitEvents('u'))).toEqual(['e3', 'e4', 'e5'])
+    expect(source.unitEvents('nobody')).toEqual([])
+    // the latest instant, the later position on a tie — as the index orders recorded_ms DESC, position DESC
+    expect(source.lastRecordedAt()).toBe('2017-03-05T08:00:00.000+08:00')
+  })
+
+  it('reads the index again once a list was dropped for the budget, or the cache was cleared', () => {
+    const small = eventCache(2)
+    small.fill(true)
+    addAll(small, [
+      ...log,
+      { ...recorded(6, '2017-03-06T00:00:00.000Z'), data: { ...(log[2]!.data as object), unitId: 'v' } },
+    ])
+    small.fill(false)
+    expect(small.whole()).toBe(false)
+    const cleared = eventCache(100)
+    cleared.fill(true)
+    addAll(cleared, log)
+    cleared.clear()
+    expect(cleared.whole()).toBe(false)
+    expect(() => cleared.source(refused).lastRecordedAt()).toThrow('index asked')
+  })
+
+  it('does not claim the whole state when filling began on a cache that had seen events (not from position 0)', () => {
+    const cache = eventCache(100)
+    addAll(cache, log.slice(0, 2))
+    cache.fill(true)
+    addAll(cache, log.slice(2))
+    expect(cache.whole()).toBe(false)
   })
 })

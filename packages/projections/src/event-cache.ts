@@ -15,12 +15,18 @@ export interface EventCache {
   /** `index`, served from memory where possible. */
   readonly source: (index: LogSource) => LogSource
   /**
-   * An event just written to the index. `unitId` is its unit (undefined for registry events). While `filling`,
-   * units not yet seen get a list (their first event is this one); otherwise only complete lists grow.
+   * An event just projected (`recordedMs`: its recording instant, `Date.parse`d as the index stores it). `unitId`
+   * is its unit (undefined for registry events). While `filling`, units not yet seen get a list (their first
+   * event is this one); otherwise only complete lists grow.
    */
-  readonly add: (e: RecordedEvent, unitId: string | undefined) => void
+  readonly add: (e: RecordedEvent, unitId: string | undefined, recordedMs: number) => void
   /** From position 0 of a new generation every unit's list is complete from its first event: keep them all. */
   readonly fill: (on: boolean) => void
+  /**
+   * Whether `source` answers the current state (no cut) without reading the index: every unit's list and the
+   * registry held since position 0. A rebuild scores from memory while its index is still being written.
+   */
+  readonly whole: () => boolean
   readonly clear: () => void
   /** Events held (for tests and figures). */
   readonly size: () => number
@@ -77,6 +83,14 @@ export const eventCache = (budget: number): EventCache => {
   let schemes: Scheme[] | undefined
   let held = 0
   let filling = false
+  /** Nothing added or read since the cache was made or cleared. */
+  let untouched = true
+  /** Every event since position 0 has been added (filling began untouched, and nothing was cleared since). */
+  let sinceStart = false
+  /** And no unit's list was dropped since (the budget): every list is held. */
+  let allHeld = false
+  /** Of those, the last recorded (the latest instant; a later position on a tie), as the index orders them. */
+  let latest: { ms: number; recordedAt: string } | undefined
 
   const touch = (unitId: string, list: StoredEvent[]) => {
     units.delete(unitId)
@@ -88,6 +102,7 @@ export const eventCache = (budget: number): EventCache => {
       if (unitId === keep) continue
       units.delete(unitId)
       held -= list.length
+      allHeld = false
       if (filling) dropped.add(unitId)
     }
   }
@@ -98,16 +113,22 @@ export const eventCache = (budget: number): EventCache => {
     registry = undefined
     schemes = undefined
     held = 0
+    untouched = true
+    sinceStart = false
+    allHeld = false
+    latest = undefined
   }
 
   return {
     source: (index) => ({
       registry: (ms) => {
+        untouched = false
         if (ms !== undefined) return registry ? recordedBy(registry, ms) : index.registry(ms)
         registry ??= [...index.registry()]
         return registry
       },
       unitEvents: (unitId, ms) => {
+        untouched = false
         if (ms !== undefined) {
           const held = units.get(unitId)
           return held ? recordedBy(held, ms) : index.unitEvents(unitId, ms)
@@ -117,6 +138,8 @@ export const eventCache = (budget: number): EventCache => {
           touch(unitId, hit)
           return hit
         }
+        // Every list held: a unit without one has no events.
+        if (allHeld) return []
         const list = [...index.unitEvents(unitId)]
         if (list.length <= budget) {
           units.set(unitId, list)
@@ -125,13 +148,20 @@ export const eventCache = (budget: number): EventCache => {
         }
         return list
       },
+      // A held registry is complete (held from position 0, or read whole from the index, then grown).
       allSchemes: () => {
-        schemes ??= [...index.allSchemes()]
+        schemes ??= registry
+          ? registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : []))
+          : [...index.allSchemes()]
         return schemes
       },
-      lastRecordedAt: (ms) => index.lastRecordedAt(ms),
+      lastRecordedAt: (ms) =>
+        ms === undefined && sinceStart ? (latest?.recordedAt ?? null) : index.lastRecordedAt(ms),
     }),
-    add: (e, unitId) => {
+    add: (e, unitId, recordedMs) => {
+      untouched = false
+      if (sinceStart && (latest === undefined || recordedMs >= latest.ms))
+        latest = { ms: recordedMs, recordedAt: e.recordedAt }
       if (isRegistry(e.type)) {
         // Whether or not the registry is held, the schemes known so far are no longer all of them.
         if (e.type === 'SchemePublished') schemes = undefined
@@ -146,7 +176,10 @@ export const eventCache = (budget: number): EventCache => {
       if (unitId === undefined) return
       let list = units.get(unitId)
       if (!list) {
-        if (!filling || dropped.has(unitId)) return
+        if (!filling || dropped.has(unitId)) {
+          allHeld = false
+          return
+        }
         list = []
         units.set(unitId, list)
       }
@@ -155,9 +188,11 @@ export const eventCache = (budget: number): EventCache => {
       if (held > budget) shrink(unitId)
     },
     fill: (on) => {
+      if (on && untouched) sinceStart = allHeld = true
       filling = on
       if (!on) dropped.clear()
     },
+    whole: () => allHeld,
     clear,
     size: () => held,
   }

@@ -322,6 +322,72 @@ describe('read models in the store’s own file', async () => {
   })
 })
 
+describe('a rebuild’s event index written on a thread of its own', () => {
+  it('gives the same index rows as one written in the runner’s thread, and rankings exactly as replay', async () => {
+    // given the demo city in two store files, one rebuilt with its index written here, one on a thread
+    const open = async (indexThreadFrom: number) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'kaoping-thread-')), 'k.db')
+      const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
+      const imported = await importLog(store, demo)
+      if (E.isLeft(imported)) throw new Error('bad demo')
+      const db = new Database(path)
+      db.pragma('journal_mode = WAL')
+      const projector = openProjector({ store, db, now: () => 1_000_000, indexThreadFrom })
+      // when each is rebuilt
+      await projector.rebuild()
+      const t = projector.tables()
+      const rows = db.prepare(`SELECT * FROM ${t.events} ORDER BY position`).all()
+      const indexes = db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name`)
+        .all(t.events)
+      return { db, t, rows, indexes }
+    }
+    const here = await open(Number.POSITIVE_INFINITY)
+    const thread = await open(0)
+    // then the rows and the secondary indexes are the same, and the rankings are replay's
+    expect(thread.rows).toHaveLength(demo.split('\n').length)
+    expect(thread.rows).toEqual(here.rows)
+    expect(thread.indexes).toEqual(here.indexes)
+    expect(thread.indexes).toHaveLength(2)
+    for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
+      expect(currentRankingJson(thread.db, thread.t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+    const q = { asOf: '2017-06-30' }
+    const r = ranking(thread.db, thread.t, { schemeId: 'guangyuan-districts-2017', ...q })
+    expect(E.isRight(r) && JSON.stringify(r.right.result)).toBe(
+      JSON.stringify(replay('guangyuan-districts-2017', q))
+    )
+  })
+  it('copies the rows left so far before a page it must write in full: none lost, none twice', async () => {
+    // given a store whose second page of 1,000 is not the file's rows (another id at its first position)
+    const path = join(mkdtempSync(join(tmpdir(), 'kaoping-thread-')), 'k.db')
+    const sqlite = createSqliteStore({ path, clock: () => new Date().toISOString() })
+    if (E.isLeft(await importLog(sqlite, demo))) throw new Error('bad demo')
+    const store: typeof sqlite = {
+      ...sqlite,
+      readAll: async (o) => {
+        const page = await sqlite.readAll(o)
+        return o?.after === 1000n ? page.map((e, i) => (i === 0 ? { ...e, id: 'not-in-the-file' } : e)) : page
+      },
+    }
+    const db = new Database(path)
+    db.pragma('journal_mode = WAL')
+    // when it is rebuilt, the index left to the end
+    const projector = openProjector({ store, db, now: () => 1_000_000, indexThreadFrom: 0 })
+    await projector.rebuild()
+    // then every position has one row: the first page's and the rest by reference, the second page's in full
+    const rows = db
+      .prepare(
+        `SELECT position, data IS NOT NULL AS full FROM ${projector.tables().events} ORDER BY position`
+      )
+      .all() as Array<{ position: number; full: number }>
+    const n = demo.split('\n').length
+    expect(rows.map((r) => r.position)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+    expect(rows.filter((r) => r.full === 1).map((r) => r.position)).toEqual(
+      Array.from({ length: 1000 }, (_, i) => 1001 + i)
+    )
+  })
+})
+
 describe('following the log', () => {
   it('projects appends as they come, and waitFor gives a writer its own write back', async () => {
     const p = await given(demoSmall())

@@ -1,9 +1,10 @@
 /**
  * @module The runner: keeps the read models of one SQLite database current with a store. The parts live
  * beside it: `catch-up.ts` (one pass over a generation: pages committed with their checkpoint, re-scoring at
- * the head), `rebuild.ts` (a new generation beside the live one, then the switch), `follow.ts` (the loop that
- * keeps following), `generation-memory.ts` (what the process keeps in memory per generation, with one
- * `forget()`), `snapshots.ts` (month-end rankings), `wait-for-position.ts` (read-your-writes waits).
+ * the head), `rebuild.ts` (a new generation beside the live one, then the switch), `index-fill.ts` (a
+ * rebuild's event index written at its end, on a thread while it scores), `follow.ts` (the loop that keeps
+ * following), `generation-memory.ts` (what the process keeps in memory per generation, with one `forget()`),
+ * `snapshots.ts` (month-end rankings), `wait-for-position.ts` (read-your-writes waits).
  * The checkpoint names the store it was projected from (the store's identity): read models opened with another
  * store, or with a store whose head is behind their checkpoint (emptied, restored from an older backup), are
  * never read on from — the runner refuses (StoreMismatch) or rebuilds them from that store, as asked.
@@ -46,7 +47,12 @@ export interface ProjectorOptions {
    * Another thread of this process appends to the same SQLite file: the runner's write transactions take their
    * turn at this gate (`@kaoping/store` write-gate.ts), after the appends waiting.
    */
-  readonly writeGate?: Pick<WriteGate, 'runnerWrite'>
+  readonly writeGate?: Pick<WriteGate, 'runnerWrite' | 'runnerWriteAsync'>
+  /**
+   * A rebuild in the store's own file writes its event index at the end, on a thread of its own while it scores,
+   * from this many events (default 50,000; below, in this thread: a thread's start costs more than a small copy).
+   */
+  readonly indexThreadFrom?: number
   /**
    * How many decoded events the runner keeps in memory for re-scoring (each unit's events, ≈ 330 bytes each);
    * the least recently used units beyond it are read again from the event index. Default 1,500,000.
@@ -114,6 +120,8 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     db,
     batchSize: options.batchSize ?? 1000,
     inTurn: options.writeGate ? options.writeGate.runnerWrite : (write) => write(),
+    inTurnAsync: options.writeGate ? options.writeGate.runnerWriteAsync : (write) => write(),
+    indexThreadFrom: options.indexThreadFrom ?? 50_000,
     memories: memories(db, options.cachedEvents ?? 1_500_000),
     onProgress: options.onProgress,
     onMismatch: options.onMismatch ?? 'refuse',

@@ -71,7 +71,8 @@ describe('rebuild under SIGKILL', () => {
     for (let i = 0; i < 8; i++) {
       const path = join(dir, `killed-${i}.db`)
       copyFileSync(base, path)
-      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'rebuild', path, '20'], {
+      // The killed and the restarted runner write the event index on a thread (the clean one here): the same rows.
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'rebuild', path, '20', '0', '0'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       })
       const exited = new Promise((r) => child.on('exit', r))
@@ -89,7 +90,7 @@ describe('rebuild under SIGKILL', () => {
       await exited
       if (buildingAfterKill(path)) interrupted++
       // Restart: the next runner finishes the interrupted generation, taking over the dead runner's lease.
-      const restarted = run('resume', path, '100')
+      const restarted = run('resume', path, '100', '0', '0')
       expect(restarted.status, restarted.stderr).toBe(0)
       expect(readModelHash(path), `kill point ${i}`).toBe(expected)
     }

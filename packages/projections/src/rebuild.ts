@@ -1,15 +1,16 @@
 /**
- * @module The rebuild: every read model from position 0 in a new generation beside the live one, then one
- * transaction builds its secondary indexes, scores every unit once, and switches. An interrupted build resumes
- * (unless it was of another store). The new generation keeps every event it reads (within the budget), so the
- * scoring at the end reads nothing back from the index.
+ * @module The rebuild: every read model from position 0 in a new generation beside the live one; then its event
+ * index is finished (index-fill.ts) while every unit is scored once, and one transaction stores the rankings and
+ * switches. An interrupted build resumes (unless it was of another store). The new generation keeps every event
+ * it reads (within the budget), so the scoring at the end reads nothing back from the index.
  */
-import { catchUpGeneration, rescore } from './catch-up'
+import { catchUpGeneration, scoreSchemes, storeScored } from './catch-up'
 import { checkpointOf, mismatchOf } from './checkpoint'
 import { type RunnerContext, writeInTurn } from './context'
+import type { GenerationMemory } from './generation-memory'
+import { finishIndex, IndexNotWritten, indexBeingWritten } from './index-fill'
 import type { Lock } from './lock'
 import {
-  createIndexes,
   createTables,
   dropTables,
   getMeta,
@@ -21,6 +22,16 @@ import {
 
 export const activeTables = (ctx: RunnerContext): Tables =>
   tablesOf(Number(getMeta(ctx.db, 'active_generation')))
+
+/** Every unit scored from the events in memory, or undefined if scoring reached for the index after all. */
+const fromMemory = (ctx: RunnerContext, m: GenerationMemory): ReturnType<typeof scoreSchemes> | undefined => {
+  try {
+    return scoreSchemes(ctx, m, new Set(), m.events.source(indexBeingWritten))
+  } catch (e) {
+    if (e instanceof IndexNotWritten) return undefined
+    throw e
+  }
+}
 
 export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise<number> => {
   const { db, store } = ctx
@@ -49,15 +60,23 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
   m.events.fill(m.at === 0)
   let done: number
   try {
-    done = await catchUpGeneration(ctx, next, lock, false)
+    done = await catchUpGeneration(ctx, next, lock, 'rebuild')
   } finally {
     m.events.fill(false)
   }
   try {
+    // The event index is written (on a thread, index-fill.ts) while every unit is scored from memory, when memory
+    // holds every event; else the units are scored after it, reading what memory lacks from the index.
+    const indexed = finishIndex(ctx, next, ctx.indexThreadFrom)
+    let scored: ReturnType<typeof scoreSchemes> | undefined
+    try {
+      if (m.events.whole()) scored = fromMemory(ctx, m)
+    } finally {
+      await indexed
+    }
+    const final = scored ?? scoreSchemes(ctx, m, new Set())
     writeInTurn(ctx, () => {
-      // Indexes built in one pass over the finished table, then every unit scored once.
-      createIndexes(db, next)
-      rescore(ctx, m, new Set())
+      storeScored(ctx, m, final, new Set())
       m.scored = true
       setMeta(db, 'active_generation', String(next.generation))
       db.prepare("DELETE FROM pj_meta WHERE key = 'building_generation'").run()

@@ -47,11 +47,13 @@ export const createMeta = (db: Database.Database): void => {
 }
 
 /** The event index's secondary indexes: built once at the end of a rebuild rather than row by row. */
+export const indexStatements = (t: Tables): ReadonlyArray<string> => [
+  `CREATE INDEX IF NOT EXISTS ${t.events}_unit ON ${t.events} (unit_id, position)`,
+  `CREATE INDEX IF NOT EXISTS ${t.events}_recorded ON ${t.events} (recorded_ms)`,
+]
+
 export const createIndexes = (db: Database.Database, t: Tables): void => {
-  db.exec(`
-    CREATE INDEX IF NOT EXISTS ${t.events}_unit ON ${t.events} (unit_id, position);
-    CREATE INDEX IF NOT EXISTS ${t.events}_recorded ON ${t.events} (recorded_ms);
-  `)
+  for (const sql of indexStatements(t)) db.exec(sql)
 }
 
 export const createTables = (

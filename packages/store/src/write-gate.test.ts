@@ -49,6 +49,32 @@ describe('the write gate between the appending thread and the runner', () => {
     await w.terminate()
   })
 
+  it('keeps the runner’s turn while a write it handed to another thread is in progress, then gives it back', async () => {
+    // given the runner's turn held for a write that settles 120 ms later (the rebuild's index on a thread)
+    const gate = writeGate()
+    let settled = 0
+    const holding = gate.runnerWriteAsync(
+      () =>
+        new Promise<string>((resolve) =>
+          setTimeout(() => {
+            settled = performance.now()
+            resolve('indexed')
+          }, 120)
+        )
+    )
+    // when an append comes meanwhile
+    const appendedAt = await gate.append(async () => performance.now())
+    // then it ran only after that write settled, and the runner got the write's answer
+    expect(settled).toBeGreaterThan(0)
+    expect(appendedAt).toBeGreaterThanOrEqual(settled)
+    expect(await holding).toBe('indexed')
+    // and a failed write gives the turn back too
+    await expect(gate.runnerWriteAsync(() => Promise.reject(new Error('disk full')))).rejects.toThrow(
+      'disk full'
+    )
+    expect(await gate.append(async () => 'written')).toBe('written')
+  })
+
   it('lets the appends waiting go first, but holds the runner back no longer than its yield', async () => {
     // given an append waiting for its turn (another runner-side writer holds the file for 300 ms)
     const gate = writeGate(new SharedArrayBuffer(12), 80)

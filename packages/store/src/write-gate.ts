@@ -41,6 +41,11 @@ export interface WriteGate {
    * already past the gate; appends that come meanwhile wait.
    */
   readonly runnerWrite: <T>(write: () => T) => T
+  /**
+   * The same turn held while `write` settles: for a runner-side transaction another thread runs for this one
+   * (the rebuild's event index, filled by a worker while the runner scores).
+   */
+  readonly runnerWriteAsync: <T>(write: () => Promise<T>) => Promise<T>
   /** The runner's thread ended (perhaps inside a transaction, its own lock released by SQLite): it writes no more. */
   readonly runnerGone: () => void
 }
@@ -50,6 +55,26 @@ export const writeGate = (buffer = new SharedArrayBuffer(12), yieldMs = 50): Wri
   const release = () => {
     Atomics.sub(s, RUNNER, 1)
     Atomics.notify(s, RUNNER)
+  }
+  /** The runner's turn: after the appends waiting (for at most `yieldMs`) and those past the gate. */
+  const take = () => {
+    // A monotonic clock: a wall clock set back must not hold the runner off.
+    const until = performance.now() + yieldMs
+    for (;;) {
+      const waiting = Atomics.load(s, WAITING)
+      const left = until - performance.now()
+      if (waiting === 0 || left <= 0) break
+      Atomics.wait(s, WAITING, waiting, left)
+    }
+    Atomics.add(s, RUNNER, 1)
+    try {
+      // Appends already past the gate are about to commit (their own transaction, short): after them.
+      for (let writing = Atomics.load(s, WRITING); writing > 0; writing = Atomics.load(s, WRITING))
+        Atomics.wait(s, WRITING, writing, 100)
+    } catch (e) {
+      release()
+      throw e
+    }
   }
   return {
     buffer,
@@ -78,20 +103,17 @@ export const writeGate = (buffer = new SharedArrayBuffer(12), yieldMs = 50): Wri
       }
     },
     runnerWrite: (write) => {
-      // A monotonic clock: a wall clock set back must not hold the runner off.
-      const until = performance.now() + yieldMs
-      for (;;) {
-        const waiting = Atomics.load(s, WAITING)
-        const left = until - performance.now()
-        if (waiting === 0 || left <= 0) break
-        Atomics.wait(s, WAITING, waiting, left)
-      }
-      Atomics.add(s, RUNNER, 1)
+      take()
       try {
-        // Appends already past the gate are about to commit (their own transaction, short): after them.
-        for (let writing = Atomics.load(s, WRITING); writing > 0; writing = Atomics.load(s, WRITING))
-          Atomics.wait(s, WRITING, writing, 100)
         return write()
+      } finally {
+        release()
+      }
+    },
+    runnerWriteAsync: async (write) => {
+      take()
+      try {
+        return await write()
       } finally {
         release()
       }

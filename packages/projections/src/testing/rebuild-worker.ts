@@ -1,12 +1,13 @@
 /**
  * @module A child process for the kill tests: rebuilds (or, with `resume`, catches up) the read models of a file.
- * A fourth argument slows each page read by that many milliseconds, so another process can meet it mid-run.
+ * A fourth argument slows each page read by that many milliseconds, so another process can meet it mid-run; a
+ * fifth is the projector's `indexThreadFrom` (0: a rebuild's event index always written on a thread).
  */
 import { createSqliteStore } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import { openProjector } from '../projector'
 
-const [mode, path, batch, pauseMs] = process.argv.slice(2)
+const [mode, path, batch, pauseMs, indexThreadFrom] = process.argv.slice(2)
 const sqlite = createSqliteStore({ path: path!, clock: () => new Date().toISOString() })
 const pause = Number(pauseMs ?? 0)
 const store =
@@ -27,6 +28,7 @@ const projector = openProjector({
   store,
   db,
   batchSize: Number(batch ?? 200),
+  ...(indexThreadFrom === undefined ? {} : { indexThreadFrom: Number(indexThreadFrom) }),
   onProgress: (p) => process.stdout.write(`page ${p.position}\n`),
 })
 if (mode === 'rebuild') await projector.rebuild()
