@@ -1,7 +1,8 @@
 /**
  * @module Opens the store a command works on, with the real clock: EventStoreDB when `EVENTSTORE_URL` is set
- * (then `--db` holds only this node's read models, by default ./data/kaoping-esdb.db), else the embedded SQLite
- * file (`--db`, default ./data/kaoping.db), which holds the events and their read models.
+ * (then `--db` holds only this node's read models and the adapter's id index, by default
+ * ./data/kaoping-esdb.db), else the embedded SQLite file (`--db`, default ./data/kaoping.db), which holds the
+ * events and their read models.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -30,8 +31,13 @@ export const openStore = (
 ): EventStore => {
   const file = path ?? defaultDb(eventstoreUrl)
   mkdirSync(dirname(file), { recursive: true })
+  // On EventStoreDB the read-model file keeps the id and key index too (read on from where it stopped).
   if (eventstoreUrl)
-    return createEsdbStore({ connectionString: eventstoreUrl, clock: () => new Date().toISOString() })
+    return createEsdbStore({
+      connectionString: eventstoreUrl,
+      clock: () => new Date().toISOString(),
+      indexFile: file,
+    })
   try {
     return createSqliteStore({ path: file, clock: () => new Date().toISOString() })
   } catch (e) {

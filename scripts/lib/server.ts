@@ -81,15 +81,16 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     if (e instanceof ProjectionStopped) throw new UsageError([e.message])
     throw e
   }
-  // The runner follows the log on its own thread: scoring never holds up an HTTP answer. On the embedded store
-  // both threads write one file: appends take their turn first at a shared gate (store write-gate.ts).
-  const gate = config.eventstoreUrl ? undefined : writeGate()
+  // The runner follows the log on its own thread: scoring never holds up an HTTP answer. Both threads write one
+  // file — on the embedded store its events, on EventStoreDB the id index an append brings up to date (esdb
+  // id-index.ts), and evidence records on both: writes take their turn first at a shared gate (store write-gate.ts).
+  const gate = writeGate()
   const following = startProjectionThread({
     path: config.db,
     owner: `pid ${process.pid} projection thread`,
     from: projector.position(),
     ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
-    ...(gate ? { writeGate: gate.buffer } : {}),
+    writeGate: gate.buffer,
     onStoreProblem: (problem) => {
       if (problem) logger.warn({ reason: problem }, 'read models are not this store’s: rebuilding them')
       else logger.warn('read models rebuilt from the store')
@@ -97,8 +98,8 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   })
   let draining = false
   const app = createApp({
-    store: gate ? gatedWrites(store, gate, ['append']) : store,
-    evidence: gate ? gatedWrites(evidence.store, gate, ['put', 'addReferences']) : evidence.store,
+    store: gatedWrites(store, gate, ['append']),
+    evidence: gatedWrites(evidence.store, gate, ['put', 'addReferences']),
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,
     logger,

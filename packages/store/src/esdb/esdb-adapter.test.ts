@@ -1,4 +1,7 @@
 /** What the EventStoreDB adapter adds beyond the contract: the append path taken, errors mapped, system events hidden, gossip, resubscription. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as E from 'fp-ts/Either'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StoreUnavailableError } from '../errors'
@@ -161,5 +164,55 @@ describe('the EventStoreDB adapter', () => {
       ['unit-b', 0n],
     ])
     expect((await store.readAll()).map((e) => e.id)).toEqual([event(1).id, event(2).id])
+  })
+})
+
+describe('the id and key index in the node’s SQLite file', () => {
+  const training = (n: number, sessionId: string) => ({
+    ...event(n),
+    data: { unitId: 'a', occurredOn: '2017-05-01', sessionId, kind: 'lecture', topic: '学法', attendees: 3 },
+  })
+  const indexFile = () => join(mkdtempSync(join(tmpdir(), 'kaoping-esdb-index-')), 'read-models.db')
+
+  it('keeps it across restarts: the next process reads only the events after it, and finds the earlier ones', async () => {
+    // given 1,200 events appended by a store with its index in a file, then the process gone
+    const server = track(await startFakeServer())
+    const file = indexFile()
+    const first = createEsdbStore({ connectionString: server.connectionString, clock, indexFile: file })
+    for (let b = 0; b < 12; b++) {
+      const batch = Array.from({ length: 100 }, (_, i) => training(b * 100 + i + 1, `s${b * 100 + i + 1}`))
+      expect(E.isRight(await first.append({ events: batch, actor: 't' }))).toBe(true)
+    }
+    await first.close()
+    // when another process opens the file, two more events having come meanwhile from another node
+    const other = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    await other.append({ events: [training(1201, 's1201'), training(1202, 's1202')], actor: 't' })
+    const before = server.sent.all
+    const next = track(createEsdbStore({ connectionString: server.connectionString, clock, indexFile: file }))
+    const found = await next.findEvents([event(1).id, event(1201).id])
+    const byKey = await next.findByKeys(['TrainingHeld|a|s2'])
+    // then it read from `$all` the new events (and a few for its identity check), not the 1,200 again
+    expect(server.sent.all - before).toBeLessThan(50)
+    expect([...found.keys()]).toEqual([event(1).id, event(1201).id])
+    expect(byKey.get('TrainingHeld|a|s2')?.map((e) => e.id)).toEqual([event(2).id])
+  })
+
+  it('empties an index read from another EventStoreDB instead of pointing into this one', async () => {
+    // given a file indexed from one server, whose first event sits at unit-a revision 0
+    const file = indexFile()
+    const one = track(await startFakeServer())
+    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
+    await a.append({ events: [training(1, 's1')], actor: 't' })
+    await a.close()
+    // when a store of another server (another event at unit-a revision 0) opens the file
+    const two = track(await startFakeServer())
+    const b = track(createEsdbStore({ connectionString: two.connectionString, clock, indexFile: file }))
+    await b.append({ events: [training(2, 's2')], actor: 't' })
+    // then the first server's event is not found there, and the key of this one's is
+    expect((await b.findEvents([event(1).id])).size).toBe(0)
+    expect((await b.findByKeys(['TrainingHeld|a|s1'])).size).toBe(0)
+    expect((await b.findByKeys(['TrainingHeld|a|s2'])).get('TrainingHeld|a|s2')?.map((e) => e.id)).toEqual([
+      event(2).id,
+    ])
   })
 })

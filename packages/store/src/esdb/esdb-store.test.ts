@@ -2,6 +2,9 @@
  * The store contract on the EventStoreDB adapter, through the in-process gRPC fake (the real client on the real
  * wire protocol), with and without ServerFeatures; and against a real server when ESDB_CONNECTION_STRING is set.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll } from 'vitest'
 import { storeContract } from '../testing/contract'
 import { createEsdbStore } from './esdb-store'
@@ -22,6 +25,13 @@ for (const serverFeatures of [true, false])
       return createEsdbStore({ connectionString: server.connectionString, clock })
     }
   )
+
+storeContract('EventStoreDB (fake server, id index in a SQLite file)', async (clock) => {
+  const server = await startFakeServer()
+  servers.push(server)
+  const indexFile = join(mkdtempSync(join(tmpdir(), 'kaoping-esdb-contract-')), 'read-models.db')
+  return createEsdbStore({ connectionString: server.connectionString, clock, indexFile })
+})
 
 const real = process.env.ESDB_CONNECTION_STRING
 if (real)

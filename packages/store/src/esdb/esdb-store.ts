@@ -8,7 +8,7 @@
  * - **lookup by event id**: an index id → (stream, revision) kept from `$all` and brought up to date before each
  *   use (appends by other API nodes included); the events themselves are read back from their streams;
  * - **lookup by key** (business ids, corrections' targets: core `indexKeys`): an index key → locations, kept
- *   beside the id index from the same reads of `$all`;
+ *   beside the id index from the same reads of `$all` — both in memory or in the node's SQLite file (id-index.ts);
  * - **positions**: `$all` commit positions as the port's bigint positions (sparse, ordered, never reused);
  *   `$` system events are skipped everywhere;
  * - **live subscription** to `$all` that resubscribes with backoff after a drop, from the last event handled.
@@ -38,11 +38,17 @@ import type {
 } from '../port'
 import { wakeup } from '../subscribe'
 import { describeFailure, isUnavailable } from './errors'
+import { memoryIdIndex, sqliteIdIndex } from './id-index'
 import { esdbSubscription } from './subscription'
 
 export interface EsdbStoreOptions {
   readonly connectionString: string
   readonly clock: () => string
+  /**
+   * A SQLite file (the node's read-model file) to keep the id and key index in, across restarts (id-index.ts);
+   * without it the index is kept in memory and read from the start of `$all` by each process.
+   */
+  readonly indexFile?: string
 }
 
 interface Meta {
@@ -71,6 +77,11 @@ export const toRecorded = (r: ResolvedEvent): RecordedEvent => {
   }
 }
 
+/** The store's identity: its first user event in `$all`, or an empty log's. */
+const EMPTY = 'esdb:empty'
+const identityOf = (first: { readonly id: string; readonly position: bigint }) =>
+  `esdb:${first.id}@${first.position}`
+
 const remainingExpectations = (
   request: AppendRequest,
   written: ReadonlyMap<string, RecordedEvent>,
@@ -94,21 +105,23 @@ const remainingExpectations = (
 export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   const client = EventStoreDBClient.connectionString(options.connectionString)
   const describe = (e: unknown) => describeFailure(e, options.connectionString)
+  const index = options.indexFile ? sqliteIdIndex(options.indexFile) : memoryIdIndex()
+  /** The index found to be of this server's `$all` (asked again after the server did not answer). */
+  let indexChecked: Promise<void> | undefined
   /** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
   const reading = async <A>(f: () => Promise<A>): Promise<A> => {
     try {
       return await f()
     } catch (e) {
-      if (isUnavailable(e)) throw new StoreUnavailableError(`事件存储暂时不可用：${describe(e)}`)
+      if (isUnavailable(e)) {
+        // The server that answers next may be another (restored, replaced): its `$all` is not the index's.
+        indexChecked = undefined
+        throw new StoreUnavailableError(`事件存储暂时不可用：${describe(e)}`)
+      }
       throw e
     }
   }
   const signal = wakeup()
-  type Location = { readonly stream: string; readonly revision: bigint }
-  const ids = new Map<string, Location>()
-  /** Key → the events carrying it, by id (two syncs racing over one page index an event once), in log order. */
-  const keys = new Map<string, Map<string, Location>>()
-  let indexedTo = 0n
 
   /** Reads `$all` strictly after `after`, skipping system events, at most `max` user events. */
   const readAll = (o: ReadAllOptions = {}) => reading(() => readAllNow(o))
@@ -117,11 +130,13 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     const out: RecordedEvent[] = []
     let after = o.after ?? 0n
     for (;;) {
-      // `fromPosition` is inclusive (§4.3): the event at `after` comes back first and is skipped.
+      // `fromPosition` is inclusive (§4.3): the event at `after` comes back first and is skipped. A few events
+      // are asked for when a few are wanted (the identity's first event), some more for `$` events among them.
+      const asked = Math.min(PAGE, max - out.length + 32)
       const page: ResolvedEvent[] = []
       for await (const r of client.readAll({
         fromPosition: after > 0n ? { commit: after, prepare: after } : START,
-        maxCount: PAGE,
+        maxCount: asked,
       }))
         page.push(r)
       for (const r of page) {
@@ -131,27 +146,39 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
         if (out.length >= max) return out
       }
       const last = page.at(-1)?.event?.position?.commit
-      if (page.length < PAGE || last === undefined || last <= after) return out
+      if (page.length < asked || last === undefined || last <= after) return out
       after = last
     }
   }
 
-  /** Brings the id index up to the head of `$all`; answers the events it had not seen. */
+  /**
+   * Brings the id index up to the head of `$all`; answers the events it had not seen. An index of another
+   * database (its first event differs) or ahead of this one's head (restored from an older backup) is emptied.
+   */
   const sync = async (): Promise<Map<string, RecordedEvent>> => {
+    const check = (indexChecked ??= Promise.all([reading(identityNow), headPosition()]).then(
+      ([identity, head]) => {
+        if (index.identity() !== identity || index.indexedTo() > head) index.reset(identity)
+      }
+    ))
+    try {
+      await check
+    } catch (e) {
+      // Asked again by the next sync.
+      if (indexChecked === check) indexChecked = undefined
+      throw e
+    }
     const seen = new Map<string, RecordedEvent>()
     for (;;) {
-      const page = await readAll({ after: indexedTo, maxCount: PAGE })
-      for (const e of page) {
-        const at = { stream: e.stream, revision: e.revision }
-        ids.set(e.id, at)
-        for (const key of indexKeys(e.type, e.data)) {
-          const held = keys.get(key)
-          if (held) held.set(e.id, at)
-          else keys.set(key, new Map([[e.id, at]]))
-        }
-        seen.set(e.id, e)
-      }
-      if (page.length > 0) indexedTo = page.at(-1)!.position
+      const after = index.indexedTo()
+      const page = await readAll({ after, maxCount: PAGE })
+      // An index begun on an empty log is named by its first event once it has one (as identityNow would).
+      const firstEvent = after === 0n && index.identity() === EMPTY ? page[0] : undefined
+      index.add(
+        page.map((event) => ({ event, keys: indexKeys(event.type, event.data) })),
+        firstEvent ? identityOf(firstEvent) : undefined
+      )
+      for (const e of page) seen.set(e.id, e)
       if (page.length < PAGE) return seen
     }
   }
@@ -177,7 +204,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     await sync()
     const found = new Map<string, RecordedEvent>()
     for (const id of wanted) {
-      const at = ids.get(id)
+      const at = index.locate(id)
       if (!at) continue
       const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
       if (e) found.set(id, e)
@@ -190,7 +217,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     const found = new Map<string, RecordedEvent[]>()
     for (const key of wanted) {
       const events: RecordedEvent[] = []
-      for (const at of keys.get(key)?.values() ?? []) {
+      for (const at of index.byKey(key)) {
         const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
         if (e) events.push(e)
       }
@@ -332,10 +359,10 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     }
     if (first === undefined) {
       const [e] = await readAllNow({ maxCount: 1 })
-      if (e === undefined) return 'esdb:empty'
+      if (e === undefined) return EMPTY
       first = { id: e.id, position: e.position }
     }
-    return `esdb:${first.id}@${first.position}`
+    return identityOf(first)
   }
 
   return {
@@ -349,6 +376,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     subscribe: (o, handler) =>
       esdbSubscription(client, excludeSystemEvents(), o.after, handler, headPosition),
     close: async () => {
+      index.close()
       await client.dispose()
     },
   }

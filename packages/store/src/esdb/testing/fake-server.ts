@@ -98,6 +98,8 @@ export interface FakeServer {
   readonly log: FakeLog
   /** How many appends came through each path (to prove which one the client took). */
   readonly calls: { append: number; batchAppend: number }
+  /** How many events reads of `$all` forwards have sent (to prove what a client read again). */
+  readonly sent: { all: number }
   /** Ends every open subscription with UNAVAILABLE, as a dropped connection would. */
   readonly dropSubscriptions: () => void
   readonly stop: () => Promise<void>
@@ -112,6 +114,7 @@ export const startFakeServer = async (
 ): Promise<FakeServer> => {
   const subscriptions = new Set<grpc.ServerWritableStream<ReadReq, ReadResp>>()
   const calls = { append: 0, batchAppend: 0 }
+  const sent = { all: 0 }
   let server: grpc.Server | undefined
 
   const read: grpc.handleServerStreamingCall<ReadReq, ReadResp> = (call) => {
@@ -148,12 +151,13 @@ export const startFakeServer = async (
         : [...log.all()].reverse().filter((e) => at === undefined || e.position < at)
       events = events.filter(filter)
     }
-    let sent = 0n
+    let written = 0n
     for (const e of events) {
-      if (sent >= count) break
+      if (written >= count) break
       call.write(eventResp(e))
-      sent++
+      written++
     }
+    if (forwards && !o.hasStream()) sent.all += Number(written)
     call.end()
   }
 
@@ -374,6 +378,7 @@ export const startFakeServer = async (
     },
     log,
     calls,
+    sent,
     dropSubscriptions,
     stop: async () => {
       dropSubscriptions()
