@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3'
 import type { Tables } from './tables'
 
 export interface Writers {
-  /** `indexed`: the event's index row is written by `indexByReference` instead. */
+  /** `indexed`: the event's index row is written by `indexByReference` instead (or, in a rebuild, at its end). */
   readonly apply: (e: RecordedEvent, decoded: DomainEvent, indexed?: boolean) => string | undefined
   /**
    * Whether this database holds the store's events table and its rows after `from` up to the page's last are

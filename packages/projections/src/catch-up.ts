@@ -96,7 +96,7 @@ const applyPage = (
       // refer to the store's rows is written in full, after the rows left so far.
       let indexed: boolean
       if (!deferIndex) indexed = w.indexByReference(page, from)
-      else if (w.referable(page, from)) indexed = true
+      else if (w.referable(page, from) || !page.some((e) => e.position > from)) indexed = true
       else {
         copyPending(db, t)
         indexed = false
@@ -173,7 +173,7 @@ export const catchUpGeneration = async (
     // From the start, the identity is taken once the store holds this page (EventStoreDB's names its first event).
     if (position === 0n && page.length > 0) ctx.identity = identity = await store.identity()
     if (page.length > 0 || first)
-      applyPage(ctx, t, page, atHead && scoreAtHead, !scoreAtHead, dirty, lock, identity)
+      applyPage(ctx, t, page, atHead && scoreAtHead, mode === 'rebuild', dirty, lock, identity)
     if (atHead && scoreAtHead) m.scored = true
     first = false
     done += page.length

@@ -26,6 +26,8 @@ export interface RunnerContext {
   readonly onStoreChange?: ((mismatch: StoreMismatch, phase: 'rebuilding' | 'rebuilt') => void) | undefined
   /** How many unit evaluations the last re-scoring computed. */
   evaluated: number
+  /** How the last rebuild finished: its event index written on a thread, its units scored from memory. */
+  lastRebuild?: { readonly indexOnThread: boolean; readonly scoredFromMemory: boolean }
   /**
    * The store's identity as last read: asked once, then again only after the store did not answer (it may have
    * been replaced) — not on every pass, where it is a server read on EventStoreDB. A store emptied or restored

@@ -159,6 +159,18 @@ describe('the current state from memory alone (a rebuild scoring while its index
     expect(() => cleared.source(refused).lastRecordedAt()).toThrow('index asked')
   })
 
+  it('reads the index for a unit whose first event came after the rebuild’s filling ended', () => {
+    const cache = eventCache(100)
+    cache.fill(true)
+    addAll(cache, log)
+    cache.fill(false)
+    addAll(cache, [
+      { ...recorded(6, '2017-03-06T00:00:00.000Z'), data: { ...(log[2]!.data as object), unitId: 'v' } },
+    ])
+    expect(cache.whole()).toBe(false)
+    expect(() => cache.source(refused).unitEvents('v')).toThrow('index asked')
+  })
+
   it('does not claim the whole state when filling began on a cache that had seen events (not from position 0)', () => {
     const cache = eventCache(100)
     addAll(cache, log.slice(0, 2))

@@ -23,8 +23,9 @@ export interface EventCache {
   /** From position 0 of a new generation every unit's list is complete from its first event: keep them all. */
   readonly fill: (on: boolean) => void
   /**
-   * Whether `source` answers the current state (no cut) without reading the index: every unit's list and the
-   * registry held since position 0. A rebuild scores from memory while its index is still being written.
+   * Whether `source` answers the current state (no cut) without reading the index: every event since position 0
+   * added, no unit's list dropped since (the registry, held from position 0 too, is then complete). A rebuild
+   * scores from memory while its index is still being written.
    */
   readonly whole: () => boolean
   readonly clear: () => void
@@ -150,6 +151,7 @@ export const eventCache = (budget: number): EventCache => {
       },
       // A held registry is complete (held from position 0, or read whole from the index, then grown).
       allSchemes: () => {
+        untouched = false
         schemes ??= registry
           ? registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : []))
           : [...index.allSchemes()]

@@ -2,20 +2,19 @@
  * @module A rebuild's event index in the store's own file, written at its end. Each page the rebuild reads is
  * only checked to be the store's rows (apply.ts `referable`); when the read is over, the index rows after the
  * index's last position up to the checkpoint are copied from the store's table in one statement and the
- * secondary indexes built — on a thread of their own while the runner scores every unit from memory, since both
- * are SQLite's work alone (≈ 2.4 s of a 1M-event rebuild, docs/performance.md).
+ * secondary indexes built — on a thread of their own (sql-thread.ts) while the runner scores every unit from
+ * memory, since both are SQLite's work alone (≈ 2.4 s of a 1M-event rebuild, docs/performance.md).
  *
  * The rows not yet written are always a suffix of the checkpoint's range (a page that cannot refer to the
  * store's rows first has them copied), so a rebuild killed on the way and resumed finds them from the file alone.
  */
-import { createRequire } from 'node:module'
-import { Worker } from 'node:worker_threads'
 import type { LogSource } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { referenceRowsSql } from './apply'
 import { checkpointOf } from './checkpoint'
-import { type RunnerContext, writeInTurn } from './context'
+import type { RunnerContext } from './context'
 import { prepared } from './prepared'
+import { onThread, type Statement, ThreadUnavailable } from './sql-thread'
 import { indexStatements, type Tables } from './tables'
 
 /** The positions whose index rows are still to be copied: (the index's last, the checkpoint]. */
@@ -33,66 +32,39 @@ export const copyPending = (db: Database.Database, t: Tables): void => {
   if (pending) prepared(db, referenceRowsSql(t)).run(pending.from, pending.to)
 }
 
-interface Statement {
-  readonly sql: string
-  readonly params: ReadonlyArray<number>
-}
-
-/**
- * The thread: the statements in one IMMEDIATE transaction on a connection of its own. Plain JavaScript (no
- * TypeScript loader in a worker); `kaoping_instant_ms` is apply.ts `defineInstantMs`'s function.
- */
-const THREAD = `
-const { workerData: w } = require('node:worker_threads')
-const Database = require(w.driver)
-const db = new Database(w.path, { timeout: w.timeoutMs })
-try {
-  db.function('kaoping_instant_ms', { deterministic: true }, (s) => Date.parse(String(s)))
-  db.transaction(() => {
-    for (const s of w.statements) db.prepare(s.sql).run(...s.params)
-  }).immediate()
-} finally {
-  db.close()
-}
-`
-
-const onThread = (path: string, statements: ReadonlyArray<Statement>): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        path,
-        statements,
-        // The runner's turn keeps appends off; a query thread's month-end write is short.
-        timeoutMs: 60_000,
-      },
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`event index thread exited with ${code}`))
-    )
-  })
-
 /**
  * Copies the rows left and builds the secondary indexes, in one transaction in the runner's turn: on a thread
  * when at least `threadFrom` positions are left and the file is on disk (a thread's start costs more than a small
- * copy), else here before returning. Settles when committed.
+ * copy), else — or if no thread can be started — here. Settles when committed, saying where it ran.
  */
-export const finishIndex = (ctx: RunnerContext, t: Tables, threadFrom: number): Promise<void> => {
+export const finishIndex = (
+  ctx: RunnerContext,
+  t: Tables,
+  threadFrom: number
+): Promise<'thread' | 'here'> => {
   const { db } = ctx
   const pending = pendingOf(db, t)
   const statements: Statement[] = [
     ...(pending ? [{ sql: referenceRowsSql(t), params: [pending.from, pending.to] }] : []),
     ...indexStatements(t).map((sql) => ({ sql, params: [] })),
   ]
-  if (!pending || pending.to - pending.from < threadFrom || db.memory) {
-    writeInTurn(ctx, () => {
+  const here = () => {
+    db.transaction(() => {
       for (const s of statements) db.prepare(s.sql).run(...s.params)
-    })
-    return Promise.resolve()
+    }).immediate()
+    return 'here' as const
   }
-  return ctx.inTurnAsync(() => onThread(db.name, statements))
+  if (!pending || pending.to - pending.from < threadFrom || db.memory)
+    return Promise.resolve(ctx.inTurn(here))
+  return ctx.inTurnAsync(() =>
+    onThread(db.name, statements).then(
+      () => 'thread' as const,
+      (e: unknown) => {
+        if (e instanceof ThreadUnavailable) return here()
+        throw e
+      }
+    )
+  )
 }
 
 /** What scoring reads when it should have found everything in memory (event-cache.ts `whole`). */

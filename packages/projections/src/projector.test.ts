@@ -335,6 +335,10 @@ describe('a rebuild’s event index written on a thread of its own', () => {
       const projector = openProjector({ store, db, now: () => 1_000_000, indexThreadFrom })
       // when each is rebuilt
       await projector.rebuild()
+      expect(projector.lastRebuild()).toEqual({
+        indexOnThread: indexThreadFrom === 0,
+        scoredFromMemory: true,
+      })
       const t = projector.tables()
       const rows = db.prepare(`SELECT * FROM ${t.events} ORDER BY position`).all()
       const indexes = db

@@ -50,7 +50,8 @@ export interface ProjectorOptions {
   readonly writeGate?: Pick<WriteGate, 'runnerWrite' | 'runnerWriteAsync'>
   /**
    * A rebuild in the store's own file writes its event index at the end, on a thread of its own while it scores,
-   * from this many events (default 50,000; below, in this thread: a thread's start costs more than a small copy).
+   * when this many positions are left to index (default 50,000; below, in this thread: a thread's start costs
+   * more than a small copy).
    */
   readonly indexThreadFrom?: number
   /**
@@ -103,6 +104,8 @@ export interface Projector {
   readonly position: () => bigint
   /** How many unit evaluations the last re-scoring computed (the rest came from the cache). */
   readonly lastRescore: () => number
+  /** How the last rebuild of this process finished (undefined before any): for figures and tests. */
+  readonly lastRebuild: () => RunnerContext['lastRebuild']
   readonly close: () => void
 }
 
@@ -200,6 +203,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
     tables: () => activeTables(ctx),
     position: () => BigInt(checkpointOf(db, activeTables(ctx)).position),
     lastRescore: () => ctx.evaluated,
+    lastRebuild: () => ctx.lastRebuild,
     close: () => {},
   }
 }

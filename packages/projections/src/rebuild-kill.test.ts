@@ -76,16 +76,18 @@ describe('rebuild under SIGKILL', () => {
         stdio: ['ignore', 'pipe', 'ignore'],
       })
       const exited = new Promise((r) => child.on('exit', r))
-      // Kill after a random number of committed pages (of ≈ 290), a random moment later: inside or between commits.
+      // Kill after a random number of committed pages (of ≈ 310), a random moment later: inside or between commits;
+      // the last two kill points after the last page, while the index is written on its thread, the units scored
+      // and the generation switched.
+      const finishing = i >= 6
       const after = 1 + Math.floor(Math.random() * 250)
       let pages = 0
       child.stdout.on('data', (d: Buffer) => {
-        pages += d
-          .toString()
-          .split('\n')
-          .filter((l) => l.startsWith('page')).length
-        if (pages >= after && child.exitCode === null)
-          setTimeout(() => child.kill('SIGKILL'), Math.random() * 5)
+        const lines = d.toString().split('\n')
+        pages += lines.filter((l) => l.startsWith('page')).length
+        const due = finishing ? lines.some((l) => l.endsWith(' last')) : pages >= after
+        if (due && child.exitCode === null)
+          setTimeout(() => child.kill('SIGKILL'), finishing ? Math.random() * 20 : Math.random() * 5)
       })
       await exited
       if (buildingAfterKill(path)) interrupted++

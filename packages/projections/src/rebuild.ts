@@ -72,10 +72,23 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
     try {
       if (m.events.whole()) scored = fromMemory(ctx, m)
     } finally {
-      await indexed
+      ctx.lastRebuild = {
+        indexOnThread: (await indexed) === 'thread',
+        scoredFromMemory: scored !== undefined,
+      }
     }
+    // The lease is renewed by each page; the index and the scoring may take longer than its stale time.
+    writeInTurn(ctx, () => lock.renew())
     const final = scored ?? scoreSchemes(ctx, m, new Set())
     writeInTurn(ctx, () => {
+      // Since the last page, nothing may have moved this generation: another runner that took the lease over
+      // (thinking this one gone) would have committed pages, or switched.
+      if (
+        checkpointOf(db, next).position !== m.at ||
+        getMeta(db, 'building_generation') !== String(next.generation)
+      )
+        throw new Error('the generation being rebuilt moved under the runner')
+      lock.renew()
       storeScored(ctx, m, final, new Set())
       m.scored = true
       setMeta(db, 'active_generation', String(next.generation))

@@ -29,7 +29,7 @@ const projector = openProjector({
   db,
   batchSize: Number(batch ?? 200),
   ...(indexThreadFrom === undefined ? {} : { indexThreadFrom: Number(indexThreadFrom) }),
-  onProgress: (p) => process.stdout.write(`page ${p.position}\n`),
+  onProgress: (p) => process.stdout.write(`page ${p.position}${p.position === p.head ? ' last' : ''}\n`),
 })
 if (mode === 'rebuild') await projector.rebuild()
 else await projector.catchUp()

@@ -156,11 +156,10 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
    * database (its first event differs) or ahead of this one's head (restored from an older backup) is emptied.
    */
   const sync = async (): Promise<Map<string, RecordedEvent>> => {
-    const check = (indexChecked ??= Promise.all([reading(identityNow), headPosition()]).then(
-      ([identity, head]) => {
-        if (index.identity() !== identity || index.indexedTo() > head) index.reset(identity)
-      }
-    ))
+    indexChecked ??= Promise.all([reading(identityNow), headPosition()]).then(([identity, head]) => {
+      if (index.identity() !== identity || index.indexedTo() > head) index.reset(identity)
+    })
+    const check = indexChecked
     try {
       await check
     } catch (e) {
