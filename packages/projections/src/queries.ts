@@ -15,7 +15,9 @@ import {
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { indexSource } from './index-source'
-import { rankingChunks, rankingSummaryJson, rankingTag, readRankingJson } from './ranking-store'
+import { rankingChunks, readRankingJson } from './ranking-read'
+import { rankingTag } from './ranking-rows'
+import { rankingSummaryJson } from './ranking-summary'
 import { readSnapshot } from './snapshots'
 import type { Tables } from './tables'
 

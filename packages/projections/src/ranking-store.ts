@@ -1,14 +1,14 @@
 /**
- * @module The stored ranking: the Result's head in one row and each unit's entry in its own rows. An entry is
- * stored without its leading `unitId`, `name` and `rank` (columns of their own), so a unit that only moved
- * in the ranking costs two integers; and its `events` lists (most of its bytes) are rows of their own, so a new
- * event rewrites the lists it changed, not the unit's whole entry. Writing re-serialises only what changed;
- * reading joins the rows back into the exact bytes `JSON.stringify(result)` would give, without parsing anything.
+ * @module Writing the stored ranking (rows: ranking-rows.ts). An entry is stored without its leading `unitId`,
+ * `name` and `rank` (columns of their own), so a unit that only moved in the ranking costs two integers; and its
+ * `events` lists (most of its bytes) are rows of their own, so a new event rewrites the lists it changed, not the
+ * unit's whole entry. Writing re-serialises only what changed (reading: ranking-read.ts, ranking-summary.ts).
  */
 import { createHash } from 'node:crypto'
-import { type Result, summarizeUnit, type UnitResult } from '@kaoping/core'
+import type { Result, UnitResult } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { prepared } from './prepared'
+import { head, MARK, MARK_JSON } from './ranking-rows'
 import type { Tables } from './tables'
 
 interface Entry {
@@ -34,13 +34,6 @@ interface Place {
   readonly ord: number
   readonly rank: number
 }
-
-/** Stands for an `events` list in an entry's stored text. */
-const MARK = '\u0000events'
-const MARK_JSON = JSON.stringify(MARK)
-
-const head = (u: Pick<UnitResult, 'unitId' | 'name' | 'rank'>) =>
-  `{"unitId":${JSON.stringify(u.unitId)},"name":${JSON.stringify(u.name)},"rank":${u.rank},`
 
 /**
  * The entry's JSON after its head, with each `events` list replaced by MARK_JSON, and the lists in order:
@@ -205,202 +198,3 @@ export const writeRanking = (
   ).run(schemeId, result.version, result.asOf, result.basis)
   written.set(schemeId, { version: result.version, places, units })
 }
-
-/**
- * Assembled rankings kept per connection. Rankings change only in the transaction that moves the checkpoint,
- * so a text assembled at checkpoint p is still the stored ranking while the checkpoint is p.
- */
-const assembled = new WeakMap<
-  Database.Database,
-  Map<string, { readonly position: number; readonly json: string }>
->()
-
-/** The stored ranking as the JSON text of its Result (key order as the Result type declares it). */
-export const readRankingJson = (db: Database.Database, t: Tables, schemeId: string): string | undefined => {
-  const position =
-    (
-      prepared(db, `SELECT position FROM ${t.checkpoint} WHERE id = 1`).get() as
-        | { position: number }
-        | undefined
-    )?.position ?? -1
-  const memo = assembled.get(db) ?? assembled.set(db, new Map()).get(db)!
-  const key = `${t.rankings}/${schemeId}`
-  const hit = memo.get(key)
-  if (hit && hit.position === position) return hit.json
-  const json = assemble(db, t, schemeId)
-  if (json === undefined) memo.delete(key)
-  else memo.set(key, { position, json })
-  return json
-}
-
-const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
-  rankingChunks(db, t, schemeId)?.pieces.join('')
-
-/**
- * A strong tag of the stored ranking: it changes only with the checkpoint (rankings are written in the
- * transaction that moves it), so (store, generation, position, scheme) names its bytes.
- */
-export const rankingTag = (db: Database.Database, t: Tables, schemeId: string): string => {
-  const cp = prepared(db, `SELECT position, store_id FROM ${t.checkpoint} WHERE id = 1`).get() as
-    | { position: number; store_id: string | null }
-    | undefined
-  return createHash('sha256')
-    .update(`${cp?.store_id ?? ''}\u0000${t.generation}\u0000${cp?.position ?? -1}\u0000${schemeId}`)
-    .digest('base64url')
-    .slice(0, 27)
-}
-
-interface RankingRow {
-  readonly version: number
-  readonly as_of: string
-  readonly basis: string
-}
-
-interface EntryRow {
-  readonly unit_id: string
-  readonly name: string
-  readonly rank: number
-  readonly lists: number | null
-  /** The lengths of its lists, comma-separated (null with `lists`). */
-  readonly counts: string | null
-  readonly entry: string
-}
-
-const rankingRow = (db: Database.Database, t: Tables, schemeId: string) =>
-  prepared(db, `SELECT version, as_of, basis FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
-    | RankingRow
-    | undefined
-
-/** Each unit's entry row, in ranking order. */
-const entryRows = (db: Database.Database, t: Tables, schemeId: string) =>
-  prepared(
-    db,
-    `SELECT unit_id, name, rank, lists, counts, entry FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
-  ).all(schemeId) as EntryRow[]
-
-/** The Result's text up to its units. */
-const resultHead = (schemeId: string, row: RankingRow) =>
-  `{"schemeId":${JSON.stringify(schemeId)},"version":${row.version},"asOf":${JSON.stringify(row.as_of)},"basis":${JSON.stringify(row.basis)},"units":[`
-
-/**
- * The stored ranking's JSON as pieces — the Result's head, each unit's entry (with its separator), the tail —
- * read in one transaction (one consistent state, whatever the runner commits meanwhile). Joined, they are
- * exactly `readRankingJson`; the full view is streamed from them without ever building the whole text.
- */
-export const rankingChunks = (
-  db: Database.Database,
-  t: Tables,
-  schemeId: string
-): { readonly tag: string; readonly pieces: string[] } | undefined =>
-  db.transaction(() => {
-    const row = rankingRow(db, t, schemeId)
-    if (!row) return undefined
-    const listsOf = prepared<[string, string], { events: string }>(
-      db,
-      `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? ORDER BY slot`
-    )
-    const pieces = [resultHead(schemeId, row)]
-    entryRows(db, t, schemeId).forEach((r, i) => {
-      let json = (i === 0 ? '' : ',') + head({ unitId: r.unit_id, name: r.name, rank: r.rank })
-      if (r.lists === null) json += r.entry
-      else {
-        const texts = listsOf.all(schemeId, r.unit_id).map((l) => l.events)
-        const parts = r.entry.split(MARK_JSON)
-        if (parts.length !== r.lists + 1 || texts.length !== r.lists)
-          throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
-        json += parts[0]!
-        for (let k = 0; k < texts.length; k++) json += texts[k]! + parts[k + 1]!
-      }
-      pieces.push(json)
-    })
-    pieces.push(']}')
-    return { tag: rankingTag(db, t, schemeId), pieces }
-  })()
-
-export const rankingVersion = (db: Database.Database, t: Tables, schemeId: string): number | undefined =>
-  (
-    prepared(db, `SELECT version FROM ${t.rankings} WHERE scheme_id = ?`).get(schemeId) as
-      | { version: number }
-      | undefined
-  )?.version
-
-/** Each unit's summary (core `summarizeUnit`) after its head, by the stored entry and list lengths it came from. */
-const summaryBodies = new WeakMap<
-  Database.Database,
-  Map<string, { readonly digest: string; readonly body: string }>
->()
-
-/**
- * The stored ranking's summary (`view=summary`): core's `summarize` of the Result, byte for byte, made from each
- * unit's entry text and its lists' lengths — the id lists (most of a ranking's bytes) are not read. A unit's part
- * is made again only when its entry or a length changed (one unit after an update; the others only move).
- */
-export const rankingSummaryJson = (
-  db: Database.Database,
-  t: Tables,
-  schemeId: string
-): { readonly tag: string; readonly json: string } | undefined =>
-  db.transaction(() => {
-    const row = rankingRow(db, t, schemeId)
-    if (!row) return undefined
-    const memo = summaryBodies.get(db) ?? summaryBodies.set(db, new Map()).get(db)!
-    const parts: string[] = []
-    const seen = new Set<string>()
-    const entryOf = prepared<[string, string], { entry: string }>(
-      db,
-      `SELECT entry FROM ${t.unitResults} WHERE scheme_id = ? AND unit_id = ?`
-    )
-    for (const r of prepared(
-      db,
-      `SELECT unit_id, name, rank, lists, counts, digest FROM ${t.unitResults} WHERE scheme_id = ? ORDER BY ord`
-    ).all(schemeId) as Array<Omit<EntryRow, 'entry'> & { digest: string }>) {
-      const countsText = r.counts ?? ''
-      const lengths = countsText === '' ? [] : countsText.split(',').map(Number)
-      if (r.lists !== null && lengths.length !== r.lists)
-        throw new Error(`stored ranking entry ${r.unit_id} is incomplete`)
-      const key = `${t.unitResults}/${schemeId}/${r.unit_id}`
-      const known = memo.get(key)
-      let body: string
-      if (known && known.digest === r.digest) body = known.body
-      else {
-        const entry = entryOf.get(schemeId, r.unit_id)!.entry
-        const h = head({ unitId: r.unit_id, name: r.name, rank: r.rank })
-        let slot = 0
-        // Each mark stands for the next list. `summarizeUnit` reads only the length of those it counts; a list it
-        // keeps (an adjustment's events) is read when the summary is written (`toJSON`).
-        const listAt = (k: number) => ({
-          length: lengths[k]!,
-          toJSON: () =>
-            JSON.parse(
-              (
-                prepared(
-                  db,
-                  `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? AND slot = ?`
-                ).get(schemeId, r.unit_id, k) as { events: string }
-              ).events
-            ) as unknown,
-        })
-        const unit = (
-          r.lists === null
-            ? JSON.parse(`${h}${entry}`)
-            : JSON.parse(`${h}${entry}`, (k, v) => (k === 'events' && v === MARK ? listAt(slot++) : v))
-        ) as UnitResult
-        const text = JSON.stringify(summarizeUnit(unit))
-        body = text.slice(h.length)
-        memo.set(key, { digest: r.digest, body })
-      }
-      parts.push(head({ unitId: r.unit_id, name: r.name, rank: r.rank }) + body)
-      seen.add(key)
-    }
-    // Parts of units no longer ranked, and of generations no longer read, go.
-    for (const key of memo.keys())
-      if (
-        !key.startsWith(`${t.unitResults}/`) ||
-        (key.startsWith(`${t.unitResults}/${schemeId}/`) && !seen.has(key))
-      )
-        memo.delete(key)
-    return {
-      tag: rankingTag(db, t, schemeId),
-      json: `${resultHead(schemeId, row)}${parts.join(',')}]}`,
-    }
-  })()
