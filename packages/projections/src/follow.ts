@@ -32,7 +32,7 @@ export const followLog = (
 ): Following => {
   const { db, store } = ctx
   const { pollMs } = options
-  const lock = acquireLock(db, options.owner, options.now)
+  const lock = acquireLock(db, options.owner, options.now, undefined, ctx.inTurn)
   let stopped = false
   let failure: unknown
   let wake: () => void = () => {}
@@ -56,6 +56,11 @@ export const followLog = (
       }
       waiter.settle()
       if (stopped) break
+      try {
+        lock.keep()
+      } catch {
+        // The file busy: kept in a later pass (a third of the stale time is left).
+      }
       if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
       // Nothing new: take one month-end ranking the log has passed (if any), then look again at once.
       let filled = 0

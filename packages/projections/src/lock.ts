@@ -16,7 +16,14 @@ interface Lease {
 }
 
 export interface Lock {
+  /** Renews the lease (in the caller's write transaction). */
   readonly renew: () => void
+  /**
+   * Renews the lease in a transaction of its own when a third of `staleMs` has passed since it was last renewed:
+   * a runner with nothing to do keeps its lease (else another runner would take it over as stale and move the
+   * checkpoint under it).
+   */
+  readonly keep: () => void
   readonly release: () => void
 }
 
@@ -33,28 +40,46 @@ const gone = (lease: Lease, now: number, staleMs: number): boolean =>
   now - lease.renewedAt >= staleMs ||
   (lease.host === hostname() && lease.pid !== process.pid && !alive(lease.pid))
 
+/** `inTurn`: the runner's turn at the file (the server's write gate) for the lease's own transactions. */
 export const acquireLock = (
   db: Database.Database,
   owner: string,
   now: () => number,
-  staleMs = 15_000
+  staleMs = 15_000,
+  inTurn: <T>(write: () => T) => T = (write) => write()
 ): Lock => {
-  const lease = () =>
-    JSON.stringify({ owner, pid: process.pid, host: hostname(), renewedAt: now() } satisfies Lease)
-  db.transaction(() => {
-    const raw = getMeta(db, 'lock')
-    const held = raw ? (JSON.parse(raw) as Lease) : undefined
-    if (held && held.owner !== owner && !gone(held, now(), staleMs)) throw new ProjectionLocked(held.owner)
-    setMeta(db, 'lock', lease())
-  }).immediate()
-  return {
-    renew: () => setMeta(db, 'lock', lease()),
-    release: () => {
-      db.transaction(() => {
+  let renewedAt = now()
+  const lease = () => {
+    renewedAt = now()
+    return JSON.stringify({ owner, pid: process.pid, host: hostname(), renewedAt } satisfies Lease)
+  }
+  const renew = () => setMeta(db, 'lock', lease())
+  inTurn(() =>
+    db
+      .transaction(() => {
         const raw = getMeta(db, 'lock')
-        if (raw && (JSON.parse(raw) as Lease).owner === owner)
-          db.prepare("DELETE FROM pj_meta WHERE key = 'lock'").run()
-      }).immediate()
+        const held = raw ? (JSON.parse(raw) as Lease) : undefined
+        if (held && held.owner !== owner && !gone(held, now(), staleMs))
+          throw new ProjectionLocked(held.owner)
+        renew()
+      })
+      .immediate()
+  )
+  return {
+    renew,
+    keep: () => {
+      if (now() - renewedAt >= staleMs / 3) inTurn(() => db.transaction(renew).immediate())
+    },
+    release: () => {
+      inTurn(() =>
+        db
+          .transaction(() => {
+            const raw = getMeta(db, 'lock')
+            if (raw && (JSON.parse(raw) as Lease).owner === owner)
+              db.prepare("DELETE FROM pj_meta WHERE key = 'lock'").run()
+          })
+          .immediate()
+      )
     },
   }
 }

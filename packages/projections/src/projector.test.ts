@@ -426,6 +426,25 @@ describe('following the log', () => {
     expect(await other.catchUp()).toBe(0)
   })
 
+  it('keeps its lease while it has nothing to do: a second runner past the stale time is still refused', async () => {
+    // given a runner following an idle log, month ends taken elsewhere (as the server's query thread takes them),
+    // on a clock that then moves 20 s (the stale time is 15 s)
+    const p = await given(demoSmall())
+    let clock = 1_000_000
+    const runner = openProjector({ store: p.store, db: p.db, owner: 'server', now: () => clock })
+    const following = runner.follow({ pollMs: 10, snapshots: false })
+    await new Promise((r) => setTimeout(r, 50))
+    for (let s = 0; s < 20; s++) {
+      clock += 1000
+      await new Promise((r) => setTimeout(r, 30))
+    }
+    // when another runner comes (as a CLI command would)
+    const other = openProjector({ store: p.store, db: p.db, owner: 'cli', now: () => clock })
+    // then the idle runner's lease is fresh: the other is refused rather than moving the checkpoint under it
+    await expect(other.catchUp()).rejects.toThrow(ProjectionLocked)
+    await following.stop()
+  })
+
   it('reports false when a position is not projected in time', async () => {
     const p = await given(demoSmall())
     const following = p.projector.follow({ pollMs: 50 })

@@ -146,7 +146,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   }
 
   const locked = async (f: (lock: Lock) => Promise<number>) => {
-    const lock = acquireLock(db, owner, now)
+    const lock = acquireLock(db, owner, now, undefined, ctx.inTurn)
     try {
       return await f(lock)
     } finally {
