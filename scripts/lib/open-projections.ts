@@ -51,11 +51,13 @@ export const openProjections = (
   onProgress?: ProjectorOptions['onProgress'],
   options: Pick<ProjectorOptions, 'cachedEvents' | 'onMismatch' | 'onStoreChange'> & {
     readonly eventstoreUrl?: string
+    /** On EventStoreDB: the turn at this file's writers for the adapter's id index (see openStore). */
+    readonly indexTurn?: <T>(write: () => T) => Promise<T>
   } = {}
 ): Opened => {
-  const { eventstoreUrl = process.env.EVENTSTORE_URL, ...projectorOptions } = options
+  const { eventstoreUrl = process.env.EVENTSTORE_URL, indexTurn, ...projectorOptions } = options
   const file = path ?? defaultDb(eventstoreUrl)
-  const store = openStore(file, eventstoreUrl)
+  const store = openStore(file, eventstoreUrl, indexTurn)
   // A second connection to the same file: the read models commit with their checkpoint, apart from appends.
   const db = new Database(file)
   db.pragma('journal_mode = WAL')

@@ -27,7 +27,9 @@ export const withoutCredentials = (url: string): string =>
 
 export const openStore = (
   path: string | undefined = undefined,
-  eventstoreUrl = process.env.EVENTSTORE_URL
+  eventstoreUrl = process.env.EVENTSTORE_URL,
+  /** On EventStoreDB: the turn at the read-model file's writers for the id index's writes (the server's gate). */
+  indexTurn?: <T>(write: () => T) => Promise<T>
 ): EventStore => {
   const file = path ?? defaultDb(eventstoreUrl)
   mkdirSync(dirname(file), { recursive: true })
@@ -37,6 +39,7 @@ export const openStore = (
       connectionString: eventstoreUrl,
       clock: () => new Date().toISOString(),
       indexFile: file,
+      ...(indexTurn ? { indexTurn } : {}),
     })
   try {
     return createSqliteStore({ path: file, clock: () => new Date().toISOString() })

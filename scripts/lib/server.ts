@@ -43,9 +43,15 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   // This thread's projector only catches up at start and then answers tables/position: the runner that keeps
   // decoded events in memory is the projection thread's.
   const notices: string[] = []
+  // Threads of this process that write the one SQLite file take their turns at a shared gate (write-gate.ts):
+  // on the embedded store the HTTP thread appends events; on EventStoreDB it writes the adapter's id index (an
+  // append there is network round trips: only the index's short writes take the turn); evidence records on both.
+  const gate = writeGate()
   const opened = openProjections(config.db, undefined, {
     cachedEvents: 0,
-    ...(config.eventstoreUrl ? { eventstoreUrl: config.eventstoreUrl } : {}),
+    ...(config.eventstoreUrl
+      ? { eventstoreUrl: config.eventstoreUrl, indexTurn: (write) => gate.append(async () => write()) }
+      : {}),
     // Read models that are not this store's are rebuilt beside the old ones before anything is served.
     onMismatch: 'rebuild',
     onStoreChange: (mismatch, phase) => {
@@ -81,10 +87,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
     if (e instanceof ProjectionStopped) throw new UsageError([e.message])
     throw e
   }
-  // The runner follows the log on its own thread: scoring never holds up an HTTP answer. Both threads write one
-  // file — on the embedded store its events, on EventStoreDB the id index an append brings up to date (esdb
-  // id-index.ts), and evidence records on both: writes take their turn first at a shared gate (store write-gate.ts).
-  const gate = writeGate()
+  // The runner follows the log on its own thread: scoring never holds up an HTTP answer.
   const following = startProjectionThread({
     path: config.db,
     owner: `pid ${process.pid} projection thread`,
@@ -98,7 +101,7 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   })
   let draining = false
   const app = createApp({
-    store: gatedWrites(store, gate, ['append']),
+    store: config.eventstoreUrl ? store : gatedWrites(store, gate, ['append']),
     evidence: gatedWrites(evidence.store, gate, ['put', 'addReferences']),
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,

@@ -6,6 +6,7 @@
 import { StoreUnavailableError } from '@kaoping/store'
 import { checkpointOf } from './checkpoint'
 import type { RunnerContext } from './context'
+import { ProjectionLocked } from './errors'
 import { acquireLock, type Lock } from './lock'
 import { activeTables } from './rebuild'
 import { fillSnapshots } from './snapshots'
@@ -40,6 +41,21 @@ export const followLog = (
   const waiter = positionWaiter({ current: position, stopped: () => stopped, wake: () => wake() })
   // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
   const bell = store.subscribe({ after: position() }, () => wake())
+  // The lease kept on a timer, not between passes: a pass may wait long on a store that does not answer.
+  const keeper = setInterval(() => {
+    try {
+      lock.keep()
+    } catch (e) {
+      // Another runner holds it now: this one stops rather than write beside it. The file busy: kept next tick
+      // (a third of the stale time is left).
+      if (e instanceof ProjectionLocked) {
+        failure = e
+        stopped = true
+        wake()
+      }
+    }
+  }, Math.min(pollMs, 1000))
+  keeper.unref()
   const loop = (async () => {
     let backoff = 0
     while (!stopped) {
@@ -56,11 +72,6 @@ export const followLog = (
       }
       waiter.settle()
       if (stopped) break
-      try {
-        lock.keep()
-      } catch {
-        // The file busy: kept in a later pass (a third of the stale time is left).
-      }
       if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
       // Nothing new: take one month-end ranking the log has passed (if any), then look again at once.
       let filled = 0
@@ -91,6 +102,7 @@ export const followLog = (
       stopped = true
       wake()
       await loop
+      clearInterval(keeper)
       await bell.close()
       lock.release()
       if (failure) throw failure

@@ -21,7 +21,8 @@ export interface Lock {
   /**
    * Renews the lease in a transaction of its own when a third of `staleMs` has passed since it was last renewed:
    * a runner with nothing to do keeps its lease (else another runner would take it over as stale and move the
-   * checkpoint under it).
+   * checkpoint under it). Throws ProjectionLocked if another runner holds it meanwhile (this one stalled past the
+   * stale time): it is theirs, not taken back.
    */
   readonly keep: () => void
   readonly release: () => void
@@ -48,27 +49,34 @@ export const acquireLock = (
   staleMs = 15_000,
   inTurn: <T>(write: () => T) => T = (write) => write()
 ): Lock => {
-  let renewedAt = now()
-  const lease = () => {
-    renewedAt = now()
-    return JSON.stringify({ owner, pid: process.pid, host: hostname(), renewedAt } satisfies Lease)
+  /** When this process last committed the lease (what `keep` measures from). */
+  let renewedAt = 0
+  const lease = (at: number) =>
+    JSON.stringify({ owner, pid: process.pid, host: hostname(), renewedAt: at } satisfies Lease)
+  /** Takes or renews the lease, unless another runner holds it and is not gone. */
+  const take = () => {
+    const at = now()
+    inTurn(() =>
+      db
+        .transaction(() => {
+          const raw = getMeta(db, 'lock')
+          const held = raw ? (JSON.parse(raw) as Lease) : undefined
+          if (held && held.owner !== owner && !gone(held, at, staleMs)) throw new ProjectionLocked(held.owner)
+          setMeta(db, 'lock', lease(at))
+        })
+        .immediate()
+    )
+    renewedAt = at
   }
-  const renew = () => setMeta(db, 'lock', lease())
-  inTurn(() =>
-    db
-      .transaction(() => {
-        const raw = getMeta(db, 'lock')
-        const held = raw ? (JSON.parse(raw) as Lease) : undefined
-        if (held && held.owner !== owner && !gone(held, now(), staleMs))
-          throw new ProjectionLocked(held.owner)
-        renew()
-      })
-      .immediate()
-  )
+  take()
   return {
-    renew,
+    renew: () => {
+      const at = now()
+      setMeta(db, 'lock', lease(at))
+      renewedAt = at
+    },
     keep: () => {
-      if (now() - renewedAt >= staleMs / 3) inTurn(() => db.transaction(renew).immediate())
+      if (now() - renewedAt >= staleMs / 3) take()
     },
     release: () => {
       inTurn(() =>

@@ -204,15 +204,58 @@ describe('the id and key index in the node’s SQLite file', () => {
     const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
     await a.append({ events: [training(1, 's1')], actor: 't' })
     await a.close()
-    // when a store of another server (another event at unit-a revision 0) opens the file
+    // when a store of another server, holding more events (another one at unit-a revision 0), opens the file
     const two = track(await startFakeServer())
+    const writer = track(createEsdbStore({ connectionString: two.connectionString, clock }))
+    for (let n = 2; n <= 4; n++) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
     const b = track(createEsdbStore({ connectionString: two.connectionString, clock, indexFile: file }))
-    await b.append({ events: [training(2, 's2')], actor: 't' })
-    // then the first server's event is not found there, and the key of this one's is
+    // then the first server's event is not found there, and every one of this one's is (none skipped)
     expect((await b.findEvents([event(1).id])).size).toBe(0)
     expect((await b.findByKeys(['TrainingHeld|a|s1'])).size).toBe(0)
+    expect([...(await b.findEvents([2, 3, 4].map((n) => event(n).id))).keys()]).toEqual(
+      [2, 3, 4].map((n) => event(n).id)
+    )
     expect((await b.findByKeys(['TrainingHeld|a|s2'])).get('TrainingHeld|a|s2')?.map((e) => e.id)).toEqual([
       event(2).id,
     ])
+  })
+
+  it('empties an index ahead of the database it names (restored from an older backup)', async () => {
+    // given a file indexed from a server up to its fifth event
+    const file = indexFile()
+    const one = track(await startFakeServer())
+    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
+    for (let n = 1; n <= 5; n++) await a.append({ events: [training(n, `s${n}`)], actor: 't' })
+    await a.close()
+    // when the database is back from a backup of its first two events (the same first event: the same name),
+    // and another event is written where the third was
+    const restored = track(await startFakeServer())
+    const writer = track(createEsdbStore({ connectionString: restored.connectionString, clock }))
+    for (const n of [1, 2, 6]) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
+    expect(await writer.identity()).toBe(
+      await track(createEsdbStore({ connectionString: one.connectionString, clock })).identity()
+    )
+    const b = track(createEsdbStore({ connectionString: restored.connectionString, clock, indexFile: file }))
+    // then the new event is found, and the lost ones are not
+    expect([...(await b.findEvents([6, 3].map((n) => event(n).id))).keys()]).toEqual([event(6).id])
+    expect((await b.findByKeys(['TrainingHeld|a|s3'])).size).toBe(0)
+  })
+
+  it('never answers with another event than the one asked for, where an index points into a restored database', async () => {
+    // given a file indexed up to a fifth event, and the database restored from its first two and written past
+    // that position since (the same name, a head beyond the index: nothing says the index is stale)
+    const file = indexFile()
+    const one = track(await startFakeServer())
+    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
+    for (let n = 1; n <= 5; n++) await a.append({ events: [training(n, `s${n}`)], actor: 't' })
+    await a.close()
+    const restored = track(await startFakeServer())
+    const writer = track(createEsdbStore({ connectionString: restored.connectionString, clock }))
+    for (const n of [1, 2, 6, 7, 8, 9]) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
+    const b = track(createEsdbStore({ connectionString: restored.connectionString, clock, indexFile: file }))
+    // when the lost third event is asked for, by id and by key (its location now holds the sixth)
+    // then nothing is answered rather than the sixth
+    expect((await b.findEvents([event(3).id])).size).toBe(0)
+    expect((await b.findByKeys(['TrainingHeld|a|s3'])).size).toBe(0)
   })
 })

@@ -49,6 +49,11 @@ export interface EsdbStoreOptions {
    * without it the index is kept in memory and read from the start of `$all` by each process.
    */
   readonly indexFile?: string
+  /**
+   * The turn at that file's writers (the server's write gate: another thread commits read models there): each
+   * index write waits for it without blocking its thread. At once by default.
+   */
+  readonly indexTurn?: <T>(write: () => T) => Promise<T>
 }
 
 interface Meta {
@@ -106,6 +111,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   const client = EventStoreDBClient.connectionString(options.connectionString)
   const describe = (e: unknown) => describeFailure(e, options.connectionString)
   const index = options.indexFile ? sqliteIdIndex(options.indexFile) : memoryIdIndex()
+  const inTurn = options.indexTurn ?? (async <T>(write: () => T) => write())
   /** The index found to be of this server's `$all` (asked again after the server did not answer). */
   let indexChecked: Promise<void> | undefined
   /** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
@@ -156,9 +162,20 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
    * database (its first event differs) or ahead of this one's head (restored from an older backup) is emptied.
    */
   const sync = async (): Promise<Map<string, RecordedEvent>> => {
-    indexChecked ??= Promise.all([reading(identityNow), headPosition()]).then(([identity, head]) => {
-      if (index.identity() !== identity || index.indexedTo() > head) index.reset(identity)
-    })
+    if (indexChecked === undefined) {
+      // What the index was before asking the server: another process sharing the file may move it meanwhile,
+      // and then it is not reset (reset compares).
+      const seen = { identity: index.identity(), indexedTo: index.indexedTo() }
+      const checking: Promise<void> = Promise.all([reading(identityNow), headPosition()]).then(
+        async ([identity, head]) => {
+          if (seen.identity === identity && seen.indexedTo <= head) return
+          // Moved by another process meanwhile: looked at again by the next sync.
+          if (!(await inTurn(() => index.reset(identity, seen))) && indexChecked === checking)
+            indexChecked = undefined
+        }
+      )
+      indexChecked = checking
+    }
     const check = indexChecked
     try {
       await check
@@ -173,10 +190,9 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
       const page = await readAll({ after, maxCount: PAGE })
       // An index begun on an empty log is named by its first event once it has one (as identityNow would).
       const firstEvent = after === 0n && index.identity() === EMPTY ? page[0] : undefined
-      index.add(
-        page.map((event) => ({ event, keys: indexKeys(event.type, event.data) })),
-        firstEvent ? identityOf(firstEvent) : undefined
-      )
+      const entries = page.map((event) => ({ event, keys: indexKeys(event.type, event.data) }))
+      if (page.length > 0)
+        await inTurn(() => index.add(entries, after, firstEvent ? identityOf(firstEvent) : undefined))
       for (const e of page) seen.set(e.id, e)
       if (page.length < PAGE) return seen
     }
@@ -206,7 +222,8 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
       const at = index.locate(id)
       if (!at) continue
       const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
-      if (e) found.set(id, e)
+      // Another event there: the database is not the one indexed (restored, replaced) — not this event.
+      if (e?.id === id) found.set(id, e)
     }
     return found
   }
@@ -218,7 +235,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
       const events: RecordedEvent[] = []
       for (const at of index.byKey(key)) {
         const [e] = await readStream(at.stream, { fromRevision: at.revision, maxCount: 1 })
-        if (e) events.push(e)
+        if (e?.id === at.id) events.push(e)
       }
       if (events.length > 0) found.set(key, events)
     }

@@ -10,6 +10,8 @@ import Database from 'better-sqlite3'
 import type { RecordedEvent } from '../port'
 
 export interface Location {
+  /** The event's id: a location is trusted only if the event read there is still this one. */
+  readonly id: string
   readonly stream: string
   readonly revision: bigint
 }
@@ -18,11 +20,14 @@ export interface IdIndex {
   /** The `$all` position read up to (0: nothing). */
   readonly indexedTo: () => bigint
   /**
-   * A page of `$all` after `indexedTo`, in log order, with each event's keys: recorded at once — with the
-   * identity of the `$all` read, when it is first known (an index begun on an empty log).
+   * A page of `$all` read after position `after`, in log order, with each event's keys: recorded at once — with
+   * the identity of the `$all` read, when it is first known (an index begun on an empty log). A page read after
+   * a position the index is no longer at (emptied meanwhile, by this process or another sharing the file) would
+   * leave a gap: it is dropped.
    */
   readonly add: (
     page: ReadonlyArray<{ readonly event: RecordedEvent; readonly keys: ReadonlyArray<string> }>,
+    after: bigint,
     identity?: string
   ) => void
   readonly locate: (id: string) => Location | undefined
@@ -30,8 +35,14 @@ export interface IdIndex {
   readonly byKey: (key: string) => ReadonlyArray<Location>
   /** The store identity the index was read from; undefined before any. */
   readonly identity: () => string | undefined
-  /** Empties the index, to be read from the start of the `$all` named `identity`. */
-  readonly reset: (identity: string) => void
+  /**
+   * Empties the index, to be read from the start of the `$all` named `identity` — if it is still as it was seen
+   * (`seen`: its identity and position then; another process sharing the file may have moved it since).
+   */
+  readonly reset: (
+    identity: string,
+    seen: { readonly identity: string | undefined; readonly indexedTo: bigint }
+  ) => boolean
   readonly close: () => void
 }
 
@@ -43,10 +54,11 @@ export const memoryIdIndex = (): IdIndex => {
   let identity: string | undefined
   return {
     indexedTo: () => indexedTo,
-    add: (page, named) => {
+    add: (page, after, named) => {
+      if (indexedTo < after) return
       if (named !== undefined) identity = named
       for (const { event: e, keys: eventKeys } of page) {
-        const at = { stream: e.stream, revision: e.revision }
+        const at = { id: e.id, stream: e.stream, revision: e.revision }
         ids.set(e.id, at)
         for (const key of eventKeys) {
           const held = keys.get(key)
@@ -59,11 +71,13 @@ export const memoryIdIndex = (): IdIndex => {
     locate: (id) => ids.get(id),
     byKey: (key) => [...(keys.get(key)?.values() ?? [])],
     identity: () => identity,
-    reset: (named) => {
+    reset: (named, seen) => {
+      if (identity !== seen.identity || indexedTo !== seen.indexedTo) return false
       ids.clear()
       keys.clear()
       indexedTo = 0n
       identity = named
+      return true
     },
     close: () => {},
   }
@@ -92,13 +106,17 @@ export const sqliteIdIndex = (path: string): IdIndex => {
     ),
     to: db.prepare('UPDATE esdb_index SET indexed_to = max(indexed_to, ?) WHERE id = 1'),
     name: db.prepare('UPDATE esdb_index SET store_id = ? WHERE id = 1'),
-    locate: db.prepare('SELECT stream, revision FROM esdb_ids WHERE event_id = ?').safeIntegers(),
-    byKey: db
-      .prepare('SELECT stream, revision FROM esdb_keys WHERE key = ? ORDER BY position')
+    locate: db
+      .prepare('SELECT event_id AS id, stream, revision FROM esdb_ids WHERE event_id = ?')
       .safeIntegers(),
+    byKey: db
+      .prepare('SELECT event_id AS id, stream, revision FROM esdb_keys WHERE key = ? ORDER BY position')
+      .safeIntegers(),
+    reset: db.prepare('UPDATE esdb_index SET store_id = ?, indexed_to = 0 WHERE id = 1'),
   }
   const state = () => q.state.get() as { store_id: string | null; indexed_to: bigint }
-  const add = db.transaction((page: Parameters<IdIndex['add']>[0], identity?: string) => {
+  const add = db.transaction((page: Parameters<IdIndex['add']>[0], after: bigint, identity?: string) => {
+    if (state().indexed_to < after) return
     if (identity !== undefined) q.name.run(identity)
     for (const { event: e, keys } of page) {
       q.id.run(e.id, e.stream, e.revision)
@@ -109,16 +127,23 @@ export const sqliteIdIndex = (path: string): IdIndex => {
   })
   return {
     indexedTo: () => state().indexed_to,
-    add: (page, identity) => add.immediate(page, identity),
+    add: (page, after, identity) => {
+      // Nothing to record: no write (a read route syncs too, and must not wait for the file's write lock).
+      if (page.length > 0 || identity !== undefined) add.immediate(page, after, identity)
+    },
     locate: (id) => q.locate.get(id) as Location | undefined,
     byKey: (key) => q.byKey.all(key) as Location[],
     identity: () => state().store_id ?? undefined,
-    reset: (identity) => {
-      db.transaction(() => {
-        db.exec('DELETE FROM esdb_ids; DELETE FROM esdb_keys')
-        db.prepare('UPDATE esdb_index SET store_id = ?, indexed_to = 0 WHERE id = 1').run(identity)
-      }).immediate()
-    },
+    reset: (identity, seen) =>
+      db
+        .transaction(() => {
+          const now = state()
+          if ((now.store_id ?? undefined) !== seen.identity || now.indexed_to !== seen.indexedTo) return false
+          db.exec('DELETE FROM esdb_ids; DELETE FROM esdb_keys')
+          q.reset.run(identity)
+          return true
+        })
+        .immediate(),
     close: () => db.close(),
   }
 }
