@@ -197,18 +197,31 @@ describe('the id and key index in the node’s SQLite file', () => {
     expect(byKey.get('TrainingHeld|a|s2')?.map((e) => e.id)).toEqual([event(2).id])
   })
 
+  /** A fresh server holding the trainings numbered `ns`, each appended alone (a database restored, then written). */
+  const serverWith = async (ns: ReadonlyArray<number>) => {
+    const server = track(await startFakeServer())
+    const writer = track(createEsdbStore({ connectionString: server.connectionString, clock }))
+    for (const n of ns) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
+    return { server, writer }
+  }
+  /** A file indexed from a server holding the trainings numbered `ns` (that store then closed). */
+  const indexedFrom = async (ns: ReadonlyArray<number>) => {
+    const file = indexFile()
+    const { server } = await serverWith([])
+    const a = createEsdbStore({ connectionString: server.connectionString, clock, indexFile: file })
+    for (const n of ns) await a.append({ events: [training(n, `s${n}`)], actor: 't' })
+    await a.close()
+    return { file, server }
+  }
+  const openOn = (server: FakeServer, file: string) =>
+    track(createEsdbStore({ connectionString: server.connectionString, clock, indexFile: file }))
+
   it('empties an index read from another EventStoreDB instead of pointing into this one', async () => {
     // given a file indexed from one server, whose first event sits at unit-a revision 0
-    const file = indexFile()
-    const one = track(await startFakeServer())
-    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
-    await a.append({ events: [training(1, 's1')], actor: 't' })
-    await a.close()
+    const { file } = await indexedFrom([1])
     // when a store of another server, holding more events (another one at unit-a revision 0), opens the file
-    const two = track(await startFakeServer())
-    const writer = track(createEsdbStore({ connectionString: two.connectionString, clock }))
-    for (let n = 2; n <= 4; n++) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
-    const b = track(createEsdbStore({ connectionString: two.connectionString, clock, indexFile: file }))
+    const { server: two } = await serverWith([2, 3, 4])
+    const b = openOn(two, file)
     // then the first server's event is not found there, and every one of this one's is (none skipped)
     expect((await b.findEvents([event(1).id])).size).toBe(0)
     expect((await b.findByKeys(['TrainingHeld|a|s1'])).size).toBe(0)
@@ -222,20 +235,14 @@ describe('the id and key index in the node’s SQLite file', () => {
 
   it('empties an index ahead of the database it names (restored from an older backup)', async () => {
     // given a file indexed from a server up to its fifth event
-    const file = indexFile()
-    const one = track(await startFakeServer())
-    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
-    for (let n = 1; n <= 5; n++) await a.append({ events: [training(n, `s${n}`)], actor: 't' })
-    await a.close()
+    const { file, server: one } = await indexedFrom([1, 2, 3, 4, 5])
     // when the database is back from a backup of its first two events (the same first event: the same name),
     // and another event is written where the third was
-    const restored = track(await startFakeServer())
-    const writer = track(createEsdbStore({ connectionString: restored.connectionString, clock }))
-    for (const n of [1, 2, 6]) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
+    const { server: restored, writer } = await serverWith([1, 2, 6])
     expect(await writer.identity()).toBe(
       await track(createEsdbStore({ connectionString: one.connectionString, clock })).identity()
     )
-    const b = track(createEsdbStore({ connectionString: restored.connectionString, clock, indexFile: file }))
+    const b = openOn(restored, file)
     // then the new event is found, and the lost ones are not
     expect([...(await b.findEvents([6, 3].map((n) => event(n).id))).keys()]).toEqual([event(6).id])
     expect((await b.findByKeys(['TrainingHeld|a|s3'])).size).toBe(0)
@@ -244,15 +251,9 @@ describe('the id and key index in the node’s SQLite file', () => {
   it('never answers with another event than the one asked for, where an index points into a restored database', async () => {
     // given a file indexed up to a fifth event, and the database restored from its first two and written past
     // that position since (the same name, a head beyond the index: nothing says the index is stale)
-    const file = indexFile()
-    const one = track(await startFakeServer())
-    const a = createEsdbStore({ connectionString: one.connectionString, clock, indexFile: file })
-    for (let n = 1; n <= 5; n++) await a.append({ events: [training(n, `s${n}`)], actor: 't' })
-    await a.close()
-    const restored = track(await startFakeServer())
-    const writer = track(createEsdbStore({ connectionString: restored.connectionString, clock }))
-    for (const n of [1, 2, 6, 7, 8, 9]) await writer.append({ events: [training(n, `s${n}`)], actor: 't' })
-    const b = track(createEsdbStore({ connectionString: restored.connectionString, clock, indexFile: file }))
+    const { file } = await indexedFrom([1, 2, 3, 4, 5])
+    const { server: restored } = await serverWith([1, 2, 6, 7, 8, 9])
+    const b = openOn(restored, file)
     // when the lost third event is asked for, by id and by key (its location now holds the sixth)
     // then nothing is answered rather than the sixth
     expect((await b.findEvents([event(3).id])).size).toBe(0)
