@@ -42,19 +42,22 @@ export const followLog = (
   // The subscription is only a doorbell: the runner reads pages itself, from its own checkpoint.
   const bell = store.subscribe({ after: position() }, () => wake())
   // The lease kept on a timer, not between passes: a pass may wait long on a store that does not answer.
-  const keeper = setInterval(() => {
-    try {
-      lock.keep()
-    } catch (e) {
-      // Another runner holds it now: this one stops rather than write beside it. The file busy: kept next tick
-      // (a third of the stale time is left).
-      if (e instanceof ProjectionLocked) {
-        failure = e
-        stopped = true
-        wake()
+  const keeper = setInterval(
+    () => {
+      try {
+        lock.keep()
+      } catch (e) {
+        // Another runner holds it now: this one stops rather than write beside it. The file busy: kept next tick
+        // (a third of the stale time is left).
+        if (e instanceof ProjectionLocked) {
+          failure = e
+          stopped = true
+          wake()
+        }
       }
-    }
-  }, Math.min(pollMs, 1000))
+    },
+    Math.min(pollMs, 1000)
+  )
   keeper.unref()
   const loop = (async () => {
     let backoff = 0

@@ -248,11 +248,24 @@ describe('the id and key index in the node’s SQLite file', () => {
     expect((await b.findByKeys(['TrainingHeld|a|s3'])).size).toBe(0)
   })
 
-  it('never answers with another event than the one asked for, where an index points into a restored database', async () => {
+  it('empties an index whose last event is no longer where it was (restored, then written past it)', async () => {
     // given a file indexed up to a fifth event, and the database restored from its first two and written past
-    // that position since (the same name, a head beyond the index: nothing says the index is stale)
+    // that position since (the same name, a head beyond the index)
     const { file } = await indexedFrom([1, 2, 3, 4, 5])
     const { server: restored } = await serverWith([1, 2, 6, 7, 8, 9])
+    const b = openOn(restored, file)
+    // then the events written since are all found, and the lost ones are not
+    expect([...(await b.findEvents([3, 6, 9].map((n) => event(n).id))).keys()]).toEqual(
+      [6, 9].map((n) => event(n).id)
+    )
+    expect((await b.findByKeys(['TrainingHeld|a|s3'])).size).toBe(0)
+  })
+
+  it('never answers with another event than the one asked for, where a location holds another', async () => {
+    // given a file indexed up to a fifth event, and the database restored from its first two and its lost part
+    // written again with another third event (the last one indexed is where it was: nothing says stale)
+    const { file } = await indexedFrom([1, 2, 3, 4, 5])
+    const { server: restored } = await serverWith([1, 2, 6, 4, 5])
     const b = openOn(restored, file)
     // when the lost third event is asked for, by id and by key (its location now holds the sixth)
     // then nothing is answered rather than the sixth

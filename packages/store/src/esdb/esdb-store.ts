@@ -159,16 +159,23 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
 
   /**
    * Brings the id index up to the head of `$all`; answers the events it had not seen. An index of another
-   * database (its first event differs) or ahead of this one's head (restored from an older backup) is emptied.
+   * database (its first event differs), ahead of this one's head, or whose last event is no longer where it was
+   * (restored from an older backup, written since) is emptied.
    */
   const sync = async (): Promise<Map<string, RecordedEvent>> => {
     if (indexChecked === undefined) {
       // What the index was before asking the server: another process sharing the file may move it meanwhile,
       // and then it is not reset (reset compares).
       const seen = { identity: index.identity(), indexedTo: index.indexedTo() }
+      const last = index.lastId()
       const checking: Promise<void> = Promise.all([reading(identityNow), headPosition()]).then(
         async ([identity, head]) => {
-          if (seen.identity === identity && seen.indexedTo <= head) return
+          // The same database, not behind the index, still holding the last event indexed where it was (a
+          // database restored from a backup and written again since holds another event there).
+          const lastHeld =
+            seen.indexedTo === 0n ||
+            (last !== undefined && (await reading(() => holds({ id: last, position: seen.indexedTo }))))
+          if (seen.identity === identity && seen.indexedTo <= head && lastHeld) return
           // Moved by another process meanwhile: looked at again by the next sync.
           if (!(await inTurn(() => index.reset(identity, seen))) && indexChecked === checking)
             indexChecked = undefined
@@ -351,6 +358,23 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
     }
   }
 
+  /** Whether `$all` holds the event `id` at `position` (one small read). */
+  const holds = async (known: { readonly id: string; readonly position: bigint }): Promise<boolean> => {
+    let same = false
+    try {
+      // Read to its end (one event): leaving a gRPC stream early is not a clean cancel.
+      for await (const r of client.readAll({
+        fromPosition: { commit: known.position, prepare: known.position },
+        maxCount: 1,
+      }))
+        same = r.event?.id === known.id && r.event.position?.commit === known.position
+    } catch (e) {
+      if (isUnavailable(e)) throw e
+      // A position the server no longer has may be refused: not held.
+    }
+    return same
+  }
+
   /**
    * The first user event in `$all` (`esdb:<id>@<position>`): written once and never moved, so it names this
    * database — a server restarted empty, or another cluster, answers another. Checked again at its known position
@@ -358,21 +382,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
    */
   let first: { readonly id: string; readonly position: bigint } | undefined
   const identityNow = async (): Promise<string> => {
-    if (first !== undefined) {
-      const known = first
-      let same = false
-      try {
-        for await (const r of client.readAll({
-          fromPosition: { commit: known.position, prepare: known.position },
-          maxCount: 1,
-        }))
-          same = r.event?.id === known.id && r.event.position?.commit === known.position
-      } catch (e) {
-        if (isUnavailable(e)) throw e
-        // A position the server no longer has may be refused: look from the start.
-      }
-      if (!same) first = undefined
-    }
+    if (first !== undefined && !(await holds(first))) first = undefined
     if (first === undefined) {
       const [e] = await readAllNow({ maxCount: 1 })
       if (e === undefined) return EMPTY

@@ -19,6 +19,8 @@ export interface Location {
 export interface IdIndex {
   /** The `$all` position read up to (0: nothing). */
   readonly indexedTo: () => bigint
+  /** The id of the event at `indexedTo` (undefined: nothing read), to find that event there again. */
+  readonly lastId: () => string | undefined
   /**
    * A page of `$all` read after position `after`, in log order, with each event's keys: recorded at once — with
    * the identity of the `$all` read, when it is first known (an index begun on an empty log). A page read after
@@ -51,9 +53,11 @@ export const memoryIdIndex = (): IdIndex => {
   /** Key → the events carrying it, by id (two reads racing over one page index an event once), in log order. */
   const keys = new Map<string, Map<string, Location>>()
   let indexedTo = 0n
+  let lastId: string | undefined
   let identity: string | undefined
   return {
     indexedTo: () => indexedTo,
+    lastId: () => lastId,
     add: (page, after, named) => {
       if (indexedTo < after) return
       if (named !== undefined) identity = named
@@ -65,7 +69,10 @@ export const memoryIdIndex = (): IdIndex => {
           if (held) held.set(e.id, at)
           else keys.set(key, new Map([[e.id, at]]))
         }
-        if (e.position > indexedTo) indexedTo = e.position
+        if (e.position > indexedTo) {
+          indexedTo = e.position
+          lastId = e.id
+        }
       }
     },
     locate: (id) => ids.get(id),
@@ -76,6 +83,7 @@ export const memoryIdIndex = (): IdIndex => {
       ids.clear()
       keys.clear()
       indexedTo = 0n
+      lastId = undefined
       identity = named
       return true
     },
@@ -89,7 +97,7 @@ export const sqliteIdIndex = (path: string): IdIndex => {
   db.pragma('journal_mode = WAL')
   db.exec(`
     CREATE TABLE IF NOT EXISTS esdb_index (
-      id INTEGER PRIMARY KEY CHECK (id = 1), store_id TEXT, indexed_to INTEGER NOT NULL);
+      id INTEGER PRIMARY KEY CHECK (id = 1), store_id TEXT, indexed_to INTEGER NOT NULL, last_id TEXT);
     INSERT OR IGNORE INTO esdb_index (id, store_id, indexed_to) VALUES (1, NULL, 0);
     CREATE TABLE IF NOT EXISTS esdb_ids (
       event_id TEXT PRIMARY KEY, stream TEXT NOT NULL, revision INTEGER NOT NULL) WITHOUT ROWID;
@@ -97,14 +105,17 @@ export const sqliteIdIndex = (path: string): IdIndex => {
       key TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL, stream TEXT NOT NULL,
       revision INTEGER NOT NULL, PRIMARY KEY (key, position, event_id)) WITHOUT ROWID;
   `)
+  // A file indexed before the index named its last event (no last_id: checked as not found, so read again).
+  const columns = db.prepare('PRAGMA table_info(esdb_index)').all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === 'last_id')) db.exec('ALTER TABLE esdb_index ADD COLUMN last_id TEXT')
   // Positions and revisions are 64-bit: read back as bigints.
   const q = {
-    state: db.prepare('SELECT store_id, indexed_to FROM esdb_index WHERE id = 1').safeIntegers(),
+    state: db.prepare('SELECT store_id, indexed_to, last_id FROM esdb_index WHERE id = 1').safeIntegers(),
     id: db.prepare('INSERT OR IGNORE INTO esdb_ids (event_id, stream, revision) VALUES (?, ?, ?)'),
     key: db.prepare(
       'INSERT OR IGNORE INTO esdb_keys (key, position, event_id, stream, revision) VALUES (?, ?, ?, ?, ?)'
     ),
-    to: db.prepare('UPDATE esdb_index SET indexed_to = max(indexed_to, ?) WHERE id = 1'),
+    to: db.prepare('UPDATE esdb_index SET indexed_to = ?, last_id = ? WHERE id = 1 AND indexed_to < ?'),
     name: db.prepare('UPDATE esdb_index SET store_id = ? WHERE id = 1'),
     locate: db
       .prepare('SELECT event_id AS id, stream, revision FROM esdb_ids WHERE event_id = ?')
@@ -112,9 +123,9 @@ export const sqliteIdIndex = (path: string): IdIndex => {
     byKey: db
       .prepare('SELECT event_id AS id, stream, revision FROM esdb_keys WHERE key = ? ORDER BY position')
       .safeIntegers(),
-    reset: db.prepare('UPDATE esdb_index SET store_id = ?, indexed_to = 0 WHERE id = 1'),
+    reset: db.prepare('UPDATE esdb_index SET store_id = ?, indexed_to = 0, last_id = NULL WHERE id = 1'),
   }
-  const state = () => q.state.get() as { store_id: string | null; indexed_to: bigint }
+  const state = () => q.state.get() as { store_id: string | null; indexed_to: bigint; last_id: string | null }
   const add = db.transaction((page: Parameters<IdIndex['add']>[0], after: bigint, identity?: string) => {
     if (state().indexed_to < after) return
     if (identity !== undefined) q.name.run(identity)
@@ -123,10 +134,11 @@ export const sqliteIdIndex = (path: string): IdIndex => {
       for (const key of keys) q.key.run(key, e.position, e.id, e.stream, e.revision)
     }
     const last = page.at(-1)
-    if (last) q.to.run(last.event.position)
+    if (last) q.to.run(last.event.position, last.event.id, last.event.position)
   })
   return {
     indexedTo: () => state().indexed_to,
+    lastId: () => state().last_id ?? undefined,
     add: (page, after, identity) => {
       // Nothing to record: no write (a read route syncs too, and must not wait for the file's write lock).
       if (page.length > 0 || identity !== undefined) add.immediate(page, after, identity)
