@@ -97,7 +97,7 @@ export {
   type UnitInfo,
 } from './scoring/evaluate-unit'
 export { type Cut, parseAsOf } from './timetravel/as-of'
-export { type LogSource, memorySource } from './timetravel/log-source'
+export { type LogSource, memorySource, publishedSchemes } from './timetravel/log-source'
 export {
   type EvaluationCache,
   type OutcomeMemos,

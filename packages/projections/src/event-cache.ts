@@ -7,7 +7,7 @@
  * index. The owner clears the cache whenever the read models may have moved without it (a failed transaction,
  * another runner, a new generation).
  */
-import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kaoping/core'
+import { decodeEvent, type LogSource, publishedSchemes, type Scheme, type StoredEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
 
@@ -152,9 +152,7 @@ export const eventCache = (budget: number): EventCache => {
       // A held registry is complete (held from position 0, or read whole from the index, then grown).
       allSchemes: () => {
         untouched = false
-        schemes ??= registry
-          ? registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : []))
-          : [...index.allSchemes()]
+        schemes ??= registry ? publishedSchemes(registry) : [...index.allSchemes()]
         return schemes
       },
       lastRecordedAt: (ms) =>

@@ -84,8 +84,8 @@ export const followLog = (
           const m = ctx.memories.of(t)
           // The memory serves only the checkpoint it was committed at; otherwise the index.
           const source = m.at === checkpointOf(db, t).position ? m.events.source(m.index) : m.index
-          filled = fillSnapshots(db, t, source, 1)
-          lock.renew()
+          // In the runner's turn at the file, as every write of the runner's; the lease is the keeper's.
+          filled = fillSnapshots(db, t, source, 1, ctx.inTurn)
         } catch {
           // A month end not taken now (the file busy, say) is taken in a later idle pass; rankingAt scores it meanwhile.
         }

@@ -232,13 +232,18 @@ describe('a rebuild an older release left unfinished', () => {
   })
 })
 
-describe('read models in the store’s own file', async () => {
+/** The demo city in a store file of its own, and a second connection to that file for the read models. */
+const demoFile = async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'kaoping-shared-')), 'k.db')
   const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
-  const imported = await importLog(store, demo)
-  if (E.isLeft(imported)) throw new Error('bad demo')
+  if (E.isLeft(await importLog(store, demo))) throw new Error('bad demo')
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
+  return { store, db }
+}
+
+describe('read models in the store’s own file', async () => {
+  const { store, db } = await demoFile()
   const projector = openProjector({ store, db, now: () => 1_000_000 })
   await projector.rebuild()
   const t = projector.tables()
@@ -326,12 +331,7 @@ describe('a rebuild’s event index written on a thread of its own', () => {
   it('gives the same index rows as one written in the runner’s thread, and rankings exactly as replay', async () => {
     // given the demo city in two store files, one rebuilt with its index written here, one on a thread
     const open = async (indexThreadFrom: number) => {
-      const path = join(mkdtempSync(join(tmpdir(), 'kaoping-thread-')), 'k.db')
-      const store = createSqliteStore({ path, clock: () => new Date().toISOString() })
-      const imported = await importLog(store, demo)
-      if (E.isLeft(imported)) throw new Error('bad demo')
-      const db = new Database(path)
-      db.pragma('journal_mode = WAL')
+      const { store, db } = await demoFile()
       const projector = openProjector({ store, db, now: () => 1_000_000, indexThreadFrom })
       // when each is rebuilt
       await projector.rebuild()
@@ -363,9 +363,7 @@ describe('a rebuild’s event index written on a thread of its own', () => {
   })
   it('copies the rows left so far before a page it must write in full: none lost, none twice', async () => {
     // given a store whose second page of 1,000 is not the file's rows (another id at its first position)
-    const path = join(mkdtempSync(join(tmpdir(), 'kaoping-thread-')), 'k.db')
-    const sqlite = createSqliteStore({ path, clock: () => new Date().toISOString() })
-    if (E.isLeft(await importLog(sqlite, demo))) throw new Error('bad demo')
+    const { store: sqlite, db } = await demoFile()
     const store: typeof sqlite = {
       ...sqlite,
       readAll: async (o) => {
@@ -373,8 +371,6 @@ describe('a rebuild’s event index written on a thread of its own', () => {
         return o?.after === 1000n ? page.map((e, i) => (i === 0 ? { ...e, id: 'not-in-the-file' } : e)) : page
       },
     }
-    const db = new Database(path)
-    db.pragma('journal_mode = WAL')
     // when it is rebuilt, the index left to the end
     const projector = openProjector({ store, db, now: () => 1_000_000, indexThreadFrom: 0 })
     await projector.rebuild()

@@ -77,8 +77,9 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
         scoredFromMemory: scored !== undefined,
       }
     }
-    // The lease is renewed by each page; the index and the scoring may take longer than its stale time.
-    writeInTurn(ctx, () => lock.renew())
+    // The lease is renewed by each page; the index and the scoring may take longer than its stale time (keep:
+    // renewed when due, refused if another runner took it over meanwhile).
+    lock.keep()
     const final = scored ?? scoreSchemes(ctx, m, new Set())
     writeInTurn(ctx, () => {
       // Since the last page, nothing may have moved this generation: another runner that took the lease over

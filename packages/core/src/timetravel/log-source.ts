@@ -22,6 +22,10 @@ export interface LogSource {
 const recordedBy = (events: ReadonlyArray<StoredEvent>, ms: number | undefined) =>
   ms === undefined ? events : events.filter((e) => instantMs(e.recordedAt) <= ms)
 
+/** Every scheme version published in a registry's events, in log order (what `allSchemes` answers). */
+export const publishedSchemes = (registry: ReadonlyArray<StoredEvent>): Scheme[] =>
+  registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : []))
+
 /** A source over events held in memory (an event file). */
 export const memorySource = (events: ReadonlyArray<StoredEvent>): LogSource => {
   const registry: StoredEvent[] = []
@@ -38,7 +42,7 @@ export const memorySource = (events: ReadonlyArray<StoredEvent>): LogSource => {
   return {
     registry: (ms) => recordedBy(registry, ms),
     unitEvents: (unitId, ms) => recordedBy(units.get(unitId) ?? [], ms),
-    allSchemes: () => registry.flatMap((e) => (e.type === 'SchemePublished' ? [e.data.scheme] : [])),
+    allSchemes: () => publishedSchemes(registry),
     lastRecordedAt: (ms) => {
       let best: string | null = null
       let bestMs = Number.NEGATIVE_INFINITY

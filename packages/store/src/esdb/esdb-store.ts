@@ -113,7 +113,7 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   const index = options.indexFile ? sqliteIdIndex(options.indexFile) : memoryIdIndex()
   const inTurn = options.indexTurn ?? (async <T>(write: () => T) => write())
   /** The index found to be of this server's `$all` (asked again after the server did not answer). */
-  let indexChecked: Promise<void> | undefined
+  let indexChecked: Promise<boolean> | undefined
   /** A read the server did not answer becomes a StoreUnavailableError, which runners retry. */
   const reading = async <A>(f: () => Promise<A>): Promise<A> => {
     try {
@@ -158,39 +158,32 @@ export const createEsdbStore = (options: EsdbStoreOptions): EventStore => {
   }
 
   /**
-   * Brings the id index up to the head of `$all`; answers the events it had not seen. An index of another
-   * database (its first event differs), ahead of this one's head, or whose last event is no longer where it was
-   * (restored from an older backup, written since) is emptied.
+   * Empties the index unless it is of this `$all`: the same database (its first event), not ahead of its head,
+   * still holding the index's last event where it was (a database restored from a backup and written since holds
+   * another there). What the index was is read before asking the server; a reset compares it, and is not done
+   * (false) if another process sharing the file moved the index meanwhile.
    */
+  const verifyIndex = async (): Promise<boolean> => {
+    const seen = { identity: index.identity(), indexedTo: index.indexedTo() }
+    const last = index.lastId()
+    const [identity, head] = await Promise.all([reading(identityNow), headPosition()])
+    const lastHeld =
+      seen.indexedTo === 0n ||
+      (last !== undefined && (await reading(() => holds({ id: last, position: seen.indexedTo }))))
+    if (seen.identity === identity && seen.indexedTo <= head && lastHeld) return true
+    return inTurn(() => index.reset(identity, seen))
+  }
+
+  /** Brings the id index (verified once: `verifyIndex`) up to the head of `$all`; answers what it had not seen. */
   const sync = async (): Promise<Map<string, RecordedEvent>> => {
-    if (indexChecked === undefined) {
-      // What the index was before asking the server: another process sharing the file may move it meanwhile,
-      // and then it is not reset (reset compares).
-      const seen = { identity: index.identity(), indexedTo: index.indexedTo() }
-      const last = index.lastId()
-      const checking: Promise<void> = Promise.all([reading(identityNow), headPosition()]).then(
-        async ([identity, head]) => {
-          // The same database, not behind the index, still holding the last event indexed where it was (a
-          // database restored from a backup and written again since holds another event there).
-          const lastHeld =
-            seen.indexedTo === 0n ||
-            (last !== undefined && (await reading(() => holds({ id: last, position: seen.indexedTo }))))
-          if (seen.identity === identity && seen.indexedTo <= head && lastHeld) return
-          // Moved by another process meanwhile: looked at again by the next sync.
-          if (!(await inTurn(() => index.reset(identity, seen))) && indexChecked === checking)
-            indexChecked = undefined
-        }
-      )
-      indexChecked = checking
-    }
+    indexChecked ??= verifyIndex()
     const check = indexChecked
-    try {
-      await check
-    } catch (e) {
-      // Asked again by the next sync.
+    // Not settled (another process moved the index meanwhile) or failed: asked again by the next sync.
+    const settled = await check.catch((e: unknown) => {
       if (indexChecked === check) indexChecked = undefined
       throw e
-    }
+    })
+    if (!settled && indexChecked === check) indexChecked = undefined
     const seen = new Map<string, RecordedEvent>()
     for (;;) {
       const after = index.indexedTo()
