@@ -45,7 +45,8 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   const notices: string[] = []
   // Threads of this process that write the one SQLite file take their turns at a shared gate (write-gate.ts):
   // on the embedded store the HTTP thread appends events; on EventStoreDB it writes the adapter's id index (an
-  // append there is network round trips: only the index's short writes take the turn); evidence records on both.
+  // append there is network round trips: only the index's short writes take the turn); evidence records when
+  // they are kept in that file (not in a directory).
   const gate = writeGate()
   const opened = openProjections(config.db, undefined, {
     cachedEvents: 0,
@@ -102,7 +103,10 @@ export const startServer = async (config: ServerConfig): Promise<Started> => {
   let draining = false
   const app = createApp({
     store: config.eventstoreUrl ? store : gatedWrites(store, gate, ['append']),
-    evidence: gatedWrites(evidence.store, gate, ['put', 'addReferences']),
+    evidence:
+      evidence.where === config.db
+        ? gatedWrites(evidence.store, gate, ['put', 'addReferences'])
+        : evidence.store,
     readModels: projectedReadModels({ store, db, projector, following }),
     tokens: tokens.book,
     logger,

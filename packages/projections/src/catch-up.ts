@@ -122,7 +122,7 @@ const applyPage = (
         db,
         `UPDATE ${t.checkpoint} SET position = ?, store_id = ? WHERE id = 1 AND position = ?`
       ).run(last, identity, from)
-      if (moved.changes !== 1) throw new Error('checkpoint moved under the runner')
+      if (moved.changes !== 1) throw new Error('读模型的检查点已被另一个投影进程推进，本进程停止写入')
       if (atHead) {
         storeScored(ctx, m, scoreSchemes(ctx, m, dirty), dirty)
         dirty.clear()

@@ -88,7 +88,7 @@ export const rebuildGeneration = async (ctx: RunnerContext, lock: Lock): Promise
         checkpointOf(db, next).position !== m.at ||
         getMeta(db, 'building_generation') !== String(next.generation)
       )
-        throw new Error('the generation being rebuilt moved under the runner')
+        throw new Error('重建中的读模型已被另一个投影进程改动，本次重建放弃')
       lock.renew()
       storeScored(ctx, m, final, new Set())
       m.scored = true

@@ -54,6 +54,6 @@ export const onThread = (path: string, statements: ReadonlyArray<Statement>): Pr
     })
     worker.once('error', (e) => reject(online ? e : new ThreadUnavailable(String(e))))
     worker.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`SQL thread exited with ${code}`))
+      code === 0 ? resolve() : reject(new Error(`事件索引线程异常退出（退出码 ${code}）`))
     )
   })
