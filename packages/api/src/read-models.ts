@@ -21,6 +21,7 @@ import type { EventStore } from '@kaoping/store'
 import type Database from 'better-sqlite3'
 import type * as E from 'fp-ts/Either'
 import type { QueryAnswer, QueryJob } from './projection-thread/query-messages'
+import { unchanged } from './unchanged'
 
 export interface UnitRow {
   readonly unitId: string
@@ -94,6 +95,17 @@ export const projectedReadModels = (deps: {
   readonly following: Following
 }): ReadModels => {
   const { store, db, projector, following } = deps
+  const file = unchanged(db)
+  /** The active tables, the checkpoint's position and a scheme's ranking tag, asked of the file once per change. */
+  const current = () => {
+    const view = file()
+    const tables = view.get('tables', () => projector.tables())
+    return {
+      tables,
+      position: () => view.get('position', () => projector.position()),
+      tag: (schemeId: string) => view.get(`tag/${schemeId}`, () => currentRankingTag(db, tables, schemeId)),
+    }
+  }
   const summaries = new Map<string, { readonly tag: string; readonly json: string }>()
   const encodings = new Map<string, { plain: Encoded; gzip?: Promise<Encoded> }>()
   const plainOf = (schemeId: string): Encoded | undefined => {
@@ -114,7 +126,7 @@ export const projectedReadModels = (deps: {
       const deadline = performance.now() + timeoutMs
       for (;;) {
         const head = await store.headPosition()
-        const position = projector.position()
+        const position = current().position()
         // Read models ahead of the store's head (it was emptied or restored from an older backup), or of another
         // store: what they hold is not in this store, so nothing is answered from them until they are rebuilt.
         const foreign = position > head || following.storeProblem?.() !== undefined
@@ -150,12 +162,11 @@ export const projectedReadModels = (deps: {
       },
     },
     rankingSummaryJson: (schemeId) => {
-      const t = projector.tables()
-      const tag = currentRankingTag(db, t, schemeId)
+      const now = current()
       const hit = summaries.get(schemeId)
-      if (hit?.tag === tag) return hit.json
+      if (hit?.tag === now.tag(schemeId)) return hit.json
       // Made from each unit's entry and its lists' lengths, the changed units only (projections ranking-store).
-      const read = currentRankingSummary(db, t, schemeId)
+      const read = currentRankingSummary(db, now.tables, schemeId)
       if (!read) return undefined
       summaries.set(schemeId, read)
       return read.json

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { unchanged } from './unchanged'
+
+let dir: string
+let reader: Database.Database
+let writer: Database.Database
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kaoping-unchanged-'))
+  reader = new Database(join(dir, 'f.db'))
+  reader.pragma('journal_mode = WAL')
+  reader.exec('CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1)')
+  writer = new Database(join(dir, 'f.db'))
+})
+afterEach(() => {
+  reader.close()
+  writer.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const storedValue = (db: Database.Database) => db.prepare('SELECT v FROM t').pluck().get() as number
+
+describe('a read kept while the file is unchanged', () => {
+  it('is read once while nothing is written', () => {
+    const file = unchanged(reader)
+    let reads = 0
+    const read = () => file().get('v', () => (reads++, storedValue(reader)))
+    expect([read(), read(), read()]).toEqual([1, 1, 1])
+    expect(reads).toBe(1)
+  })
+
+  it('is read again once another connection committed', () => {
+    const file = unchanged(reader)
+    const read = () => file().get('v', () => storedValue(reader))
+    expect(read()).toBe(1)
+    writer.prepare('UPDATE t SET v = 2').run()
+    expect(read()).toBe(2)
+  })
+
+  it('is read again once this connection wrote', () => {
+    const file = unchanged(reader)
+    const read = () => file().get('v', () => storedValue(reader))
+    expect(read()).toBe(1)
+    reader.prepare('UPDATE t SET v = 3').run()
+    expect(read()).toBe(3)
+  })
+
+  it('is not changed by another connection’s rolled-back write', () => {
+    const file = unchanged(reader)
+    let reads = 0
+    const read = () => file().get('v', () => (reads++, storedValue(reader)))
+    read()
+    writer.exec('BEGIN IMMEDIATE; UPDATE t SET v = 9; ROLLBACK')
+    expect(read()).toBe(1)
+    expect(reads).toBe(1)
+  })
+})
