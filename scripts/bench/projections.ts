@@ -93,6 +93,7 @@ const rssAfterSnapshots = mib()
 //    instant that jumps past the scheme's deadlines re-scores every unit, and is timed on its own below.
 const lastRecorded = (db.prepare(`SELECT max(recorded_ms) AS ms FROM ${t.events}`).get() as { ms: number }).ms
 const incremental: number[] = []
+const idleCheckpoints: number[] = []
 for (let i = 0; i < 100; i++) {
   const unitId = `d${String((i * 37) % UNITS).padStart(3, '0')}`
   await store.append({
@@ -116,6 +117,8 @@ for (let i = 0; i < 100; i++) {
   })
   const [, dt] = await timeit(() => projector.catchUp())
   incremental.push(dt)
+  // What the follow loop does once it has nothing to apply (projections/wal.ts), timed apart from the update.
+  idleCheckpoints.push((await timeit(() => db.pragma('wal_checkpoint(PASSIVE)')))[1])
 }
 
 const rssAfterIncremental = mib()
@@ -213,6 +216,7 @@ const figures = {
     max: ms(Math.max(...incremental)),
   },
   updatePassingEveryDeadlineMs: ms(passingEveryDeadline),
+  idleCheckpointMs: { p50: ms(pct(idleCheckpoints, 50)), max: ms(Math.max(...idleCheckpoints)) },
   monthEndRankings: { taken: snapshotsTaken, seconds: Number((snapshotsMs / 1000).toFixed(1)) },
   summaryReadMs: { p50: ms(pct(queries, 50)), p99: ms(pct(queries, 99)) },
   summaryColdMs: { p50: ms(pct(cold, 50)), max: ms(Math.max(...cold)) },

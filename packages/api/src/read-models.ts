@@ -109,10 +109,10 @@ export const projectedReadModels = (deps: {
   const summaries = new Map<string, { readonly tag: string; readonly json: string }>()
   const encodings = new Map<string, { plain: Encoded; gzip?: Promise<Encoded> }>()
   const plainOf = (schemeId: string): Encoded | undefined => {
-    const t = projector.tables()
+    const now = current()
     const hit = encodings.get(schemeId)
-    if (hit && hit.plain.tag === currentRankingTag(db, t, schemeId)) return hit.plain
-    const read = currentRankingChunks(db, t, schemeId)
+    if (hit && hit.plain.tag === now.tag(schemeId)) return hit.plain
+    const read = currentRankingChunks(db, now.tables, schemeId)
     if (!read) return undefined
     const encoder = new TextEncoder()
     const chunks = read.pieces.map((p) => encoder.encode(p))
@@ -148,7 +148,7 @@ export const projectedReadModels = (deps: {
     diff: (schemeId, from, to) => diff(db, projector.tables(), schemeId, from, to),
     ...(following.query ? { query: following.query } : {}),
     rankingStream: {
-      tag: (schemeId) => currentRankingTag(db, projector.tables(), schemeId),
+      tag: (schemeId) => current().tag(schemeId),
       encoded: async (schemeId, gzip) => {
         const plain = plainOf(schemeId)
         if (!plain || !gzip) return plain

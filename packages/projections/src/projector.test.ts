@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { appendValidated, importLog } from '@kaoping/app'
@@ -8,10 +8,12 @@ import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { generateDemoCity } from '../../../examples/demo-city/generate'
+import { checkpointOf } from './checkpoint'
 import { ProjectionLocked, ProjectionStopped } from './errors'
 import { openProjector } from './projector'
 import { currentRankingJson, currentRankingSummary, diff, ranking } from './queries'
 import { given } from './testing/projection-spec'
+import { RUNNER_CHECKPOINT_PAGES } from './wal'
 
 // The demo city publishes both schemes in April 2017.
 const demo = generateDemoCity()
@@ -439,6 +441,53 @@ describe('following the log', () => {
     // then the idle runner's lease is fresh: the other is refused rather than moving the checkpoint under it
     await expect(other.catchUp()).rejects.toThrow(ProjectionLocked)
     await following.stop()
+  })
+
+  it('copies its writes into the database file when it has nothing to apply, not inside an update', async () => {
+    // given a runner on the store's own file, its log copied into the file (empty), following
+    const { store, db } = await demoFile()
+    const projector = openProjector({ store, db, now: () => 1_000_000 })
+    await projector.catchUp()
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const following = projector.follow({ pollMs: 20, snapshots: false })
+    // when a fact is appended and projected (a few pages of log: far below any checkpoint bound)
+    const fact = {
+      type: 'TrainingHeld',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2017-12-21',
+        sessionId: 'wal-1',
+        kind: 'lecture',
+        topic: '学法',
+        attendees: 12,
+      },
+    }
+    const r = await appendValidated(store, [fact], {
+      principal: { role: 'admin', name: 'city' },
+      newId: () => '60000000-0000-4000-8000-0000000000f2',
+    })
+    const position = E.isRight(r) ? r.right.events[0]!.position : 0n
+    expect(await following.waitFor(position, 2000)).toBe(true)
+    // then the file itself, read without its log, soon holds the new checkpoint (the idle pass copied the log)
+    const inFile = () => {
+      const copy = join(mkdtempSync(join(tmpdir(), 'kaoping-file-')), 'k.db')
+      copyFileSync(db.name, copy)
+      const alone = new Database(copy)
+      try {
+        return BigInt(checkpointOf(alone, projector.tables()).position)
+      } finally {
+        alone.close()
+      }
+    }
+    let seen = inFile()
+    for (let i = 0; i < 100 && seen !== position; i++) {
+      await new Promise((done) => setTimeout(done, 30))
+      seen = inFile()
+    }
+    await following.stop()
+    expect(seen).toBe(position)
+    // and the runner's own commits leave the log to idle passes up to the far bound
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(RUNNER_CHECKPOINT_PAGES)
   })
 
   it('reports false when a position is not projected in time', async () => {

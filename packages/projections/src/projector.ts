@@ -32,6 +32,7 @@ import {
   type Tables,
   tablesOf,
 } from './tables'
+import { deferCheckpoints } from './wal'
 
 export type { Progress } from './context'
 export type { Following } from './follow'
@@ -114,6 +115,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   const now = options.now ?? Date.now
   const owner = options.owner ?? `pid ${process.pid}`
   createMeta(db)
+  deferCheckpoints(db)
   db.transaction(() => {
     if (getMeta(db, 'active_generation') === undefined) setMeta(db, 'active_generation', '1')
     createTables(db, tablesOf(Number(getMeta(db, 'active_generation'))))
