@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { unchanged } from './unchanged'
+import { MAX_KEPT, unchanged } from './unchanged'
 
 let dir: string
 let reader: Database.Database
@@ -46,6 +46,15 @@ describe('a read kept while the file is unchanged', () => {
     expect(read()).toBe(1)
     reader.prepare('UPDATE t SET v = 3').run()
     expect(read()).toBe(3)
+  })
+
+  it('keeps no more than MAX_KEPT values however many names are asked (a request names them)', () => {
+    const file = unchanged(reader)
+    let reads = 0
+    for (let i = 0; i < MAX_KEPT + 10; i++) file().get(`made-up-${i}`, () => reads++)
+    for (let i = 0; i < MAX_KEPT + 10; i++) file().get(`made-up-${i}`, () => reads++)
+    // the first MAX_KEPT were kept; the 10 beyond them are read each time they are asked
+    expect(reads).toBe(MAX_KEPT + 10 + 10)
   })
 
   it('is not changed by another connection’s rolled-back write', () => {

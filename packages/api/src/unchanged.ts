@@ -7,6 +7,9 @@
  */
 import type Database from 'better-sqlite3'
 
+/** How many values a view keeps: names come from requests (a scheme's id), so a made-up one must not grow it. */
+export const MAX_KEPT = 64
+
 /** A view of the file's state: each value read at most once while the file is unchanged. */
 export interface Unchanged {
   /** `read()`'s value, read again only when the file changed since it was read. */
@@ -22,7 +25,7 @@ export const unchanged = (db: Database.Database): (() => Unchanged) => {
     get: <T>(name: string, read: () => T): T => {
       if (values.has(name)) return values.get(name) as T
       const value = read()
-      values.set(name, value)
+      if (values.size < MAX_KEPT) values.set(name, value)
       return value
     },
   }

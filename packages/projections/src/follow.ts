@@ -1,8 +1,8 @@
 /**
  * @module The follow loop: holds the lease and catches the live generation up whenever the store reports an
- * append (and at least every `pollMs`); in idle passes it copies the write-ahead log into the file and takes the
- * month-end rankings the log has passed, one per pass. A store that does not answer is retried with a growing
- * pause; anything else stops the loop.
+ * append (and at least every `pollMs`); after each pass it copies the write-ahead log into the file, and in idle
+ * passes it takes the month-end rankings the log has passed, one per pass. A store that does not answer is
+ * retried with a growing pause; anything else stops the loop.
  */
 import { StoreUnavailableError } from '@kaoping/store'
 import { checkpointOf } from './checkpoint'
@@ -12,7 +12,7 @@ import { acquireLock, type Lock } from './lock'
 import { activeTables } from './rebuild'
 import { fillSnapshots } from './snapshots'
 import { positionWaiter } from './wait-for-position'
-import { checkpointIdle } from './wal'
+import { copyLog } from './wal'
 
 export interface Following {
   /** Resolves true once `position` is projected, false after `timeoutMs`. */
@@ -78,14 +78,15 @@ export const followLog = (
       waiter.settle()
       if (stopped) break
       if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
-      // Nothing new: copy the log into the file (wal.ts), take one month-end ranking the log has passed (if any),
-      // then look again at once.
-      if (idle && backoff === 0)
+      // After every pass, the update already visible: copy the log into the file (wal.ts) — a few pages each time,
+      // so a steady stream of appends never leaves it to an append's commit on the HTTP thread.
+      if (backoff === 0)
         try {
-          checkpointIdle(db)
+          copyLog(db)
         } catch {
-          // The file busy: the next idle pass copies it.
+          // The file busy: the next pass copies it.
         }
+      // Nothing new: take one month-end ranking the log has passed (if any), then look again at once.
       let filled = 0
       if (idle && backoff === 0 && options.snapshots) {
         try {
