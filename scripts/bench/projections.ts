@@ -1,9 +1,10 @@
 /**
- * @module `pnpm bench [--events 1000000]`: a province-scale history (200 districts, deterministic), then, in one
- * run: raw log scan, full rebuild, month-end rankings taken, incremental latency (append one event → its unit's
- * new score stored), ranking reads (the summary a person sees; the full view streamed piece by piece), one unit's
- * as-of replay, the whole ranking as of a date (kept month end, other date from the runner's memory, other date
- * from the index alone), RSS by phase and peak RSS. Prints a table and JSON.
+ * @module `pnpm bench [--events 1000000] [--cached-events N]`: a province-scale history (200 districts,
+ * deterministic), then, in one run: raw log scan, full rebuild, month-end rankings taken, incremental latency
+ * (append one event → its unit's new score stored), ranking reads (the summary a person sees; the full view
+ * streamed piece by piece), one unit's as-of replay, the whole ranking as of a date (kept month end, other date
+ * from the runner's memory, other date from the index alone), RSS by phase and peak RSS. Prints a table and JSON.
+ * `--cached-events` bounds the runner's event cache (0: no events kept in memory).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,7 +20,12 @@ import { projectedReadModels } from '../../packages/api/src/read-models'
 import { provinceHistory, UNITS } from './province'
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '1000000' }, keep: { type: 'boolean', default: false } },
+  options: {
+    events: { type: 'string', default: '1000000' },
+    keep: { type: 'boolean', default: false },
+    /** The runner's event cache bound (the projector's default when absent; 0 keeps no events in memory). */
+    'cached-events': { type: 'string' },
+  },
 })
 const total = Number(values.events)
 const dir = mkdtempSync(join(tmpdir(), 'kaoping-bench-'))
@@ -76,7 +82,12 @@ log(`raw scan ${(events / (scanMs / 1000)).toFixed(0)} events/s`)
 const db = new Database(path)
 db.pragma('journal_mode = WAL')
 db.pragma('synchronous = NORMAL')
-const projector = openProjector({ store, db })
+const cached = values['cached-events']
+const projector = openProjector({
+  store,
+  db,
+  ...(cached === undefined ? {} : { cachedEvents: Number(cached) }),
+})
 const [, rebuildMs] = await timeit(() => projector.rebuild())
 log(`rebuild ${(events / (rebuildMs / 1000)).toFixed(0)} events/s`)
 const mib = () => Math.round(process.memoryUsage().rss / 1048576)
