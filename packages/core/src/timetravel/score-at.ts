@@ -13,7 +13,7 @@ import { assemble } from '../scoring/assemble'
 import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
 import type { UnitMemo } from '../scoring/memo'
 import { type Cut, parseAsOf } from './as-of'
-import { type UnitFactFold, unitFactFold } from './fact-fold'
+import { foldFacts, type UnitFactFold, unitFactFold } from './fact-fold'
 import { type LogSource, memorySource } from './log-source'
 import { select } from './select'
 
@@ -165,7 +165,8 @@ export const scoreSource = (
       const events = source.unitEvents(u.unitId, recordedBy)
       const facts = outcomes
         ? outcomes.factsOf(u.unitId, events)
-        : groupFacts(select(events, cut).facts.get(u.unitId) ?? [])
+        : // The source already answered the events recorded by the cut (LogSource): fold them, do not filter again.
+          groupFacts(foldFacts(events, 'occurredBy' in cut ? cut.occurredBy : undefined).facts)
       const evaluation = evaluateUnit(s, u, facts, { today, memo: outcomes?.of(key) })
       kept?.set(key, evaluation)
       return evaluation
