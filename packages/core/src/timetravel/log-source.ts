@@ -11,7 +11,11 @@ import type { Scheme } from '../scheme/scheme'
 export interface LogSource {
   /** The registry and scheme streams' events (UnitRegistered, SchemePublished, ResultPublished) recorded by `recordedBy` (ms; all when undefined), in log order. */
   readonly registry: (recordedBy?: number) => ReadonlyArray<StoredEvent>
-  /** The unit's own events (data.unitId = unitId) recorded by `recordedBy`, in log order. */
+  /**
+   * The unit's own events (data.unitId = unitId) recorded by `recordedBy` (ms, compared as `instantMs` does), in
+   * log order. Scoring folds them as given, without filtering again: a source that returned later events would
+   * change as-of scores.
+   */
   readonly unitEvents: (unitId: string, recordedBy?: number) => ReadonlyArray<StoredEvent>
   /** Every published scheme version, whenever published (what-if versions may postdate the cut). */
   readonly allSchemes: () => ReadonlyArray<Scheme>
