@@ -2,18 +2,28 @@ import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { gatedWrites, writeGate } from './write-gate'
 
-/** Another thread inside a write transaction for `ms`, as the projection runner marks it at the gate. */
-const runnerHolding = (buffer: SharedArrayBuffer, ms: number) =>
+/**
+ * Another thread inside a write transaction for `ms`, as the projection runner marks it at the gate. It sets
+ * `done` (shared memory) just before it leaves the gate, so what ran after its transaction can tell exactly, with
+ * no clock compared across threads (a message saying so may arrive late on a loaded machine).
+ */
+const runnerHolding = (
+  buffer: SharedArrayBuffer,
+  ms: number,
+  done = new Int32Array(new SharedArrayBuffer(4))
+) =>
   new Worker(
     `const { workerData, parentPort } = require('node:worker_threads')
      const s = new Int32Array(workerData.buffer)
+     const done = new Int32Array(workerData.done)
      Atomics.store(s, 0, 1)
      parentPort.postMessage('holding')
      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms)
+     Atomics.store(done, 0, 1)
      Atomics.store(s, 0, 0)
      Atomics.notify(s, 0)
      parentPort.postMessage('released')`,
-    { eval: true, workerData: { buffer, ms } }
+    { eval: true, workerData: { buffer, ms, done: done.buffer } }
   )
 
 const message = (w: Worker, text: string) =>
@@ -32,20 +42,23 @@ describe('the write gate between the appending thread and the runner', () => {
   it('holds an append while the runner writes, without blocking the appending thread, and runs it after', async () => {
     // given the runner inside a write transaction for 150 ms
     const gate = writeGate()
-    const w = runnerHolding(gate.buffer, 150)
-    const released = message(w, 'released')
+    const done = new Int32Array(new SharedArrayBuffer(4))
+    const w = runnerHolding(gate.buffer, 150, done)
     await message(w, 'holding')
     // when an append comes, and a timer is due meanwhile
     let ticked = 0
     const timer = setTimeout(() => {
       ticked = performance.now()
     }, 10)
-    const appendedAt = await gate.append(async () => performance.now())
+    const appended = await gate.append(async () => ({
+      at: performance.now(),
+      runnerDone: Atomics.load(done, 0),
+    }))
     clearTimeout(timer)
     // then the thread kept answering (the timer fired first) and the append ran after the runner's transaction
     expect(ticked).toBeGreaterThan(0)
-    expect(ticked).toBeLessThan(appendedAt)
-    expect(appendedAt).toBeGreaterThanOrEqual((await released) - 5)
+    expect(ticked).toBeLessThan(appended.at)
+    expect(appended.runnerDone).toBe(1)
     await w.terminate()
   })
 
@@ -131,19 +144,14 @@ describe('the write gate between the appending thread and the runner', () => {
   it('takes the named writes of a store through the gate and leaves its reads alone', async () => {
     // given a store whose append and read say when they ran, and the runner writing for 150 ms
     const gate = writeGate()
-    const store = gatedWrites(
-      { append: async () => performance.now(), read: async () => performance.now() },
-      gate,
-      ['append']
-    )
-    const w = runnerHolding(gate.buffer, 150)
-    const released = message(w, 'released')
+    const done = new Int32Array(new SharedArrayBuffer(4))
+    const runnerDone = async () => Atomics.load(done, 0)
+    const store = gatedWrites({ append: runnerDone, read: runnerDone }, gate, ['append'])
+    const w = runnerHolding(gate.buffer, 150, done)
     await message(w, 'holding')
-    // then the read runs at once and the append after the runner's transaction
-    const read = await store.read()
-    const appended = await store.append()
-    expect(read).toBeLessThan(await released)
-    expect(appended).toBeGreaterThanOrEqual((await released) - 5)
+    // then the read runs at once (the runner still writing) and the append after the runner's transaction
+    expect(await store.read()).toBe(0)
+    expect(await store.append()).toBe(1)
     await w.terminate()
   })
 
