@@ -8,6 +8,7 @@ import { StoreUnavailableError } from '@kaoping/store'
 import { checkpointOf } from './checkpoint'
 import type { RunnerContext } from './context'
 import { ProjectionLocked } from './errors'
+import { heldSource } from './generation-memory'
 import { acquireLock, type Lock } from './lock'
 import { activeTables } from './rebuild'
 import { fillSnapshots } from './snapshots'
@@ -93,7 +94,7 @@ export const followLog = (
           const t = activeTables(ctx)
           const m = ctx.memories.of(t)
           // The memory serves only the checkpoint it was committed at; otherwise the index.
-          const source = m.at === checkpointOf(db, t).position ? m.events.source(m.index) : m.index
+          const source = m.at === checkpointOf(db, t).position ? heldSource(m) : m.index
           // In the runner's turn at the file, as every write of the runner's; the lease is the keeper's.
           filled = fillSnapshots(db, t, source, 1, ctx.inTurn)
         } catch {

@@ -93,3 +93,12 @@ export const memories = (db: Database.Database, budget: number): Memories => {
     },
   }
 }
+
+/**
+ * The source a query reads at this memory's checkpoint: the decoded events (the index for what is not held), and
+ * the facts the runner made from them, which an as-of score reuses where they come out the same (core fact-fold).
+ */
+export const heldSource = (m: GenerationMemory): LogSource => ({
+  ...m.events.source(m.index),
+  knownFacts: m.outcomes.knownFacts,
+})

@@ -18,7 +18,7 @@ import { checkpointOf, guardFile } from './checkpoint'
 import type { Progress, RunnerContext } from './context'
 import { StoreMismatch } from './errors'
 import { type Following, followLog } from './follow'
-import { memories } from './generation-memory'
+import { heldSource, memories } from './generation-memory'
 import { acquireLock, type Lock } from './lock'
 import { rankingAt } from './queries'
 import { activeTables, rebuildGeneration } from './rebuild'
@@ -160,7 +160,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   const liveSource = () => {
     const t = activeTables(ctx)
     const m = ctx.memories.of(t)
-    return m.at === checkpointOf(db, t).position ? m.events.source(m.index) : m.index
+    return m.at === checkpointOf(db, t).position ? heldSource(m) : m.index
   }
 
   return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { StoredEvent } from '../events/stored'
 import { groupFacts, type UnitFacts } from '../facts/fact'
 import { parseAsOf } from './as-of'
-import { unitFactFold } from './fact-fold'
+import { foldFacts, unitFactFold } from './fact-fold'
 import { select } from './select'
 
 const UNIT = 'u1'
@@ -200,5 +200,52 @@ describe('a unit fact fold stepped with new events', () => {
     list.push(ev(4, 'CaseOpened', { occurredOn: '2017-03-01', caseId: 'c1', kind: 'arbitration' }))
     // then the earlier hearing counts as the arbitration's
     expect(fold.of(list).get('HearingHeld')![0]!.case).toEqual({ kind: 'arbitration' })
+  })
+})
+
+describe('an as-of fold lent the current facts', () => {
+  it('equals the fold from empty at every cut, on random logs with retractions, returns, verifications and reopened cases', () => {
+    fc.assert(
+      fc.property(
+        fc.array(command, { minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        fc.option(day, { nil: undefined }),
+        (cmds, at, occurredDay) => {
+          const list = cmds.map((c, i) => eventOf(c, i))
+          const fold = unitFactFold()
+          fold.of(list)
+          // the list as the source cuts it at an instant: a prefix of the same event objects
+          const cut = list.slice(0, at % (list.length + 1))
+          const occurredBy =
+            occurredDay === undefined ? undefined : `2017-03-${String(occurredDay).padStart(2, '0')}`
+          const lent = foldFacts(cut, occurredBy, undefined, fold.known())
+          expect(lent.facts).toEqual(foldFacts(cut, occurredBy).facts)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it('reuses a fact that is the same at the cut, and makes anew one verified only after it', () => {
+    const list = [
+      ev(1, 'TrainingHeld', { occurredOn: '2017-03-02' }),
+      ev(2, 'TrainingHeld', { occurredOn: '2017-03-03' }),
+      ev(3, 'FactVerified', { occurredOn: '2017-03-04', targetEventId: 'e2' }),
+    ]
+    const fold = unitFactFold()
+    const now = fold.of(list).get('TrainingHeld')!
+    const [first, second] = foldFacts(list.slice(0, 2), undefined, undefined, fold.known()).facts
+    expect(first).toBe(now[0])
+    expect(second).not.toBe(now[1])
+    expect(second?.verified).toBeUndefined()
+    expect(now[1]?.verified).toBe(true)
+  })
+
+  it('reuses nothing for events that are not the very objects it folded', () => {
+    const list = [ev(1, 'TrainingHeld', { occurredOn: '2017-03-02' })]
+    const fold = unitFactFold()
+    const now = fold.of(list).get('TrainingHeld')!
+    const copy = [ev(1, 'TrainingHeld', { occurredOn: '2017-03-02' })]
+    expect(foldFacts(copy, undefined, undefined, fold.known()).facts[0]).not.toBe(now[0])
   })
 })

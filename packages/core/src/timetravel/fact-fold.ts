@@ -99,14 +99,27 @@ const opened = (e: StoredEvent & { type: 'CaseOpened' }): CaseAttributes => ({
 })
 
 /**
+ * Facts made before from a list of events (the runner's, for the current state): `facts[i]` is the fact of
+ * `events[i]`, or undefined. A fold of other events (a cut of the same list, for an as-of score) reuses the fact of
+ * the very same event object when it comes out the same (same countsOn, verification and case) instead of making
+ * an equal one: an as-of ranking then allocates only the facts that differ at its instant.
+ */
+export interface KnownFacts {
+  readonly events: ReadonlyArray<StoredEvent>
+  readonly facts: ReadonlyArray<Fact | undefined>
+}
+
+/**
  * The facts of `events` (unit events and registry events alike; only unit events make facts) in log order, from
  * empty. `occurredBy` keeps only facts that occurred by then; `made[i]`, when given, is a fact made earlier from
- * `events[i]`, reused if it comes out the same, and receives the fact made (undefined: none).
+ * `events[i]`, reused if it comes out the same, and receives the fact made (undefined: none); without it, a fact
+ * of `reuse` for the same event object is reused the same way.
  */
 export const foldFacts = (
   events: ReadonlyArray<StoredEvent>,
   occurredBy?: string,
-  made?: Array<Fact | undefined>
+  made?: Array<Fact | undefined>,
+  reuse?: KnownFacts
 ): { readonly facts: Fact[]; readonly known: Known } => {
   const known = emptyKnown()
   const { retracted, verified, cases, caseIds } = known
@@ -136,7 +149,8 @@ export const foldFacts = (
       const caseId = stepOf(e)
       if (caseId !== undefined) caseIds.add(caseId)
       if (occurredBy === undefined || e.data.occurredOn <= occurredBy) {
-        fact = factOf(e, caseId, known, made?.[i])
+        const previous = made ? made[i] : reuse && reuse.events[i] === e ? reuse.facts[i] : undefined
+        fact = factOf(e, caseId, known, previous)
         facts.push(fact)
       }
     }
@@ -193,6 +207,8 @@ const withFacts = (groups: UnitFacts, facts: ReadonlyArray<Fact>): Map<EventType
 export interface UnitFactFold {
   /** The facts of `events` (the unit's whole list of its own events, in log order), grouped by type in scoring order. */
   readonly of: (events: ReadonlyArray<StoredEvent>) => UnitFacts
+  /** The facts made so far, by the index of the list folded (undefined before any fold). */
+  readonly known: () => KnownFacts | undefined
 }
 
 export const unitFactFold = (): UnitFactFold => {
@@ -236,6 +252,7 @@ export const unitFactFold = (): UnitFactFold => {
   }
 
   return {
+    known: () => (list === undefined ? undefined : { events: list, facts: made }),
     of: (events) => {
       if (events !== list || events.length < consumed) return refold(events)
       if (events.length === consumed) return groups

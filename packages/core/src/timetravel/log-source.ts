@@ -7,6 +7,7 @@ import { isUnitEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import { instantMs } from '../primitives/iso-date'
 import type { Scheme } from '../scheme/scheme'
+import type { KnownFacts } from './fact-fold'
 
 export interface LogSource {
   /** The registry and scheme streams' events (UnitRegistered, SchemePublished, ResultPublished) recorded by `recordedBy` (ms; all when undefined), in log order. */
@@ -19,6 +20,11 @@ export interface LogSource {
   readonly unitEvents: (unitId: string, recordedBy?: number) => ReadonlyArray<StoredEvent>
   /** Every published scheme version, whenever published (what-if versions may postdate the cut). */
   readonly allSchemes: () => ReadonlyArray<Scheme>
+  /**
+   * Facts already made from the unit's events (the projection runner's, for the current state), which an as-of
+   * score reuses for the same event objects when they come out the same (timetravel/fact-fold.ts). Optional.
+   */
+  readonly knownFacts?: (unitId: string) => KnownFacts | undefined
   /** The latest recordedAt by `recordedBy`, as stored; null for an empty log. */
   readonly lastRecordedAt: (recordedBy?: number) => string | null
 }

@@ -13,7 +13,7 @@ import { assemble } from '../scoring/assemble'
 import { deadlinePhase, evaluateUnit, isAssessed, type UnitEvaluation } from '../scoring/evaluate-unit'
 import type { UnitMemo } from '../scoring/memo'
 import { type Cut, parseAsOf } from './as-of'
-import { foldFacts, type UnitFactFold, unitFactFold } from './fact-fold'
+import { foldFacts, type KnownFacts, type UnitFactFold, unitFactFold } from './fact-fold'
 import { type LogSource, memorySource } from './log-source'
 import { select } from './select'
 
@@ -99,6 +99,8 @@ export interface OutcomeMemos {
   readonly of: (key: string) => UnitMemo
   /** The unit's facts from its whole list of events (the list the runner's event cache grows). */
   readonly factsOf: (unitId: string, events: ReadonlyArray<StoredEvent>) => UnitFacts
+  /** The facts the unit's fold made, by the index of its list (what an as-of score may reuse). */
+  readonly knownFacts: (unitId: string) => KnownFacts | undefined
   readonly clear: () => void
 }
 
@@ -122,6 +124,7 @@ export const outcomeMemos = (): OutcomeMemos => {
       }
       return fold.of(events)
     },
+    knownFacts: (unitId) => folds.get(unitId)?.known(),
     clear: () => {
       units.clear()
       folds.clear()
@@ -166,7 +169,14 @@ export const scoreSource = (
       const facts = outcomes
         ? outcomes.factsOf(u.unitId, events)
         : // The source already answered the events recorded by the cut (LogSource): fold them, do not filter again.
-          groupFacts(foldFacts(events, 'occurredBy' in cut ? cut.occurredBy : undefined).facts)
+          groupFacts(
+            foldFacts(
+              events,
+              'occurredBy' in cut ? cut.occurredBy : undefined,
+              undefined,
+              source.knownFacts?.(u.unitId)
+            ).facts
+          )
       const evaluation = evaluateUnit(s, u, facts, { today, memo: outcomes?.of(key) })
       kept?.set(key, evaluation)
       return evaluation
