@@ -247,5 +247,11 @@ describe('an as-of fold lent the current facts', () => {
     const now = fold.of(list).get('TrainingHeld')!
     const copy = [ev(1, 'TrainingHeld', { occurredOn: '2017-03-02' })]
     expect(foldFacts(copy, undefined, undefined, fold.known()).facts[0]).not.toBe(now[0])
+    // nor for other events put at the same places of the very list it folded (cut and grown again, not refolded)
+    list.length = 0
+    list.push(ev(2, 'TrainingHeld', { occurredOn: '2017-03-02' }))
+    const refilled = foldFacts(list, undefined, undefined, fold.known()).facts[0]
+    expect(refilled).not.toBe(now[0])
+    expect(refilled?.id).toBe('e2')
   })
 })

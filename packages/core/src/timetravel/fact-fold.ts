@@ -149,7 +149,9 @@ export const foldFacts = (
       const caseId = stepOf(e)
       if (caseId !== undefined) caseIds.add(caseId)
       if (occurredBy === undefined || e.data.occurredOn <= occurredBy) {
-        const previous = made ? made[i] : reuse && reuse.events[i] === e ? reuse.facts[i] : undefined
+        // A lent fact only for the very event it was made from (same object, same data object).
+        const lent = reuse && reuse.events[i] === e ? reuse.facts[i] : undefined
+        const previous = made ? made[i] : lent?.data === e.data ? lent : undefined
         fact = factOf(e, caseId, known, previous)
         facts.push(fact)
       }
@@ -223,6 +225,8 @@ export const unitFactFold = (): UnitFactFold => {
     // Facts made from the same list are reused by index; another list, or this one cut shorter, may hold other
     // events at those indexes.
     if (events !== list || events.length < consumed) made = []
+    // Until the fold is done, `made` does not describe `list`: lend nothing (known()) if it fails.
+    list = undefined
     const folded = foldFacts(events, undefined, made)
     known = folded.known
     groups = groupFacts(folded.facts)
