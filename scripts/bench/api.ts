@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Table from 'cli-table3'
+import { pct } from './percentile'
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '100' } },
@@ -90,9 +91,8 @@ try {
   log(`ranking (summary, gzip): ${summaryGzip.requests.average} req/s`)
   const appends = refusedNone('append', await run('append', url, { requests: [post(100)], connections: 10 }))
   log(`append: ${appends.requests.average} req/s × 100 events`)
-  const mixed = await run('mixed', url, {
-    requests: [...Array.from({ length: 9 }, () => ({ method: 'GET' as const, path: RANKING })), post(10)],
-  })
+  const mix = [...Array.from({ length: 9 }, () => ({ method: 'GET' as const, path: RANKING })), post(10)]
+  const mixed = await run('mixed', url, { requests: mix })
   refusedNone('mixed', mixed)
   // The same mix as browsers send it, while one reporter at a time appends a fact and reads the ranking back:
   // the time from the append's answer to a ranking that includes it (a read waits for the projection to reach
@@ -112,17 +112,12 @@ try {
     }
   }
   const probe = prober()
-  const mixedGzip = await run('mixed gzip', url, {
-    headers: browser,
-    requests: [...Array.from({ length: 9 }, () => ({ method: 'GET' as const, path: RANKING })), post(10)],
-  })
+  const mixedGzip = await run('mixed gzip', url, { headers: browser, requests: mix })
   probing = false
   await probe
   refusedNone('mixed gzip', mixedGzip)
-  const sorted = [...visible].sort((a, b) => a - b)
-  const at = (p: number) =>
-    Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1))
-  const visibleMs = { samples: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1) }
+  const at = (p: number) => Number(pct(visible, p).toFixed(1))
+  const visibleMs = { samples: visible.length, p50: at(50), p99: at(99), max: at(100) }
   log(`update visible under the mixed load: ${JSON.stringify(visibleMs)} ms`)
   // /healthz while 8 auditors at a time ask for as-of workbooks (each date uncached: a new instant every time).
   let auditing = true

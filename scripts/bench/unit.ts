@@ -16,6 +16,7 @@ import {
 } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import districts from '../../examples/schemes/districts-2017.json'
+import { pct } from './percentile'
 import { provinceHistory, UNITS } from './province'
 
 const { values } = parseArgs({
@@ -47,8 +48,6 @@ for await (const batch of provinceHistory(Number(values.events)))
     } as StoredEvent)
   }
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 const selectMs: number[] = []
 const evaluateMs: number[] = []
 // CPU time too: on a shared machine wall time measures the neighbours as much as the code.

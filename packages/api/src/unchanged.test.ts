@@ -32,20 +32,15 @@ describe('a read kept while the file is unchanged', () => {
     expect(reads).toBe(1)
   })
 
-  it('is read again once another connection committed', () => {
+  it.each([
+    ['another connection committed', () => writer, 2],
+    ['this connection wrote', () => reader, 3],
+  ] as const)('is read again once %s', (_, by, value) => {
     const file = unchanged(reader)
     const read = () => file().get('v', () => storedValue(reader))
     expect(read()).toBe(1)
-    writer.prepare('UPDATE t SET v = 2').run()
-    expect(read()).toBe(2)
-  })
-
-  it('is read again once this connection wrote', () => {
-    const file = unchanged(reader)
-    const read = () => file().get('v', () => storedValue(reader))
-    expect(read()).toBe(1)
-    reader.prepare('UPDATE t SET v = 3').run()
-    expect(read()).toBe(3)
+    by().prepare(`UPDATE t SET v = ${value}`).run()
+    expect(read()).toBe(value)
   })
 
   it('keeps no more than MAX_KEPT values however many names are asked (a request names them)', () => {

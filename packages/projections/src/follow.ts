@@ -1,14 +1,14 @@
 /**
  * @module The follow loop: holds the lease and catches the live generation up whenever the store reports an
- * append (and at least every `pollMs`); after each pass it copies the write-ahead log into the file, and in idle
- * passes it takes the month-end rankings the log has passed, one per pass. A store that does not answer is
- * retried with a growing pause; anything else stops the loop.
+ * append (and at least every `pollMs`); after each pass that wrote it copies the write-ahead log into the file,
+ * and in idle passes it takes the month-end rankings the log has passed, one per pass. A store that does not
+ * answer is retried with a growing pause; anything else stops the loop.
  */
 import { StoreUnavailableError } from '@kaoping/store'
 import { checkpointOf } from './checkpoint'
 import type { RunnerContext } from './context'
 import { ProjectionLocked } from './errors'
-import { heldSource } from './generation-memory'
+import { readSource } from './generation-memory'
 import { acquireLock, type Lock } from './lock'
 import { activeTables } from './rebuild'
 import { fillSnapshots } from './snapshots'
@@ -64,10 +64,13 @@ export const followLog = (
   keeper.unref()
   const loop = (async () => {
     let backoff = 0
+    /** The runner wrote since its log was last copied into the file (wal.ts). */
+    let uncopied = false
     while (!stopped) {
       let idle = false
       try {
         idle = (await options.pass(lock)) === 0
+        if (!idle) uncopied = true
         backoff = 0
       } catch (e) {
         if (e instanceof StoreUnavailableError) backoff = Math.min(Math.max(backoff * 2, pollMs), 5000)
@@ -79,11 +82,12 @@ export const followLog = (
       waiter.settle()
       if (stopped) break
       if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff))
-      // After every pass, the update already visible: copy the log into the file (wal.ts) — a few pages each time,
-      // so a steady stream of appends never leaves it to an append's commit on the HTTP thread.
-      if (backoff === 0)
+      // After a pass that wrote, the update already visible: copy the log into the file (wal.ts) — a few pages each
+      // time, so a steady stream of appends never leaves it to an append's commit on the HTTP thread.
+      if (uncopied && backoff === 0)
         try {
           copyLog(db)
+          uncopied = false
         } catch {
           // The file busy: the next pass copies it.
         }
@@ -92,11 +96,9 @@ export const followLog = (
       if (idle && backoff === 0 && options.snapshots) {
         try {
           const t = activeTables(ctx)
-          const m = ctx.memories.of(t)
-          // The memory serves only the checkpoint it was committed at; otherwise the index.
-          const source = m.at === checkpointOf(db, t).position ? heldSource(m) : m.index
           // In the runner's turn at the file, as every write of the runner's; the lease is the keeper's.
-          filled = fillSnapshots(db, t, source, 1, ctx.inTurn)
+          filled = fillSnapshots(db, t, readSource(db, ctx.memories.of(t)), 1, ctx.inTurn)
+          if (filled > 0) uncopied = true
         } catch {
           // A month end not taken now (the file busy, say) is taken in a later idle pass; rankingAt scores it meanwhile.
         }

@@ -8,6 +8,7 @@
 import { type EvaluationCache, type LogSource, type OutcomeMemos, outcomeMemos } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import { type Writers, writers } from './apply'
+import { checkpointOf } from './checkpoint'
 import { type EventCache, eventCache } from './event-cache'
 import { indexSource } from './index-source'
 import type { Written } from './ranking-store'
@@ -95,10 +96,11 @@ export const memories = (db: Database.Database, budget: number): Memories => {
 }
 
 /**
- * The source a query reads at this memory's checkpoint: the decoded events (the index for what is not held), and
- * the facts the runner made from them, which an as-of score reuses where they come out the same (core fact-fold).
+ * The source a query reads: at this memory's checkpoint, the decoded events (the index for what is not held) and
+ * the facts the runner made from them, which an as-of score reuses where they come out the same (core fact-fold);
+ * otherwise — the memory no longer true — the index.
  */
-export const heldSource = (m: GenerationMemory): LogSource => ({
-  ...m.events.source(m.index),
-  knownFacts: m.outcomes.knownFacts,
-})
+export const readSource = (db: Database.Database, m: GenerationMemory): LogSource =>
+  m.at === checkpointOf(db, m.tables).position
+    ? { ...m.events.source(m.index), knownFacts: m.outcomes.knownFacts }
+    : m.index

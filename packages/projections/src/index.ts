@@ -31,3 +31,4 @@ export {
 export { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
 export { liveTables, PROJECTION_CODE_VERSION, type Tables } from './tables'
 export { type PositionWaiter, positionWaiter } from './wait-for-position'
+export { copyLog } from './wal'

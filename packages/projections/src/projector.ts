@@ -18,7 +18,7 @@ import { checkpointOf, guardFile } from './checkpoint'
 import type { Progress, RunnerContext } from './context'
 import { StoreMismatch } from './errors'
 import { type Following, followLog } from './follow'
-import { heldSource, memories } from './generation-memory'
+import { memories, readSource } from './generation-memory'
 import { acquireLock, type Lock } from './lock'
 import { rankingAt } from './queries'
 import { activeTables, rebuildGeneration } from './rebuild'
@@ -157,11 +157,7 @@ export const openProjector = (options: ProjectorOptions): Projector => {
   }
 
   /** The live generation's memory as a LogSource, when it is true at the checkpoint; else the event index. */
-  const liveSource = () => {
-    const t = activeTables(ctx)
-    const m = ctx.memories.of(t)
-    return m.at === checkpointOf(db, t).position ? heldSource(m) : m.index
-  }
+  const liveSource = () => readSource(db, ctx.memories.of(activeTables(ctx)))
 
   return {
     follow: ({ pollMs = 200, snapshots = true } = {}) => {

@@ -99,21 +99,22 @@ const opened = (e: StoredEvent & { type: 'CaseOpened' }): CaseAttributes => ({
 })
 
 /**
- * Facts made before from a list of events (the runner's, for the current state): `facts[i]` is the fact of
- * `events[i]`, or undefined. A fold of other events (a cut of the same list, for an as-of score) reuses the fact of
- * the very same event object when it comes out the same (same countsOn, verification and case) instead of making
- * an equal one: an as-of ranking then allocates only the facts that differ at its instant.
+ * Facts made before from a list of events (the runner's, for the current state), by the index of their event in
+ * it. A fold of a cut of the same list (an as-of score) reuses the fact at an event's index when it was made from
+ * that very event (same id, same data object) and comes out the same (countsOn, verification, case), instead of
+ * making an equal one: an as-of ranking then allocates only the facts that differ at its instant.
  */
-export interface KnownFacts {
-  readonly events: ReadonlyArray<StoredEvent>
-  readonly facts: ReadonlyArray<Fact | undefined>
-}
+export type KnownFacts = ReadonlyArray<Fact | undefined>
+
+/** A lent fact, if it was made from the very event `e` (its id and its data object). */
+const lentFor = (e: StoredEvent, lent: Fact | undefined): Fact | undefined =>
+  lent !== undefined && lent.id === e.id && lent.data === e.data ? lent : undefined
 
 /**
  * The facts of `events` (unit events and registry events alike; only unit events make facts) in log order, from
  * empty. `occurredBy` keeps only facts that occurred by then; `made[i]`, when given, is a fact made earlier from
  * `events[i]`, reused if it comes out the same, and receives the fact made (undefined: none); without it, a fact
- * of `reuse` for the same event object is reused the same way.
+ * of `reuse` made from the same event is reused the same way.
  */
 export const foldFacts = (
   events: ReadonlyArray<StoredEvent>,
@@ -149,10 +150,7 @@ export const foldFacts = (
       const caseId = stepOf(e)
       if (caseId !== undefined) caseIds.add(caseId)
       if (occurredBy === undefined || e.data.occurredOn <= occurredBy) {
-        // A lent fact only for the very event it was made from (same object, same data object).
-        const lent = reuse && reuse.events[i] === e ? reuse.facts[i] : undefined
-        const previous = made ? made[i] : lent?.data === e.data ? lent : undefined
-        fact = factOf(e, caseId, known, previous)
+        fact = factOf(e, caseId, known, made ? made[i] : lentFor(e, reuse?.[i]))
         facts.push(fact)
       }
     }
@@ -209,8 +207,8 @@ const withFacts = (groups: UnitFacts, facts: ReadonlyArray<Fact>): Map<EventType
 export interface UnitFactFold {
   /** The facts of `events` (the unit's whole list of its own events, in log order), grouped by type in scoring order. */
   readonly of: (events: ReadonlyArray<StoredEvent>) => UnitFacts
-  /** The facts made so far, by the index of the list folded (undefined before any fold). */
-  readonly known: () => KnownFacts | undefined
+  /** The facts made so far, by the index of the list folded. */
+  readonly known: () => KnownFacts
 }
 
 export const unitFactFold = (): UnitFactFold => {
@@ -225,8 +223,6 @@ export const unitFactFold = (): UnitFactFold => {
     // Facts made from the same list are reused by index; another list, or this one cut shorter, may hold other
     // events at those indexes.
     if (events !== list || events.length < consumed) made = []
-    // Until the fold is done, `made` does not describe `list`: lend nothing (known()) if it fails.
-    list = undefined
     const folded = foldFacts(events, undefined, made)
     known = folded.known
     groups = groupFacts(folded.facts)
@@ -256,7 +252,8 @@ export const unitFactFold = (): UnitFactFold => {
   }
 
   return {
-    known: () => (list === undefined ? undefined : { events: list, facts: made }),
+    // Each lent fact is checked against the event it is lent for (lentFor): no state of the fold can mislead it.
+    known: () => made,
     of: (events) => {
       if (events !== list || events.length < consumed) return refold(events)
       if (events.length === consumed) return groups

@@ -143,6 +143,7 @@ export const scoreSource = (
   if (E.isLeft(parsed)) return E.left({ _tag: 'InvalidAsOf', message: parsed.left.message })
   const cut = parsed.right
   const recordedBy = 'recordedBy' in cut ? cut.recordedBy : undefined
+  const occurredBy = 'occurredBy' in cut ? cut.occurredBy : undefined
   const registry = select(source.registry(recordedBy), cut)
   const scheme = schemeFor(
     source,
@@ -169,14 +170,7 @@ export const scoreSource = (
       const facts = outcomes
         ? outcomes.factsOf(u.unitId, events)
         : // The source already answered the events recorded by the cut (LogSource): fold them, do not filter again.
-          groupFacts(
-            foldFacts(
-              events,
-              'occurredBy' in cut ? cut.occurredBy : undefined,
-              undefined,
-              source.knownFacts?.(u.unitId)
-            ).facts
-          )
+          groupFacts(foldFacts(events, occurredBy, undefined, source.knownFacts?.(u.unitId)).facts)
       const evaluation = evaluateUnit(s, u, facts, { today, memo: outcomes?.of(key) })
       kept?.set(key, evaluation)
       return evaluation
