@@ -1,6 +1,7 @@
 /** @module The kaoping command line: help and version, then picks the subcommand and hands over. */
 import { readFileSync } from 'node:fs'
 import { runCommand, UsageError } from './lib/cli-error'
+import { boundHeapGrowth } from './lib/heap-growth'
 import { commandHelp, overviewHelp } from './lib/help'
 import { SPECS } from './lib/specs'
 import { suggest } from './lib/suggest'
@@ -107,5 +108,6 @@ await runCommand(async () => {
   if (!load) throw unknownCommand(command)
   // Help wins over anything else on the line: `kaoping replay --bogus --help` shows the help.
   if (rest.some(isHelp)) return print(helpFor(command))
+  boundHeapGrowth()
   await (await load())(rest)
 })

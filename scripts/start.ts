@@ -4,5 +4,9 @@
  */
 import { serve } from './commands/serve'
 import { runCommand } from './lib/cli-error'
+import { boundHeapGrowth } from './lib/heap-growth'
 
-await runCommand(() => serve(process.argv.slice(2)))
+await runCommand(() => {
+  boundHeapGrowth()
+  return serve(process.argv.slice(2))
+})

@@ -4,7 +4,8 @@
  * (append one event → its unit's new score stored), ranking reads (the summary a person sees; the full view
  * streamed piece by piece), one unit's as-of replay, the whole ranking as of a date (kept month end, other date
  * from the runner's memory, other date from the index alone), RSS by phase and peak RSS. Prints a table and JSON.
- * `--cached-events` bounds the runner's event cache (0: no events kept in memory).
+ * `--cached-events` bounds the runner's event cache (0: no events kept in memory). The heap grows as in every
+ * kaoping command (`KAOPING_HEAP_GROWTH`, printed).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import districts from '../../examples/schemes/districts-2017.json'
 import { projectedReadModels } from '../../packages/api/src/read-models'
+import { boundHeapGrowth } from '../lib/heap-growth'
 import { pct } from './percentile'
 import { provinceHistory, UNITS } from './province'
 
@@ -29,6 +31,8 @@ const { values } = parseArgs({
   },
 })
 const total = Number(values.events)
+// The heap policy every kaoping command runs with (KAOPING_HEAP_GROWTH; lib/heap-growth.ts).
+const heapGrowthPercent = boundHeapGrowth()
 const dir = mkdtempSync(join(tmpdir(), 'kaoping-bench-'))
 const path = join(dir, 'province.db')
 const clock = () => new Date().toISOString()
@@ -243,6 +247,7 @@ const figures = {
   rssAfterIncrementalMiB: rssAfterIncremental,
   rssAfterReadsMiB: rssAfterReads,
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  heapGrowthPercent,
 }
 db.close()
 await store.close()

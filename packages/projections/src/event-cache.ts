@@ -35,13 +35,13 @@ export interface EventCache {
 
 const isRegistry = (type: string) => type === 'UnitRegistered' || type === 'SchemePublished'
 
-const storedOf = (e: RecordedEvent, data: unknown): StoredEvent =>
+const storedOf = (e: RecordedEvent, data: unknown, actor: string): StoredEvent =>
   ({
     id: e.id,
     type: e.type,
     data,
     recordedAt: e.recordedAt,
-    actor: e.actor,
+    actor,
     seq: Number(e.position),
   }) as StoredEvent
 
@@ -92,6 +92,17 @@ export const eventCache = (budget: number): EventCache => {
   let allHeld = false
   /** Of those, the last recorded (the latest instant; a later position on a tie), as the index orders them. */
   let latest: { ms: number; recordedAt: string } | undefined
+  /**
+   * One string per actor: each stored row reads back its own copy, and a log has few actors (its tokens) over
+   * many events — at a million events, ≈ 30 MB of copies of the same few hundred names.
+   */
+  const actors = new Map<string, string>()
+  const actorOf = (name: string) => {
+    const known = actors.get(name)
+    if (known !== undefined) return known
+    actors.set(name, name)
+    return name
+  }
 
   const touch = (unitId: string, list: StoredEvent[]) => {
     units.delete(unitId)
@@ -113,6 +124,7 @@ export const eventCache = (budget: number): EventCache => {
     dropped.clear()
     registry = undefined
     schemes = undefined
+    actors.clear()
     held = 0
     untouched = true
     sinceStart = false
@@ -170,7 +182,7 @@ export const eventCache = (budget: number): EventCache => {
         const d = decodeEvent(e.type, e.data)
         if (E.isLeft(d)) throw new Error(`event ${e.position} (${e.type}) no longer decodes`)
         registry ??= []
-        registry.push(storedOf(e, d.right.data))
+        registry.push(storedOf(e, d.right.data, actorOf(e.actor)))
         return
       }
       if (unitId === undefined) return
@@ -183,7 +195,7 @@ export const eventCache = (budget: number): EventCache => {
         list = []
         units.set(unitId, list)
       }
-      list.push(storedOf(e, e.data))
+      list.push(storedOf(e, e.data, actorOf(e.actor)))
       held++
       if (held > budget) shrink(unitId)
     },

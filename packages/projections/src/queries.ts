@@ -66,9 +66,13 @@ const monthEnd = (
     return undefined
   const cut = parseAsOf(q.asOf, 'recorded')
   if (E.isLeft(cut) || !('recordedBy' in cut.right)) return undefined
-  const json = readSnapshot(db, t, q.schemeId, cut.right.recordedBy)
-  if (json === undefined) return undefined
-  const result = JSON.parse(json) as Result
+  const kept = readSnapshot(db, t, q.schemeId, cut.right.recordedBy)
+  if (kept === undefined) return undefined
+  // Parsed piece by piece, as the current ranking is: never the whole text as one string.
+  const result: Result = {
+    ...(JSON.parse(`${kept.head}]}`) as Result),
+    units: kept.units.map((u) => JSON.parse(u)),
+  }
   const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === result.version)
   return scheme ? { result, scheme } : undefined
 }

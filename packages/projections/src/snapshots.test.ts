@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { generateDemoCity } from '../../../examples/demo-city/generate'
 import { indexSource } from './index-source'
 import { rankingAt } from './queries'
-import { monthEnds, snapshotInstants } from './snapshots'
+import { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
 import { given } from './testing/projection-spec'
 
 const demo = generateDemoCity()
@@ -44,6 +44,13 @@ describe('month-end rankings kept by the projection', async () => {
     for (const ms of kept) {
       const date = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
       const replayed = replay(date)
+      // Kept as pieces — the Result up to its units, then one per unit — never as the whole text.
+      const pieces = p.db
+        .prepare(`SELECT piece FROM ${t().snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`)
+        .all(SCHEME, ms) as Array<{ piece: number }>
+      const units = (JSON.parse(replayed) as { units: unknown[] }).units.length
+      expect(units).toBeGreaterThan(1)
+      expect(pieces.map((r) => r.piece)).toEqual([...Array(units + 1).keys()])
       expect(json(rankingAt(p.db, t(), SCHEME, date))).toBe(replayed)
       expect(json(p.projector.rankingAt(SCHEME, date))).toBe(replayed)
     }
@@ -87,5 +94,26 @@ describe('month-end rankings kept by the projection', async () => {
     await p.projector.takeSnapshots()
     expect(snapshotInstants(p.db, t(), SCHEME)).toEqual(before)
     expect(json(rankingAt(p.db, t(), SCHEME, '2017-06-30'))).toBe(json(fromIndex))
+  })
+})
+
+describe('month-end rankings of a generation made by older code', async () => {
+  const p = await given(demo)
+  const t = () => p.projector.tables()
+
+  it('neither reads nor writes them while that generation is live (its table has another shape)', async () => {
+    // given the live generation as version 7 left it: month ends as one text each, its checkpoint saying so
+    p.db.exec(`DROP TABLE ${t().snapshots}`)
+    p.db.exec(
+      `CREATE TABLE ${t().snapshots} (scheme_id TEXT, as_of_ms INTEGER, json TEXT, PRIMARY KEY (scheme_id, as_of_ms))`
+    )
+    p.db
+      .prepare(`INSERT INTO ${t().snapshots} VALUES (?, ?, '{"stale":true}')`)
+      .run(SCHEME, Date.parse('2017-06-30T15:59:59.999Z'))
+    p.db.exec(`UPDATE ${t().checkpoint} SET code_version = 7`)
+    // then nothing is listed, nothing is taken, and an as-of ranking at a month end is scored, not read
+    expect(snapshotInstants(p.db, t(), SCHEME)).toEqual([])
+    expect(fillSnapshots(p.db, t(), indexSource(p.db, t()))).toBe(0)
+    expect(json(rankingAt(p.db, t(), SCHEME, '2017-06-30'))).toBe(replay('2017-06-30'))
   })
 })

@@ -2,16 +2,17 @@
  * @module Month-end rankings kept by the projection: for each scheme, the Result as of the end of each month's
  * last Beijing day (recorded basis, the version then in force) — the trend chart's points, "change since" a
  * month end, and an auditor's as-of ranking at a month end without scoring 200 units' histories again.
- * A snapshot is the JSON text scoring gave (the one code path), taken once the log has passed its instant. It
+ * A snapshot is the JSON text scoring gave (the one code path), kept in pieces, taken once the log has passed its
+ * instant. It
  * stays true while nothing recorded by that instant arrives later; the runner deletes it, in the page's
  * transaction, when such an event does (an import with past recording times).
  */
-import { endOfBeijingDayMs, type LogSource, scoreSource } from '@kaoping/core'
+import { endOfBeijingDayMs, type LogSource, type Result, scoreSource } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { checkpointOf } from './checkpoint'
 import { prepared } from './prepared'
-import { getMeta, type Tables } from './tables'
+import { getMeta, PROJECTION_CODE_VERSION, type Tables } from './tables'
 
 /** How far after its period a scheme's month ends are kept (appeals, republication). */
 const MONTHS_AFTER = 3
@@ -42,28 +43,54 @@ export const forgetSnapshotsRecordedFrom = (db: Database.Database, t: Tables, re
   prepared(db, `DELETE FROM ${t.snapshots} WHERE as_of_ms >= ?`).run(recordedMs)
 }
 
-/** The stored Result text of `schemeId` as of exactly `ms` (recorded basis, version in force), if kept. */
+/**
+ * Kept month ends are read and written only in a generation made by this code: while an older one is still live
+ * (its rebuild on an upgrade under way) its snapshots table may have another shape, and is not used.
+ */
+const keptHere = (db: Database.Database, t: Tables): boolean =>
+  checkpointOf(db, t).code_version === PROJECTION_CODE_VERSION
+
+/**
+ * The stored ranking of `schemeId` as of exactly `ms` (recorded basis, version in force), if kept: the Result's
+ * text up to its units, then each unit's entry text, in ranking order. `${head}${units.join(',')}]}` is the JSON
+ * scoring gave; it is never made here.
+ */
 export const readSnapshot = (
   db: Database.Database,
   t: Tables,
   schemeId: string,
   ms: number
-): string | undefined =>
-  (
-    prepared(db, `SELECT json FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ?`).get(schemeId, ms) as
-      | { json: string }
-      | undefined
-  )?.json
+): { readonly head: string; readonly units: ReadonlyArray<string> } | undefined => {
+  if (!keptHere(db, t)) return undefined
+  const pieces = (
+    prepared(db, `SELECT json FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`).all(
+      schemeId,
+      ms
+    ) as Array<{ json: string }>
+  ).map((r) => r.json)
+  return pieces.length === 0 ? undefined : { head: pieces[0]!, units: pieces.slice(1) }
+}
 
 /** The month ends kept for `schemeId`, oldest first, as instants in ms. */
 export const snapshotInstants = (db: Database.Database, t: Tables, schemeId: string): number[] =>
-  (
-    prepared(db, `SELECT as_of_ms FROM ${t.snapshots} WHERE scheme_id = ? ORDER BY as_of_ms`).all(
-      schemeId
-    ) as Array<{
-      as_of_ms: number
-    }>
-  ).map((r) => r.as_of_ms)
+  keptHere(db, t)
+    ? (
+        prepared(
+          db,
+          `SELECT as_of_ms FROM ${t.snapshots} WHERE scheme_id = ? AND piece = 0 ORDER BY as_of_ms`
+        ).all(schemeId) as Array<{ as_of_ms: number }>
+      ).map((r) => r.as_of_ms)
+    : []
+
+/**
+ * A Result's text as pieces: up to its units (`units` is the Result's last key), then each unit's entry. Each
+ * piece is stringified on its own, so the whole text never exists.
+ */
+const piecesOf = (result: Result): string[] => {
+  const empty = JSON.stringify({ ...result, units: [] })
+  if (!empty.endsWith('"units":[]}')) throw new Error('a Result whose units are not its last key')
+  return [empty.slice(0, -2), ...result.units.map((u) => JSON.stringify(u))]
+}
 
 /** Month ends the log has passed that have no snapshot yet, per scheme, oldest first. */
 export const missingSnapshots = (
@@ -107,6 +134,7 @@ export const fillSnapshots = (
   inTurn: <T>(write: () => T) => T = (write) => write()
 ): number => {
   let stored = 0
+  if (!keptHere(db, t)) return 0
   const missing = db.transaction(() => missingSnapshots(db, t, source))()
   for (const { schemeId, date, ms } of missing) {
     if (stored >= max) break
@@ -115,16 +143,21 @@ export const fillSnapshots = (
       scored: scoreSource(source, { schemeId, asOf: date }),
     }))()
     if (E.isLeft(scored.scored)) continue
-    const json = JSON.stringify(scored.scored.right.result)
+    const pieces = piecesOf(scored.scored.right.result)
     const put = db.transaction(() => {
       if (getMeta(db, 'active_generation') !== String(t.generation)) return false
-      return (
-        prepared(
-          db,
-          `INSERT OR REPLACE INTO ${t.snapshots} (scheme_id, as_of_ms, json)
-           SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ${t.events} WHERE position > ? AND recorded_ms <= ?)`
-        ).run(schemeId, ms, json, scored.at, ms).changes === 1
+      const late = prepared(
+        db,
+        `SELECT 1 FROM ${t.events} WHERE position > ? AND recorded_ms <= ? LIMIT 1`
+      ).get(scored.at, ms)
+      if (late !== undefined) return false
+      prepared(db, `DELETE FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ?`).run(schemeId, ms)
+      const insert = prepared(
+        db,
+        `INSERT INTO ${t.snapshots} (scheme_id, as_of_ms, piece, json) VALUES (?, ?, ?, ?)`
       )
+      for (const [i, json] of pieces.entries()) insert.run(schemeId, ms, i, json)
+      return true
     })
     if (!inTurn(() => put.immediate())) break
     stored++

@@ -14,8 +14,9 @@ import { prepared } from './prepared'
  * fold's outcomes — its random-access updates were most of a rebuild's writes).
  * 7: each entry's id list lengths and a digest of it (`unit_results.counts`, `digest`), so the summary is made
  * without reading the lists, and from the changed entries only.
+ * 8: a month-end ranking kept as pieces (its head, each unit's entry), never as one text of the whole Result.
  */
-export const PROJECTION_CODE_VERSION = 7
+export const PROJECTION_CODE_VERSION = 8
 
 export interface Tables {
   readonly generation: number
@@ -87,9 +88,12 @@ export const createTables = (
       scheme_id TEXT NOT NULL, unit_id TEXT NOT NULL, slot INTEGER NOT NULL, events TEXT NOT NULL,
       PRIMARY KEY (scheme_id, unit_id, slot));
     -- Month-end rankings (recorded basis, the version then in force): the Result's JSON as scoring gave it at the
-    -- end of the month's last Beijing day. Deleted when an event recorded by that instant arrives later.
+    -- end of the month's last Beijing day, in pieces — piece 0 the Result up to its units, piece i the i-th unit's
+    -- entry — so neither writing nor reading one makes the whole text (≈ 60 MB at 1M events) at once; joined
+    -- with commas and closed, they are that JSON. Deleted when an event recorded by that instant arrives later.
     CREATE TABLE IF NOT EXISTS ${t.snapshots} (
-      scheme_id TEXT NOT NULL, as_of_ms INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (scheme_id, as_of_ms));
+      scheme_id TEXT NOT NULL, as_of_ms INTEGER NOT NULL, piece INTEGER NOT NULL, json TEXT NOT NULL,
+      PRIMARY KEY (scheme_id, as_of_ms, piece));
   `)
   if (options.indexes) createIndexes(db, t)
   // A checkpoint from before version 4 lacks the column: added (NULL: store unknown) so it can be read and

@@ -68,7 +68,8 @@ const record = (d: Draft): CaseRecord => {
       closed: closed ? closed.countsOn : null,
       decided: decided ? decided.countsOn : null,
     },
-    facts: d.facts.sort((a, b) => a.seq - b.seq),
+    // Copied to its length: a list grown by push keeps room for 17 (V8), and the runner keeps every case's record.
+    facts: d.facts.sort((a, b) => a.seq - b.seq).slice(),
   }
 }
 
