@@ -94,12 +94,17 @@ const projector = openProjector({
 const [, rebuildMs] = await timeit(() => projector.rebuild())
 log(`rebuild ${(events / (rebuildMs / 1000)).toFixed(0)} events/s`)
 const mib = () => Math.round(process.memoryUsage().rss / 1048576)
+const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024)
+/** Which phase set the peak: RSS now and the peak so far, after each phase. */
+const memory = (phase: string) => log(`  ${phase}: RSS ${mib()} MiB, peak so far ${peakMiB()} MiB`)
+memory('rebuild')
 const rssAfterRebuild = mib()
 const t = projector.tables()
 
 // 3b. Month-end rankings the log has passed (what the follow loop takes in idle passes), all at once here.
 const [snapshotsTaken, snapshotsMs] = await timeit(() => projector.takeSnapshots())
 log(`${snapshotsTaken} month-end rankings in ${(snapshotsMs / 1000).toFixed(1)} s`)
+memory('month ends')
 const rssAfterSnapshots = mib()
 
 // 4. Incremental: append one event for a unit, catch up (re-scores that unit, stores the ranking). The events
@@ -135,6 +140,7 @@ for (let i = 0; i < 100; i++) {
   logCopies.push((await timeit(() => copyLog(db)))[1])
 }
 
+memory('updates')
 const rssAfterIncremental = mib()
 
 // 5. Ranking reads as the API serves them: the summary (what a person sees; built unit by unit, kept per state)
@@ -144,6 +150,7 @@ const summaryOf = () => readModels.rankingSummaryJson?.(districts.schemeId)
 const summaryBytes = summaryOf()?.length ?? 0
 const queries: number[] = []
 for (let i = 0; i < 1000; i++) queries.push((await timeit(summaryOf))[1])
+memory('summary reads')
 const encoder = new TextEncoder()
 const streamFull = () => {
   let bytes = 0
@@ -162,6 +169,7 @@ for (let i = 0; i < 5; i++) {
   fullBytes = b
   full.push(dt)
 }
+memory('full view streamed')
 // The first summary read after an update builds it from the unit rows; later reads reuse it.
 const cold: number[] = []
 let passingEveryDeadline = 0
@@ -190,6 +198,7 @@ for (let i = 0; i < 20; i++) {
   if (i === 0) passingEveryDeadline = dt
   cold.push((await timeit(summaryOf))[1])
 }
+memory('updates with a summary read after each')
 const rssAfterReads = mib()
 
 // 6. One unit as of mid-year (its events from the index, scored through the core pipeline).
@@ -206,6 +215,7 @@ for (let i = 0; i < 20; i++) {
   })
   unitAsOf.push(dt)
 }
+memory('one unit as of a date')
 // 7. The whole ranking as of a date: a kept month end; another date scored from the runner's memory; the same
 //    date scored from the event index alone (what a process without the runner's memory does).
 const wholeAsOf = (f: () => E.Either<unknown, unknown>) => {
@@ -215,8 +225,11 @@ const wholeAsOf = (f: () => E.Either<unknown, unknown>) => {
   return performance.now() - t0
 }
 const asOfMonthEnd = [0, 1].map(() => wholeAsOf(() => projector.rankingAt(districts.schemeId, '2017-06-30')))
+memory('whole ranking at a kept month end')
 const asOfMemory = [0, 1].map(() => wholeAsOf(() => projector.rankingAt(districts.schemeId, '2017-06-15')))
+memory('whole ranking as of another date, from memory')
 const asOfIndex = wholeAsOf(() => rankingAt(db, t, districts.schemeId, '2017-06-15'))
+memory('whole ranking as of another date, from the index')
 
 const figures = {
   events,
@@ -246,7 +259,7 @@ const figures = {
   rssAfterSnapshotsMiB: rssAfterSnapshots,
   rssAfterIncrementalMiB: rssAfterIncremental,
   rssAfterReadsMiB: rssAfterReads,
-  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  peakRssMiB: peakMiB(),
   heapGrowthPercent,
 }
 db.close()

@@ -27,6 +27,7 @@ export const heapGrowthOf = (env: NodeJS.ProcessEnv): number => {
  */
 export const boundHeapGrowth = (env: NodeJS.ProcessEnv = process.env): number => {
   const percent = heapGrowthOf(env)
-  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`)
+  // Set even at 0 (V8's own default), so that a second call can undo a first.
+  setFlagsFromString(`--heap-growing-percent=${percent}`)
   return percent
 }

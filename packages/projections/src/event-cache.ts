@@ -10,6 +10,7 @@
 import { decodeEvent, type LogSource, publishedSchemes, type Scheme, type StoredEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { interned } from './interned'
 
 export interface EventCache {
   /** `index`, served from memory where possible. */
@@ -92,18 +93,8 @@ export const eventCache = (budget: number): EventCache => {
   let allHeld = false
   /** Of those, the last recorded (the latest instant; a later position on a tie), as the index orders them. */
   let latest: { ms: number; recordedAt: string } | undefined
-  /**
-   * One string per actor: each stored row reads back its own copy, and a log has few actors (its tokens) over
-   * many events — at a million events, ≈ 30 MB of copies of the same few hundred names.
-   */
-  const actors = new Map<string, string>()
-  const actorOf = (name: string) => {
-    const known = actors.get(name)
-    if (known !== undefined) return known
-    actors.set(name, name)
-    return name
-  }
-
+  /** One string per actor (interned.ts). */
+  const actors = interned()
   const touch = (unitId: string, list: StoredEvent[]) => {
     units.delete(unitId)
     units.set(unitId, list)
@@ -182,7 +173,7 @@ export const eventCache = (budget: number): EventCache => {
         const d = decodeEvent(e.type, e.data)
         if (E.isLeft(d)) throw new Error(`event ${e.position} (${e.type}) no longer decodes`)
         registry ??= []
-        registry.push(storedOf(e, d.right.data, actorOf(e.actor)))
+        registry.push(storedOf(e, d.right.data, actors.of(e.actor)))
         return
       }
       if (unitId === undefined) return
@@ -195,7 +186,7 @@ export const eventCache = (budget: number): EventCache => {
         list = []
         units.set(unitId, list)
       }
-      list.push(storedOf(e, e.data, actorOf(e.actor)))
+      list.push(storedOf(e, e.data, actors.of(e.actor)))
       held++
       if (held > budget) shrink(unitId)
     },

@@ -8,6 +8,7 @@ import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kao
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
+import { interned } from './interned'
 import { prepared } from './prepared'
 import type { Tables } from './tables'
 
@@ -50,13 +51,15 @@ export const indexSource = (db: Database.Database, t: Tables): LogSource => {
       `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }
+  // The runner's event cache keeps the lists read here: one string per actor (interned.ts).
+  const actors = interned()
   const stored = (r: Row, data: unknown): StoredEvent =>
     ({
       id: r.event_id,
       type: r.type,
       data,
       recordedAt: r.recorded_at,
-      actor: r.actor,
+      actor: actors.of(r.actor),
       seq: r.position,
     }) as StoredEvent
   const decoded = (r: Row): StoredEvent => {

@@ -94,6 +94,8 @@ export const createTables = (
     CREATE TABLE IF NOT EXISTS ${t.snapshots} (
       scheme_id TEXT NOT NULL, as_of_ms INTEGER NOT NULL, piece INTEGER NOT NULL, json TEXT NOT NULL,
       PRIMARY KEY (scheme_id, as_of_ms, piece));
+    -- Each page the runner applies deletes the month ends its events make untrue (by instant, any scheme).
+    CREATE INDEX IF NOT EXISTS ${t.snapshots}_as_of ON ${t.snapshots} (as_of_ms);
   `)
   if (options.indexes) createIndexes(db, t)
   // A checkpoint from before version 4 lacks the column: added (NULL: store unknown) so it can be read and

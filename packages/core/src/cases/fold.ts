@@ -69,7 +69,7 @@ const record = (d: Draft): CaseRecord => {
       decided: decided ? decided.countsOn : null,
     },
     // Copied to its length: a list grown by push keeps room for 17 (V8), and the runner keeps every case's record.
-    facts: d.facts.sort((a, b) => a.seq - b.seq).slice(),
+    facts: d.facts.length > 1 ? d.facts.sort((a, b) => a.seq - b.seq).slice() : d.facts,
   }
 }
 
