@@ -3,11 +3,12 @@
  * deterministic), then, in one run: raw log scan, full rebuild, month-end rankings taken, incremental latency
  * (append one event → its unit's new score stored), ranking reads (the summary a person sees; the full view
  * streamed piece by piece), one unit's as-of replay, the whole ranking as of a date (kept month end, other date
- * from the runner's memory, other date from the index alone), RSS by phase and peak RSS. Prints a table and JSON.
+ * from the runner's memory, other date from the index alone), RSS and each phase's own peak, and the peak RSS.
+ * Prints a table and JSON.
  * `--cached-events` bounds the runner's event cache (0: no events kept in memory). The heap grows as in every
  * kaoping command (`KAOPING_HEAP_GROWTH`, printed).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -81,6 +82,30 @@ const [, scanMs] = await timeit(async () => {
 })
 log(`raw scan ${(events / (scanMs / 1000)).toFixed(0)} events/s`)
 
+const mib = () => Math.round(process.memoryUsage().rss / 1048576)
+/**
+ * Each phase's own peak: Linux's high-water mark of the process's resident memory (VmHWM), reset after each phase
+ * (`clear_refs` 5). Elsewhere, the peak so far.
+ */
+const highWater = (): number | undefined => {
+  try {
+    const kib = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    writeFileSync('/proc/self/clear_refs', '5')
+    return kib === undefined ? undefined : Math.round(Number(kib) / 1024)
+  } catch {
+    return undefined
+  }
+}
+highWater()
+const phasePeaks: Record<string, number> = {}
+const peakMiB = () =>
+  Math.max(Math.round(process.resourceUsage().maxRSS / 1024), ...Object.values(phasePeaks))
+const memory = (phase: string) => {
+  const peak = highWater() ?? peakMiB()
+  phasePeaks[phase] = peak
+  log(`  ${phase}: RSS ${mib()} MiB, the phase's peak ${peak} MiB`)
+}
+
 // 3. Full rebuild.
 const db = new Database(path)
 db.pragma('journal_mode = WAL')
@@ -93,10 +118,6 @@ const projector = openProjector({
 })
 const [, rebuildMs] = await timeit(() => projector.rebuild())
 log(`rebuild ${(events / (rebuildMs / 1000)).toFixed(0)} events/s`)
-const mib = () => Math.round(process.memoryUsage().rss / 1048576)
-const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024)
-/** Which phase set the peak: RSS now and the peak so far, after each phase. */
-const memory = (phase: string) => log(`  ${phase}: RSS ${mib()} MiB, peak so far ${peakMiB()} MiB`)
 memory('rebuild')
 const rssAfterRebuild = mib()
 const t = projector.tables()
@@ -152,13 +173,14 @@ const queries: number[] = []
 for (let i = 0; i < 1000; i++) queries.push((await timeit(summaryOf))[1])
 memory('summary reads')
 const encoder = new TextEncoder()
+// As the server encodes it: each piece to bytes as it is read (api/read-models.ts).
 const streamFull = () => {
   let bytes = 0
   let largest = 0
-  for (const piece of currentRankingChunks(db, t, districts.schemeId)?.pieces ?? []) {
-    const b = encoder.encode(piece).length
-    bytes += b
-    if (b > largest) largest = b
+  for (const piece of currentRankingChunks(db, t, districts.schemeId, (p) => encoder.encode(p))?.pieces ??
+    []) {
+    bytes += piece.length
+    if (piece.length > largest) largest = piece.length
   }
   return { bytes, largest }
 }
@@ -260,6 +282,7 @@ const figures = {
   rssAfterIncrementalMiB: rssAfterIncremental,
   rssAfterReadsMiB: rssAfterReads,
   peakRssMiB: peakMiB(),
+  peakRssMiBByPhase: phasePeaks,
   heapGrowthPercent,
 }
 db.close()

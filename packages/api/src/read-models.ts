@@ -112,10 +112,13 @@ export const projectedReadModels = (deps: {
     const now = current()
     const hit = encodings.get(schemeId)
     if (hit && hit.plain.tag === now.tag(schemeId)) return hit.plain
-    const read = currentRankingChunks(db, now.tables, schemeId)
-    if (!read) return undefined
+    // The last state's bytes (≈ 59 MB for a million events' full view, and its gzip) go before the new are read.
+    encodings.delete(schemeId)
     const encoder = new TextEncoder()
-    const chunks = read.pieces.map((p) => encoder.encode(p))
+    // Each piece encoded as it is read: its text goes at once, only the bytes kept.
+    const read = currentRankingChunks(db, now.tables, schemeId, (p) => encoder.encode(p))
+    if (!read) return undefined
+    const chunks = read.pieces
     const plain = { tag: read.tag, chunks, length: chunks.reduce((n, c) => n + c.length, 0) }
     encodings.set(schemeId, { plain })
     return plain

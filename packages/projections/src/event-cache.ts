@@ -10,7 +10,7 @@
 import { decodeEvent, type LogSource, publishedSchemes, type Scheme, type StoredEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { interned } from './interned'
+import { type Interned, interned } from './interned'
 
 export interface EventCache {
   /** `index`, served from memory where possible. */
@@ -76,7 +76,7 @@ const recordedBy = (list: ReadonlyArray<StoredEvent>, ms: number): ReadonlyArray
   return list.slice(0, lo)
 }
 
-export const eventCache = (budget: number): EventCache => {
+export const eventCache = (budget: number, actors: Interned = interned()): EventCache => {
   /** Insertion order is recency: a unit read or written moves to the end. */
   const units = new Map<string, StoredEvent[]>()
   /** Units dropped while filling: their lists would now be incomplete. */
@@ -93,8 +93,6 @@ export const eventCache = (budget: number): EventCache => {
   let allHeld = false
   /** Of those, the last recorded (the latest instant; a later position on a tie), as the index orders them. */
   let latest: { ms: number; recordedAt: string } | undefined
-  /** One string per actor (interned.ts). */
-  const actors = interned()
   const touch = (unitId: string, list: StoredEvent[]) => {
     units.delete(unitId)
     units.set(unitId, list)

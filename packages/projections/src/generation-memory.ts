@@ -11,6 +11,7 @@ import { type Writers, writers } from './apply'
 import { checkpointOf } from './checkpoint'
 import { type EventCache, eventCache } from './event-cache'
 import { indexSource } from './index-source'
+import { interned } from './interned'
 import type { Written } from './ranking-store'
 import type { Tables } from './tables'
 
@@ -40,14 +41,16 @@ const generationMemory = (db: Database.Database, t: Tables, budget: number): Gen
   const scores: EvaluationCache = new Map()
   const outcomes: OutcomeMemos = outcomeMemos()
   const written: Written = new Map()
-  const events = eventCache(budget)
+  // One string per actor, whether an event was added or read back from the index (interned.ts).
+  const actors = interned()
+  const events = eventCache(budget, actors)
   const memory: GenerationMemory = {
     tables: t,
     scores,
     outcomes,
     written,
     events,
-    index: indexSource(db, t),
+    index: indexSource(db, t, actors),
     writers: writers(db, t),
     at: -1,
     scored: false,

@@ -8,7 +8,7 @@ import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kao
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
-import { interned } from './interned'
+import { type Interned, interned } from './interned'
 import { prepared } from './prepared'
 import type { Tables } from './tables'
 
@@ -23,7 +23,12 @@ interface Row {
 
 const MAX = Number.MAX_SAFE_INTEGER
 
-export const indexSource = (db: Database.Database, t: Tables): LogSource => {
+export const indexSource = (
+  db: Database.Database,
+  t: Tables,
+  /** The runner shares its event cache's (interned.ts), so a name read either way is held once. */
+  actors: Interned = interned()
+): LogSource => {
   // Rows written by reference take what they leave out from the store's row at the same position.
   const [columns, from] = isStoreFile(db)
     ? [
@@ -51,8 +56,7 @@ export const indexSource = (db: Database.Database, t: Tables): LogSource => {
       `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }
-  // The runner's event cache keeps the lists read here: one string per actor (interned.ts).
-  const actors = interned()
+  // The runner's event cache keeps the lists read here: one string per actor.
   const stored = (r: Row, data: unknown): StoredEvent =>
     ({
       id: r.event_id,

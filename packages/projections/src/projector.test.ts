@@ -11,7 +11,7 @@ import { generateDemoCity } from '../../../examples/demo-city/generate'
 import { checkpointOf } from './checkpoint'
 import { ProjectionLocked, ProjectionStopped } from './errors'
 import { openProjector } from './projector'
-import { currentRankingJson, currentRankingSummary, diff, ranking } from './queries'
+import { currentRankingChunks, currentRankingJson, currentRankingSummary, diff, ranking } from './queries'
 import { given } from './testing/projection-spec'
 import { RUNNER_CHECKPOINT_PAGES } from './wal'
 
@@ -45,6 +45,15 @@ describe('projector over the demo city', async () => {
   it('stores rankings identical, byte for byte, to replaying the same events', () => {
     for (const schemeId of ['guangyuan-districts-2017', 'guangyuan-departments-2017'])
       expect(currentRankingJson(p.db, t, schemeId)).toBe(JSON.stringify(replay(schemeId)))
+  })
+
+  it('gives the full view as pieces, each turned into bytes as it is read, whose bytes are replay’s', () => {
+    const schemeId = 'guangyuan-districts-2017'
+    const encoder = new TextEncoder()
+    const read = currentRankingChunks(p.db, t, schemeId, (piece) => encoder.encode(piece))
+    // The head, the 8 districts' entries, the tail.
+    expect(read?.pieces.length).toBe(1 + 8 + 1)
+    expect(Buffer.concat(read?.pieces ?? []).toString('utf8')).toBe(JSON.stringify(replay(schemeId)))
   })
 
   it('gives the summary view byte for byte as core summarizes the replayed Result, without reading the id lists', () => {

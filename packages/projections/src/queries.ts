@@ -95,12 +95,14 @@ export const rankingAt = (
  * transaction, with the tag of that state: joined, exactly `currentRankingJson`, without ever building the
  * whole text — for streaming the full view.
  */
-export const currentRankingChunks = (
+export const currentRankingChunks = <P = string>(
   db: Database.Database,
   t: Tables,
-  schemeId: string
-): { readonly tag: string; readonly pieces: ReadonlyArray<string> } | undefined =>
-  rankingChunks(db, t, schemeId)
+  schemeId: string,
+  /** Applied to each piece as it is read (ranking-read.ts). */
+  each?: (piece: string) => P
+): { readonly tag: string; readonly pieces: ReadonlyArray<P> } | undefined =>
+  rankingChunks(db, t, schemeId, each)
 
 /** The tag of the current ranking's state (changes with every commit of the runner). */
 export const currentRankingTag = (db: Database.Database, t: Tables, schemeId: string): string =>

@@ -40,13 +40,16 @@ const assemble = (db: Database.Database, t: Tables, schemeId: string): string | 
 /**
  * The stored ranking's JSON as pieces — the Result's head, each unit's entry (with its separator), the tail —
  * read in one transaction (one consistent state, whatever the runner commits meanwhile). Joined, they are
- * exactly `readRankingJson`; the full view is streamed from them without ever building the whole text.
+ * exactly `readRankingJson`; the full view is streamed from them without ever building the whole text. `each`
+ * turns a piece into what is kept (its bytes, say) as soon as it is read, so the pieces' text is never all held
+ * at once (≈ 117 MB of strings for a million events' full view).
  */
-export const rankingChunks = (
+export const rankingChunks = <P = string>(
   db: Database.Database,
   t: Tables,
-  schemeId: string
-): { readonly tag: string; readonly pieces: string[] } | undefined =>
+  schemeId: string,
+  each: (piece: string) => P = (piece) => piece as P
+): { readonly tag: string; readonly pieces: P[] } | undefined =>
   db.transaction(() => {
     const row = rankingRow(db, t, schemeId)
     if (!row) return undefined
@@ -54,7 +57,7 @@ export const rankingChunks = (
       db,
       `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? ORDER BY slot`
     )
-    const pieces = [resultHead(schemeId, row)]
+    const pieces = [each(resultHead(schemeId, row))]
     entryRows(db, t, schemeId).forEach((r, i) => {
       let json = (i === 0 ? '' : ',') + head({ unitId: r.unit_id, name: r.name, rank: r.rank })
       if (r.lists === null) json += r.entry
@@ -66,8 +69,8 @@ export const rankingChunks = (
         json += parts[0]!
         for (let k = 0; k < texts.length; k++) json += texts[k]! + parts[k + 1]!
       }
-      pieces.push(json)
+      pieces.push(each(json))
     })
-    pieces.push(']}')
+    pieces.push(each(']}'))
     return { tag: rankingTag(db, t, schemeId), pieces }
   })()
