@@ -1,7 +1,7 @@
 /**
  * @module How far the JavaScript heap may grow past what is live before V8 collects it. By its own measure V8
  * lets a heap that allocates fast grow to up to 4 × its live size between full collections: a runner holding
- * a million events (≈ 0.7 GB live) reached 2.6 GB scoring month ends, most of it garbage. Every command runs
+ * a million events (≈ 0.7 GB live) reached 2.5 GiB scoring month ends, most of it garbage. Every command runs
  * with the heap allowed `KAOPING_HEAP_GROWTH` percent above what the last full collection kept (docs/deployment.md
  * "Memory"): more frequent collections, bounded memory, and no ceiling to hit — unlike `--max-old-space-size`,
  * which ends the process when live data outgrows it.
@@ -23,7 +23,8 @@ export const heapGrowthOf = (env: NodeJS.ProcessEnv): number => {
 
 /**
  * Sets the growth for this process and its worker threads (V8's flags are the process's). V8 reads it each time
- * it sizes the heap after a full collection, so setting it as a command starts takes effect from then on.
+ * it sizes the heap after a full collection, so setting it as a command starts takes effect from then on. It wins
+ * over a `--heap-growing-percent` given to node itself: the environment variable is the one setting.
  */
 export const boundHeapGrowth = (env: NodeJS.ProcessEnv = process.env): number => {
   const percent = heapGrowthOf(env)
