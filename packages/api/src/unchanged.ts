@@ -19,7 +19,8 @@ export interface Unchanged {
 export const unchanged = (db: Database.Database): (() => Unchanged) => {
   const version = db.prepare('PRAGMA data_version').pluck()
   const changes = db.prepare('SELECT total_changes()').pluck()
-  let seen = ''
+  let seenVersion = -1
+  let seenChanges = -1
   let values = new Map<string, unknown>()
   const view: Unchanged = {
     get: <T>(name: string, read: () => T): T => {
@@ -31,9 +32,11 @@ export const unchanged = (db: Database.Database): (() => Unchanged) => {
   }
   /** Checks the file once; the view answers from memory until the next check finds it changed. */
   return () => {
-    const now = `${version.get()}:${changes.get()}`
-    if (now !== seen) {
-      seen = now
+    const v = version.get() as number
+    const c = changes.get() as number
+    if (v !== seenVersion || c !== seenChanges) {
+      seenVersion = v
+      seenChanges = c
       values = new Map()
     }
     return view

@@ -38,21 +38,35 @@ export const ranking = (
   source: LogSource = indexSource(db, t)
 ): E.Either<ReplayError, Scored> => {
   if (isCurrent(q)) {
-    // Parsed piece by piece (the head, then each unit's entry): never the whole text as one string.
     const read = rankingChunks(db, t, q.schemeId)
-    if (read) {
-      const { pieces } = read
-      const head = JSON.parse(`${pieces[0]}]}`) as Result
-      const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === head.version)
-      if (scheme) {
-        const units = pieces.slice(1, -1).map((p) => JSON.parse(p.startsWith(',') ? p.slice(1) : p))
-        return E.right({ result: { ...head, units }, scheme })
-      }
-    }
+    const scored =
+      read &&
+      scoredOf(
+        q.schemeId,
+        read.pieces[0]!,
+        read.pieces.slice(1, -1).map((p) => (p.startsWith(',') ? p.slice(1) : p)),
+        source
+      )
+    if (scored) return E.right(scored)
   }
   const kept = monthEnd(db, t, q, source)
   if (kept) return E.right(kept)
   return scoreSource(source, q)
+}
+
+/**
+ * A Result kept in pieces — its text up to its units, then each unit's entry — parsed piece by piece, never as
+ * one string, with the scheme version it names (undefined if that version is not in the log).
+ */
+const scoredOf = (
+  schemeId: string,
+  head: string,
+  entries: ReadonlyArray<string>,
+  source: LogSource
+): Scored | undefined => {
+  const top = JSON.parse(`${head}]}`) as Result
+  const scheme = source.allSchemes().find((s) => s.schemeId === schemeId && s.version === top.version)
+  return scheme ? { result: { ...top, units: entries.map((e) => JSON.parse(e)) }, scheme } : undefined
 }
 
 /** A kept month-end ranking answering `q` exactly (recorded basis, version in force, asOf that instant). */
@@ -67,14 +81,7 @@ const monthEnd = (
   const cut = parseAsOf(q.asOf, 'recorded')
   if (E.isLeft(cut) || !('recordedBy' in cut.right)) return undefined
   const kept = readSnapshot(db, t, q.schemeId, cut.right.recordedBy)
-  if (kept === undefined) return undefined
-  // Parsed piece by piece, as the current ranking is: never the whole text as one string.
-  const result: Result = {
-    ...(JSON.parse(`${kept.head}]}`) as Result),
-    units: kept.units.map((u) => JSON.parse(u)),
-  }
-  const scheme = source.allSchemes().find((s) => s.schemeId === q.schemeId && s.version === result.version)
-  return scheme ? { result, scheme } : undefined
+  return kept && scoredOf(q.schemeId, kept.head, kept.units, source)
 }
 
 /**

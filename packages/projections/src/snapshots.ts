@@ -3,15 +3,15 @@
  * last Beijing day (recorded basis, the version then in force) — the trend chart's points, "change since" a
  * month end, and an auditor's as-of ranking at a month end without scoring 200 units' histories again.
  * A snapshot is the JSON text scoring gave (the one code path), kept in pieces, taken once the log has passed its
- * instant. It
- * stays true while nothing recorded by that instant arrives later; the runner deletes it, in the page's
- * transaction, when such an event does (an import with past recording times).
+ * instant. It stays true while nothing recorded by that instant arrives later; the runner deletes it, in the
+ * page's transaction, when such an event does (an import with past recording times).
  */
 import { endOfBeijingDayMs, type LogSource, type Result, scoreSource } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { checkpointOf } from './checkpoint'
 import { prepared } from './prepared'
+import { resultHead } from './ranking-rows'
 import { getMeta, PROJECTION_CODE_VERSION, type Tables } from './tables'
 
 /** How far after its period a scheme's month ends are kept (appeals, republication). */
@@ -82,15 +82,11 @@ export const snapshotInstants = (db: Database.Database, t: Tables, schemeId: str
       ).map((r) => r.as_of_ms)
     : []
 
-/**
- * A Result's text as pieces: up to its units (`units` is the Result's last key), then each unit's entry. Each
- * piece is stringified on its own, so the whole text never exists.
- */
-const piecesOf = (result: Result): string[] => {
-  const empty = JSON.stringify({ ...result, units: [] })
-  if (!empty.endsWith('"units":[]}')) throw new Error('a Result whose units are not its last key')
-  return [empty.slice(0, -2), ...result.units.map((u) => JSON.stringify(u))]
-}
+/** A Result's text as pieces: up to its units, as the stored ranking's head is written, then each unit's entry. */
+const piecesOf = (r: Result): string[] => [
+  resultHead(r.schemeId, { version: r.version, as_of: r.asOf, basis: r.basis }),
+  ...r.units.map((u) => JSON.stringify(u)),
+]
 
 /** Month ends the log has passed that have no snapshot yet, per scheme, oldest first. */
 export const missingSnapshots = (
