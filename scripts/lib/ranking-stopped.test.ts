@@ -1,4 +1,5 @@
 /** `kaoping rebuild` while a server keeps the rankings: refused in the words a clerk uses, never 投影. */
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../testing/server-process'
 import { kaoping, scratch } from './testing/run-kaoping'
@@ -15,14 +16,26 @@ describe('recomputing rankings another process is keeping', () => {
   it('is refused, naming the other process by its number', async () => {
     expect(kaoping('publish-scheme', 'examples/schemes/districts-2017.json', '--db', db).code).toBe(0)
     server = await startServerProcess({ KAOPING_DB: db, KAOPING_DEMO: '0', EVENTSTORE_URL: '' })
-    // The server answers before its projection thread has taken the rankings over: wait until it reports healthy.
-    // On a loaded machine that took over 10 s once (the command then ran before the server held the rankings).
-    let healthy = false
-    for (let i = 0; i < 400 && !healthy; i++) {
-      healthy = (await fetch(`${server.url}/healthz`)).status === 200
-      if (!healthy) await new Promise((r) => setTimeout(r, 100))
+    // Wait until the server's projection thread holds the rankings' lease. Its /healthz is no sign of that: the
+    // read models publish-scheme left are already at the store's head, so the server is healthy before its thread
+    // takes the lease (the command then ran first and was, rightly, not refused — failed twice under load).
+    const leaseHolder = () => {
+      const file = new Database(db, { readonly: true })
+      try {
+        const raw = file.prepare("SELECT value FROM pj_meta WHERE key = 'lock'").pluck().get() as
+          | string
+          | undefined
+        return raw === undefined ? undefined : (JSON.parse(raw) as { pid: number }).pid
+      } finally {
+        file.close()
+      }
     }
-    expect(healthy).toBe(true)
+    let leased = false
+    for (let i = 0; i < 400 && !leased; i++) {
+      leased = leaseHolder() === server.child.pid
+      if (!leased) await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(leased).toBe(true)
     const r = kaoping('rebuild', '--db', db)
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
