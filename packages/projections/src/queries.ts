@@ -44,7 +44,7 @@ export const ranking = (
       scoredOf(
         q.schemeId,
         read.pieces[0]!,
-        read.pieces.slice(1, -1).map((p) => (p.startsWith(',') ? p.slice(1) : p)),
+        read.pieces.slice(1, -1).map((p) => JSON.parse(p.startsWith(',') ? p.slice(1) : p) as UnitResult),
         source
       )
     if (scored) return E.right(scored)
@@ -55,18 +55,18 @@ export const ranking = (
 }
 
 /**
- * A Result kept in pieces — its text up to its units, then each unit's entry — parsed piece by piece, never as
- * one string, with the scheme version it names (undefined if that version is not in the log).
+ * A Result kept in pieces — its text up to its units, then each unit's entry, parsed piece by piece (never one
+ * string) — with the scheme version it names (undefined if that version is not in the log).
  */
 const scoredOf = (
   schemeId: string,
   head: string,
-  entries: ReadonlyArray<string>,
+  units: ReadonlyArray<UnitResult>,
   source: LogSource
 ): Scored | undefined => {
   const top = JSON.parse(`${head}]}`) as Result
   const scheme = source.allSchemes().find((s) => s.schemeId === schemeId && s.version === top.version)
-  return scheme ? { result: { ...top, units: entries.map((e) => JSON.parse(e)) }, scheme } : undefined
+  return scheme ? { result: { ...top, units }, scheme } : undefined
 }
 
 /** A kept month-end ranking answering `q` exactly (recorded basis, version in force, asOf that instant). */
@@ -80,7 +80,7 @@ const monthEnd = (
     return undefined
   const cut = parseAsOf(q.asOf, 'recorded')
   if (E.isLeft(cut) || !('recordedBy' in cut.right)) return undefined
-  const kept = readSnapshot(db, t, q.schemeId, cut.right.recordedBy)
+  const kept = readSnapshot(db, t, q.schemeId, cut.right.recordedBy, (e) => JSON.parse(e) as UnitResult)
   return kept && scoredOf(q.schemeId, kept.head, kept.units, source)
 }
 

@@ -46,11 +46,17 @@ describe('month-end rankings kept by the projection', async () => {
       const replayed = replay(date)
       // Kept as pieces — the Result up to its units, then one per unit — never as the whole text.
       const pieces = p.db
-        .prepare(`SELECT piece FROM ${t().snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`)
-        .all(SCHEME, ms) as Array<{ piece: number }>
+        .prepare(
+          `SELECT piece, typeof(json) AS type, json FROM ${t().snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`
+        )
+        .all(SCHEME, ms) as Array<{ piece: number; type: string; json: string }>
       const units = (JSON.parse(replayed) as { units: unknown[] }).units.length
       expect(units).toBeGreaterThan(1)
       expect(pieces.map((r) => r.piece)).toEqual([...Array(units + 1).keys()])
+      // Written from their UTF-8 bytes, kept as the text those bytes are: joined, replay's JSON.
+      expect(new Set(pieces.map((r) => r.type))).toEqual(new Set(['text']))
+      const [head, ...entries] = pieces.map((r) => r.json)
+      expect(`${head}${entries.join(',')}]}`).toBe(replayed)
       expect(json(rankingAt(p.db, t(), SCHEME, date))).toBe(replayed)
       expect(json(p.projector.rankingAt(SCHEME, date))).toBe(replayed)
     }

@@ -52,23 +52,29 @@ const keptHere = (db: Database.Database, t: Tables): boolean =>
 
 /**
  * The stored ranking of `schemeId` as of exactly `ms` (recorded basis, version in force), if kept: the Result's
- * text up to its units, then each unit's entry text, in ranking order. `${head}${units.join(',')}]}` is the JSON
- * scoring gave; it is never made here.
+ * text up to its units, then each unit's entry, in ranking order, as `each` makes it from the entry's text as soon
+ * as it is read (its parse, say: the entries' text, ≈ 100 MB in V8's heap for a million events, is then never all
+ * held). `${head}${entries.join(',')}]}` is the JSON scoring gave; it is never made here.
  */
-export const readSnapshot = (
+export const readSnapshot = <P = string>(
   db: Database.Database,
   t: Tables,
   schemeId: string,
-  ms: number
-): { readonly head: string; readonly units: ReadonlyArray<string> } | undefined => {
+  ms: number,
+  each: (entry: string) => P = (entry) => entry as P
+): { readonly head: string; readonly units: ReadonlyArray<P> } | undefined => {
   if (!keptHere(db, t)) return undefined
-  const pieces = (
-    prepared(db, `SELECT json FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`).all(
-      schemeId,
-      ms
-    ) as Array<{ json: string }>
-  ).map((r) => r.json)
-  return pieces.length === 0 ? undefined : { head: pieces[0]!, units: pieces.slice(1) }
+  const rows = prepared(
+    db,
+    `SELECT json FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`
+  ).iterate(schemeId, ms) as IterableIterator<{ json: string }>
+  let head: string | undefined
+  const units: P[] = []
+  for (const { json } of rows) {
+    if (head === undefined) head = json
+    else units.push(each(json))
+  }
+  return head === undefined ? undefined : { head, units }
 }
 
 /** The month ends kept for `schemeId`, oldest first, as instants in ms. */
@@ -82,10 +88,14 @@ export const snapshotInstants = (db: Database.Database, t: Tables, schemeId: str
       ).map((r) => r.as_of_ms)
     : []
 
-/** A Result's text as pieces: up to its units, as the stored ranking's head is written, then each unit's entry. */
-const piecesOf = (r: Result): string[] => [
-  resultHead(r.schemeId, { version: r.version, as_of: r.asOf, basis: r.basis }),
-  ...r.units.map((u) => JSON.stringify(u)),
+/**
+ * A Result's text as pieces — up to its units, as the stored ranking's head is written, then each unit's entry —
+ * each kept as its UTF-8 bytes as soon as it is made: the entries' text (Chinese explanations: two bytes a
+ * character in V8's heap, ≈ 100 MB for a million events) is never all held, and the bytes live outside the heap.
+ */
+const piecesOf = (r: Result): Buffer[] => [
+  Buffer.from(resultHead(r.schemeId, { version: r.version, as_of: r.asOf, basis: r.basis })),
+  ...r.units.map((u) => Buffer.from(JSON.stringify(u))),
 ]
 
 /** Month ends the log has passed that have no snapshot yet, per scheme, oldest first. */
@@ -150,9 +160,10 @@ export const fillSnapshots = (
       prepared(db, `DELETE FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ?`).run(schemeId, ms)
       const insert = prepared(
         db,
-        `INSERT INTO ${t.snapshots} (scheme_id, as_of_ms, piece, json) VALUES (?, ?, ?, ?)`
+        // Bound as a BLOB, stored as the TEXT its bytes are (the database's encoding is UTF-8).
+        `INSERT INTO ${t.snapshots} (scheme_id, as_of_ms, piece, json) VALUES (?, ?, ?, CAST(? AS TEXT))`
       )
-      for (const [i, json] of pieces.entries()) insert.run(schemeId, ms, i, json)
+      for (const [i, bytes] of pieces.entries()) insert.run(schemeId, ms, i, bytes)
       return true
     })
     if (!inTurn(() => put.immediate())) break
