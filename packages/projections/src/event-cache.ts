@@ -10,7 +10,7 @@
 import { decodeEvent, type LogSource, publishedSchemes, type Scheme, type StoredEvent } from '@kaoping/core'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { type Interned, interned } from './interned'
+import { type Interned, interned, withCodesInterned } from './interned'
 
 export interface EventCache {
   /** `index`, served from memory where possible. */
@@ -76,7 +76,8 @@ const recordedBy = (list: ReadonlyArray<StoredEvent>, ms: number): ReadonlyArray
   return list.slice(0, lo)
 }
 
-export const eventCache = (budget: number, actors: Interned = interned()): EventCache => {
+/** `strings`: one copy of each actor's name and each code in event data (interned.ts). */
+export const eventCache = (budget: number, strings: Interned = interned()): EventCache => {
   /** Insertion order is recency: a unit read or written moves to the end. */
   const units = new Map<string, StoredEvent[]>()
   /** Units dropped while filling: their lists would now be incomplete. */
@@ -113,7 +114,7 @@ export const eventCache = (budget: number, actors: Interned = interned()): Event
     dropped.clear()
     registry = undefined
     schemes = undefined
-    actors.clear()
+    strings.clear()
     held = 0
     untouched = true
     sinceStart = false
@@ -171,7 +172,7 @@ export const eventCache = (budget: number, actors: Interned = interned()): Event
         const d = decodeEvent(e.type, e.data)
         if (E.isLeft(d)) throw new Error(`event ${e.position} (${e.type}) no longer decodes`)
         registry ??= []
-        registry.push(storedOf(e, d.right.data, actors.of(e.actor)))
+        registry.push(storedOf(e, d.right.data, strings.of(e.actor)))
         return
       }
       if (unitId === undefined) return
@@ -184,7 +185,7 @@ export const eventCache = (budget: number, actors: Interned = interned()): Event
         list = []
         units.set(unitId, list)
       }
-      list.push(storedOf(e, e.data, actors.of(e.actor)))
+      list.push(storedOf(e, withCodesInterned(e.data, strings), strings.of(e.actor)))
       held++
       if (held > budget) shrink(unitId)
     },

@@ -41,16 +41,17 @@ const generationMemory = (db: Database.Database, t: Tables, budget: number): Gen
   const scores: EvaluationCache = new Map()
   const outcomes: OutcomeMemos = outcomeMemos()
   const written: Written = new Map()
-  // One string per actor, whether an event was added or read back from the index (interned.ts).
-  const actors = interned()
-  const events = eventCache(budget, actors)
+  // One string per actor and per code in event data, whether an event was added or read back from the index
+  // (interned.ts).
+  const strings = interned()
+  const events = eventCache(budget, strings)
   const memory: GenerationMemory = {
     tables: t,
     scores,
     outcomes,
     written,
     events,
-    index: indexSource(db, t, actors),
+    index: indexSource(db, t, strings),
     writers: writers(db, t),
     at: -1,
     scored: false,

@@ -8,7 +8,7 @@ import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kao
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
-import { type Interned, interned } from './interned'
+import { type Interned, interned, withCodesInterned } from './interned'
 import { prepared } from './prepared'
 import type { Tables } from './tables'
 
@@ -26,8 +26,8 @@ const MAX = Number.MAX_SAFE_INTEGER
 export const indexSource = (
   db: Database.Database,
   t: Tables,
-  /** The runner shares its event cache's (interned.ts), so a name read either way is held once. */
-  actors: Interned = interned()
+  /** The runner shares its event cache's (interned.ts), so a name or code read either way is held once. */
+  strings: Interned = interned()
 ): LogSource => {
   // Rows written by reference take what they leave out from the store's row at the same position.
   const [columns, from] = isStoreFile(db)
@@ -56,14 +56,14 @@ export const indexSource = (
       `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }
-  // The runner's event cache keeps the lists read here: one string per actor.
+  // The runner's event cache keeps the lists read here: one string per actor and per code in event data.
   const stored = (r: Row, data: unknown): StoredEvent =>
     ({
       id: r.event_id,
       type: r.type,
       data,
       recordedAt: r.recorded_at,
-      actor: actors.of(r.actor),
+      actor: strings.of(r.actor),
       seq: r.position,
     }) as StoredEvent
   const decoded = (r: Row): StoredEvent => {
@@ -74,7 +74,8 @@ export const indexSource = (
   }
   return {
     registry: (ms) => q.registry.all(ms ?? MAX).map(decoded),
-    unitEvents: (unitId, ms) => q.unit.all(unitId, ms ?? MAX).map((r) => stored(r, JSON.parse(r.data))),
+    unitEvents: (unitId, ms) =>
+      q.unit.all(unitId, ms ?? MAX).map((r) => stored(r, withCodesInterned(JSON.parse(r.data), strings))),
     allSchemes: () => q.schemes.all().map((r) => (decoded(r).data as { scheme: Scheme }).scheme),
     lastRecordedAt: (ms) => q.last.get(ms ?? MAX)?.recorded_at ?? null,
   }
