@@ -185,7 +185,7 @@ export const eventCache = (budget: number, strings: Interned = interned()): Even
         list = []
         units.set(unitId, list)
       }
-      list.push(storedOf(e, withCodesInterned(e.data, strings), strings.of(e.actor)))
+      list.push(storedOf(e, withCodesInterned(e.type, e.data, strings), strings.of(e.actor)))
       held++
       if (held > budget) shrink(unitId)
     },

@@ -75,7 +75,9 @@ export const indexSource = (
   return {
     registry: (ms) => q.registry.all(ms ?? MAX).map(decoded),
     unitEvents: (unitId, ms) =>
-      q.unit.all(unitId, ms ?? MAX).map((r) => stored(r, withCodesInterned(JSON.parse(r.data), strings))),
+      q.unit
+        .all(unitId, ms ?? MAX)
+        .map((r) => stored(r, withCodesInterned(r.type, JSON.parse(r.data), strings))),
     allSchemes: () => q.schemes.all().map((r) => (decoded(r).data as { scheme: Scheme }).scheme),
     lastRecordedAt: (ms) => q.last.get(ms ?? MAX)?.recorded_at ?? null,
   }

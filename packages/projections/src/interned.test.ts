@@ -12,36 +12,37 @@ const recording = (): Interned & { readonly asked: string[] } => {
   return { ...table, asked, of }
 }
 
-describe('one copy of each repeated string', () => {
-  it('passes the codes in event data through the table, and nothing else', () => {
+describe('one copy of each code in event data', () => {
+  it('passes the values of the fields the catalog declares as codes through the table, and nothing else', () => {
     const table = recording()
-    const data = {
-      unitId: 'lizhou',
-      caseId: 'case-2017-0001',
+    const opened = {
+      unitId: 'lizhou_district',
+      // An id may look like a code; ids are not codes, and would fill the table.
+      caseId: 'lizhou_xz_2017_0001',
       kind: 'work_injury_recognition',
-      instance: 'first',
-      resolution: 'labor_arbitration',
-      occurredOn: '2017-03-01',
+      subject: 'administrative_litigation',
       caseNumber: '（2017）川0802行初12号',
-      title: 'annual_report_of_2017_for_the_city_that_is_far_too_long',
-      topic: 'Leadership_Study',
-      subject: 'unemploymentinsurance',
-      reference: 'doc_2017_031_',
-      code: 'procuratorial_supervision_and_a_much_longer_tail',
-      withinTimeLimit: true,
-      hearings: 3,
-      attachments: ['labor_arbitration'],
+      occurredOn: '2017-03-01',
     }
-    const before = structuredClone(data)
-    expect(withCodesInterned(data, table)).toBe(data)
-    expect(data).toEqual(before)
-    expect(table.asked).toEqual(['work_injury_recognition', 'labor_arbitration'])
+    const before = structuredClone(opened)
+    expect(withCodesInterned('CaseOpened', opened, table)).toBe(opened)
+    expect(opened).toEqual(before)
+    const training = {
+      unitId: 'lizhou',
+      occurredOn: '2017-03-02',
+      sessionId: 'leadership_2017_01',
+      kind: 'enforcement_training',
+      topic: 'daily_study_of_law',
+    }
+    withCodesInterned('TrainingHeld', training, table)
+    expect(table.asked).toEqual(['work_injury_recognition', 'enforcement_training'])
   })
 
-  it('leaves data that is not an object as it is', () => {
+  it('leaves codes V8 already keeps once (10 characters or fewer), other types and data that is not an object', () => {
     const table = recording()
-    expect(withCodesInterned(null, table)).toBe(null)
-    expect(withCodesInterned('labor_arbitration', table)).toBe('labor_arbitration')
+    withCodesInterned('TrainingHeld', { kind: 'lecture' }, table)
+    withCodesInterned('NoSuchEvent', { kind: 'work_injury_recognition' }, table)
+    expect(withCodesInterned('CaseOpened', null, table)).toBe(null)
     expect(table.asked).toEqual([])
   })
 })

@@ -5,6 +5,8 @@
  * Past `max` distinct values (a log whose every event has its own actor) values are returned as given, so the
  * table never outgrows what it saves.
  */
+import { fieldsOf, isEventType } from '@kaoping/core'
+
 export interface Interned {
   readonly of: (value: string) => string
   readonly clear: () => void
@@ -23,24 +25,32 @@ export const interned = (max = 10_000): Interned => {
   }
 }
 
-/**
- * A code as the catalog writes them (`labor_arbitration`, `work_injury_recognition`): lower snake case. V8 already
- * keeps one copy of each string of up to 10 characters that JSON.parse makes, so only longer ones are copies.
- */
-const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/
-const isCode = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 10 && v.length <= 40 && CODE.test(v)
+/** Each event type's fields the catalog declares as codes (its enumerations), found once per type. */
+const codeFields = new Map<string, ReadonlyArray<string>>()
+const codeFieldsOf = (type: string): ReadonlyArray<string> => {
+  let known = codeFields.get(type)
+  if (!known) {
+    known = isEventType(type)
+      ? [...fieldsOf(type)].flatMap(([name, f]) => (f.kind === 'enum' && !name.includes('.') ? [name] : []))
+      : []
+    codeFields.set(type, known)
+  }
+  return known
+}
 
 /**
- * `data` (an event's parsed data) with each top-level code replaced by the table's copy — the same value, so
- * nothing that reads the event can tell — and returned.
+ * `data` (an event of `type`'s parsed data) with each code — a value of a field the catalog declares as an
+ * enumeration — replaced by the table's copy: the same value, so nothing that reads the event can tell. Only
+ * codes: they are a few dozen values (an id or a name would fill the table and stop it sharing anything). V8
+ * already keeps one copy of each string of up to 10 characters that JSON.parse makes, so only longer ones are
+ * passed to the table.
  */
-export const withCodesInterned = <D>(data: D, table: Interned): D => {
+export const withCodesInterned = <D>(type: string, data: D, table: Interned): D => {
   if (data === null || typeof data !== 'object') return data
   const fields = data as Record<string, unknown>
-  for (const key in fields) {
-    const value = fields[key]
-    if (isCode(value)) fields[key] = table.of(value)
+  for (const name of codeFieldsOf(type)) {
+    const value = fields[name]
+    if (typeof value === 'string' && value.length > 10) fields[name] = table.of(value)
   }
   return data
 }

@@ -38,15 +38,12 @@ export const ranking = (
   source: LogSource = indexSource(db, t)
 ): E.Either<ReplayError, Scored> => {
   if (isCurrent(q)) {
-    const read = rankingChunks(db, t, q.schemeId)
+    // Each entry parsed as it is read: their text is never all held.
+    const read = rankingChunks(db, t, q.schemeId, (piece, part) =>
+      part === 'entry' ? (JSON.parse(piece.startsWith(',') ? piece.slice(1) : piece) as UnitResult) : piece
+    )
     const scored =
-      read &&
-      scoredOf(
-        q.schemeId,
-        read.pieces[0]!,
-        read.pieces.slice(1, -1).map((p) => JSON.parse(p.startsWith(',') ? p.slice(1) : p) as UnitResult),
-        source
-      )
+      read && scoredOf(q.schemeId, read.pieces[0] as string, read.pieces.slice(1, -1) as UnitResult[], source)
     if (scored) return E.right(scored)
   }
   const kept = monthEnd(db, t, q, source)

@@ -37,18 +37,21 @@ export const readRankingJson = (db: Database.Database, t: Tables, schemeId: stri
 const assemble = (db: Database.Database, t: Tables, schemeId: string): string | undefined =>
   rankingChunks(db, t, schemeId)?.pieces.join('')
 
+/** A piece of a stored ranking's JSON: the Result up to its units, a unit's entry (after a comma but the first's), the end. */
+export type RankingPart = 'head' | 'entry' | 'tail'
+
 /**
  * The stored ranking's JSON as pieces — the Result's head, each unit's entry (with its separator), the tail —
  * read in one transaction (one consistent state, whatever the runner commits meanwhile). Joined, they are
  * exactly `readRankingJson`; the full view is streamed from them without ever building the whole text. `each`
- * turns a piece into what is kept (its bytes, say) as soon as it is read, so the pieces' text is never all held
- * at once (≈ 117 MB of strings for a million events' full view).
+ * turns a piece (told which part it is) into what is kept — its bytes, a unit's parsed entry — as soon as it is
+ * read, so the pieces' text is never all held at once (≈ 117 MB of strings for a million events' full view).
  */
 export const rankingChunks = <P = string>(
   db: Database.Database,
   t: Tables,
   schemeId: string,
-  each: (piece: string) => P = (piece) => piece as P
+  each: (piece: string, part: RankingPart) => P = (piece) => piece as P
 ): { readonly tag: string; readonly pieces: P[] } | undefined =>
   db.transaction(() => {
     const row = rankingRow(db, t, schemeId)
@@ -57,7 +60,7 @@ export const rankingChunks = <P = string>(
       db,
       `SELECT events FROM ${t.unitEvents} WHERE scheme_id = ? AND unit_id = ? ORDER BY slot`
     )
-    const pieces = [each(resultHead(schemeId, row))]
+    const pieces = [each(resultHead(schemeId, row), 'head')]
     entryRows(db, t, schemeId).forEach((r, i) => {
       let json = (i === 0 ? '' : ',') + head({ unitId: r.unit_id, name: r.name, rank: r.rank })
       if (r.lists === null) json += r.entry
@@ -69,8 +72,8 @@ export const rankingChunks = <P = string>(
         json += parts[0]!
         for (let k = 0; k < texts.length; k++) json += texts[k]! + parts[k + 1]!
       }
-      pieces.push(each(json))
+      pieces.push(each(json, 'entry'))
     })
-    pieces.push(each(']}'))
+    pieces.push(each(']}', 'tail'))
     return { tag: rankingTag(db, t, schemeId), pieces }
   })()

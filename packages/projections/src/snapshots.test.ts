@@ -1,4 +1,5 @@
 import { readLog, score, scoreSource } from '@kaoping/core'
+import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { generateDemoCity } from '../../../examples/demo-city/generate'
@@ -64,6 +65,25 @@ describe('month-end rankings kept by the projection', async () => {
     expect(await p.projector.takeSnapshots()).toBe(0)
   })
 
+  it('answers a kept month end from what it keeps, not by scoring it again', () => {
+    const [ms] = snapshotInstants(p.db, t(), SCHEME)
+    const date = new Date(ms! + 8 * 3_600_000).toISOString().slice(0, 10)
+    const piece = `SELECT json FROM ${t().snapshots} WHERE scheme_id = ? AND as_of_ms = ? AND piece = 1`
+    const kept = (p.db.prepare(piece).get(SCHEME, ms) as { json: string }).json
+    const put = p.db.prepare(
+      `UPDATE ${t().snapshots} SET json = ? WHERE scheme_id = ? AND as_of_ms = ? AND piece = 1`
+    )
+    // Marked by hand: scoring would never give this name.
+    put.run(kept.replace(/"name":"[^"]*"/, '"name":"手工标记"'), SCHEME, ms)
+    try {
+      for (const r of [rankingAt(p.db, t(), SCHEME, date), p.projector.rankingAt(SCHEME, date)])
+        expect(E.isRight(r) && r.right.result.units[0]!.name).toBe('手工标记')
+    } finally {
+      put.run(kept, SCHEME, ms)
+    }
+    expect(json(rankingAt(p.db, t(), SCHEME, date))).toBe(replay(date))
+  })
+
   it('scores any other instant through the one code path, from memory or the index, as replay does', () => {
     for (const asOf of ['2017-06-15', '2017-11-30T08:00:00+08:00'])
       expect(json(p.projector.rankingAt(SCHEME, asOf))).toBe(replay(asOf))
@@ -121,5 +141,26 @@ describe('month-end rankings of a generation made by older code', async () => {
     expect(snapshotInstants(p.db, t(), SCHEME)).toEqual([])
     expect(fillSnapshots(p.db, t(), indexSource(p.db, t()))).toBe(0)
     expect(json(rankingAt(p.db, t(), SCHEME, '2017-06-30'))).toBe(replay('2017-06-30'))
+  })
+})
+
+describe('month-end rankings in a file whose text is UTF-16', async () => {
+  const db = new Database(':memory:')
+  // Set before anything is written: SQLite fixes a file's encoding with its first table.
+  db.pragma("encoding = 'UTF-16le'")
+  const p = await given(demo, db)
+
+  it('keeps them as the same text (bytes are bound only where the file is UTF-8)', async () => {
+    expect(db.pragma('encoding', { simple: true })).toBe('UTF-16le')
+    expect(await p.projector.takeSnapshots()).toBeGreaterThan(0)
+    const [ms] = snapshotInstants(db, p.projector.tables(), SCHEME)
+    const date = new Date(ms! + 8 * 3_600_000).toISOString().slice(0, 10)
+    const pieces = db
+      .prepare(
+        `SELECT json FROM ${p.projector.tables().snapshots} WHERE scheme_id = ? AND as_of_ms = ? ORDER BY piece`
+      )
+      .all(SCHEME, ms) as Array<{ json: string }>
+    const [head, ...entries] = pieces.map((r) => r.json)
+    expect(`${head}${entries.join(',')}]}`).toBe(replay(date))
   })
 })

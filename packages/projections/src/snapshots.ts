@@ -53,8 +53,9 @@ const keptHere = (db: Database.Database, t: Tables): boolean =>
 /**
  * The stored ranking of `schemeId` as of exactly `ms` (recorded basis, version in force), if kept: the Result's
  * text up to its units, then each unit's entry, in ranking order, as `each` makes it from the entry's text as soon
- * as it is read (its parse, say: the entries' text, ≈ 100 MB in V8's heap for a million events, is then never all
- * held). `${head}${entries.join(',')}]}` is the JSON scoring gave; it is never made here.
+ * as it is read (its parse, say: the entries' text, ≈ 120 MB in V8's heap for a million events, is then never all
+ * held). `each` must not use `db`: the rows are read while it runs. `${head}${entries.join(',')}]}` is the JSON
+ * scoring gave; it is never made here.
  */
 export const readSnapshot = <P = string>(
   db: Database.Database,
@@ -91,7 +92,7 @@ export const snapshotInstants = (db: Database.Database, t: Tables, schemeId: str
 /**
  * A Result's text as pieces — up to its units, as the stored ranking's head is written, then each unit's entry —
  * each kept as its UTF-8 bytes as soon as it is made: the entries' text (Chinese explanations: two bytes a
- * character in V8's heap, ≈ 100 MB for a million events) is never all held, and the bytes live outside the heap.
+ * character in V8's heap, ≈ 120 MB for a million events) is never all held, and the bytes live outside the heap.
  */
 const piecesOf = (r: Result): Buffer[] => [
   Buffer.from(resultHead(r.schemeId, { version: r.version, as_of: r.asOf, basis: r.basis })),
@@ -142,6 +143,7 @@ export const fillSnapshots = (
   let stored = 0
   if (!keptHere(db, t)) return 0
   const missing = db.transaction(() => missingSnapshots(db, t, source))()
+  const utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8'
   for (const { schemeId, date, ms } of missing) {
     if (stored >= max) break
     const scored = db.transaction(() => ({
@@ -160,10 +162,12 @@ export const fillSnapshots = (
       prepared(db, `DELETE FROM ${t.snapshots} WHERE scheme_id = ? AND as_of_ms = ?`).run(schemeId, ms)
       const insert = prepared(
         db,
-        // Bound as a BLOB, stored as the TEXT its bytes are (the database's encoding is UTF-8).
         `INSERT INTO ${t.snapshots} (scheme_id, as_of_ms, piece, json) VALUES (?, ?, ?, CAST(? AS TEXT))`
       )
-      for (const [i, bytes] of pieces.entries()) insert.run(schemeId, ms, i, bytes)
+      // Bound as a BLOB, stored as the TEXT its bytes are — in a file whose text is UTF-8 (SQLite's default, and
+      // every file kaoping makes); a file made elsewhere in UTF-16 is given the text.
+      for (const [i, bytes] of pieces.entries())
+        insert.run(schemeId, ms, i, utf8 ? bytes : bytes.toString('utf8'))
       return true
     })
     if (!inTurn(() => put.immediate())) break

@@ -15,12 +15,11 @@ export interface Projected {
   readonly rows: <T>(sql: string, ...params: unknown[]) => T[]
 }
 
-export const given = async (text: string): Promise<Projected> => {
+export const given = async (text: string, db = new Database(':memory:')): Promise<Projected> => {
   let t = 0
   const store = createMemoryStore({ clock: () => new Date(Date.UTC(2018, 0, 10) + ++t * 1000).toISOString() })
   const imported = await importLog(store, text)
   if (E.isLeft(imported)) throw new Error(`bad test log: ${JSON.stringify(imported.left).slice(0, 300)}`)
-  const db = new Database(':memory:')
   const projector = openProjector({ store, db, now: () => 1_000_000 })
   await projector.catchUp()
   const rows = <T>(sql: string, ...params: unknown[]) =>
