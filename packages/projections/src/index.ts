@@ -28,6 +28,7 @@ export {
   rankingAt,
   type UnitDiff,
 } from './queries'
+export { resultBytes } from './result-bytes'
 export { fillSnapshots, monthEnds, snapshotInstants } from './snapshots'
 export { liveTables, PROJECTION_CODE_VERSION, type Tables } from './tables'
 export { type PositionWaiter, positionWaiter } from './wait-for-position'

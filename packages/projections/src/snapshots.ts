@@ -6,12 +6,12 @@
  * instant. It stays true while nothing recorded by that instant arrives later; the runner deletes it, in the
  * page's transaction, when such an event does (an import with past recording times).
  */
-import { endOfBeijingDayMs, type LogSource, type Result, scoreSource } from '@kaoping/core'
+import { endOfBeijingDayMs, type LogSource, scoreSource } from '@kaoping/core'
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { checkpointOf } from './checkpoint'
 import { prepared } from './prepared'
-import { resultHead } from './ranking-rows'
+import { resultPieceBytes } from './result-bytes'
 import { getMeta, PROJECTION_CODE_VERSION, type Tables } from './tables'
 
 /** How far after its period a scheme's month ends are kept (appeals, republication). */
@@ -89,16 +89,6 @@ export const snapshotInstants = (db: Database.Database, t: Tables, schemeId: str
       ).map((r) => r.as_of_ms)
     : []
 
-/**
- * A Result's text as pieces — up to its units, as the stored ranking's head is written, then each unit's entry —
- * each kept as its UTF-8 bytes as soon as it is made: the entries' text (Chinese explanations: two bytes a
- * character in V8's heap, ≈ 120 MB for a million events) is never all held, and the bytes live outside the heap.
- */
-const piecesOf = (r: Result): Buffer[] => [
-  Buffer.from(resultHead(r.schemeId, { version: r.version, as_of: r.asOf, basis: r.basis })),
-  ...r.units.map((u) => Buffer.from(JSON.stringify(u))),
-]
-
 /** Month ends the log has passed that have no snapshot yet, per scheme, oldest first. */
 export const missingSnapshots = (
   db: Database.Database,
@@ -151,7 +141,8 @@ export const fillSnapshots = (
       scored: scoreSource(source, { schemeId, asOf: date }),
     }))()
     if (E.isLeft(scored.scored)) continue
-    const pieces = piecesOf(scored.scored.right.result)
+    // Each unit's entry as its bytes as soon as it is made: the entries' text is never all held.
+    const pieces = resultPieceBytes(scored.scored.right.result)
     const put = db.transaction(() => {
       if (getMeta(db, 'active_generation') !== String(t.generation)) return false
       const late = prepared(

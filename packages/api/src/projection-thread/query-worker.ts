@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { toCsv } from '@kaoping/core'
-import { fillSnapshots, indexSource, liveTables, ranking } from '@kaoping/projections'
+import { fillSnapshots, indexSource, liveTables, ranking, resultBytes } from '@kaoping/projections'
 import { rankingWorkbook } from '@kaoping/sheets'
 import { writeGate } from '@kaoping/store'
 import Database from 'better-sqlite3'
@@ -35,8 +35,10 @@ const answer = async (job: QueryJob): Promise<QueryAnswer> => {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: await rankingWorkbook(result, scheme),
     }
-  const json = JSON.stringify(job.view === 'summary' ? summarize(result) : result)
-  return { ok: true, contentType: 'application/json; charset=utf-8', body: encoder.encode(json) }
+  // The full view made a unit at a time (projections result-bytes.ts): never one string of the whole Result.
+  const body =
+    job.view === 'summary' ? encoder.encode(JSON.stringify(summarize(result))) : resultBytes(result)
+  return { ok: true, contentType: 'application/json; charset=utf-8', body }
 }
 
 /**

@@ -54,6 +54,11 @@ describe('GET /v1/schemes/{schemeId}/ranking', () => {
     const now = await api.get(RANKING)
     const asOf = await api.get(`${RANKING}?asOf=${now.json.asOf}`)
     expect(asOf.text).toBe(now.text)
+    // The full view too: stored, and made a unit at a time when scored.
+    const full = await api.get(`${RANKING}?view=full`)
+    const fullAsOf = await api.get(`${RANKING}?asOf=${now.json.asOf}&view=full`)
+    expect(fullAsOf.json.units.length).toBeGreaterThan(1)
+    expect(fullAsOf.text).toBe(full.text)
   })
 
   it('sees an append at once: read-your-writes after POST (利州 3 of 4 = 7.50)', async () => {

@@ -4,7 +4,7 @@
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
 import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
-import type { RankingQuery as Query } from '@kaoping/projections'
+import { type RankingQuery as Query, resultBytes } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -174,7 +174,9 @@ export const resultRoutes = (deps: RouteDeps) => {
         }
         if (format === 'xlsx')
           return workbook(c, `${schemeId}-ranking.xlsx`, await rankingWorkbook(result, scheme))
-        return c.body(JSON.stringify(view === 'summary' ? summarize(result) : result), 200, JSON_UTF8)
+        if (view === 'summary') return c.body(JSON.stringify(summarize(result)), 200, JSON_UTF8)
+        // The full view made a unit at a time, as the query thread makes it: never one string of the whole Result.
+        return c.body(resultBytes(result), 200, JSON_UTF8)
       }
     )
     .get(
