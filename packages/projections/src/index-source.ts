@@ -8,7 +8,7 @@ import { decodeEvent, type LogSource, type Scheme, type StoredEvent } from '@kao
 import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
-import { type Interned, interned, withCodesInterned } from './interned'
+import { type Interned, withCodesInterned } from './interned'
 import { prepared } from './prepared'
 import type { Tables } from './tables'
 
@@ -26,8 +26,11 @@ const MAX = Number.MAX_SAFE_INTEGER
 export const indexSource = (
   db: Database.Database,
   t: Tables,
-  /** The runner shares its event cache's (interned.ts), so a name or code read either way is held once. */
-  strings: Interned = interned()
+  /**
+   * Given by the runner, whose event cache keeps the lists read here: its table (interned.ts), so a name or code
+   * read either way is held once. A one-off read (an as-of query) keeps nothing, so it copies nothing either.
+   */
+  strings?: Interned
 ): LogSource => {
   // Rows written by reference take what they leave out from the store's row at the same position.
   const [columns, from] = isStoreFile(db)
@@ -56,16 +59,19 @@ export const indexSource = (
       `SELECT ${columns} FROM ${from} WHERE i.recorded_ms <= ? ORDER BY i.recorded_ms DESC, i.position DESC LIMIT 1`
     ),
   }
-  // The runner's event cache keeps the lists read here: one string per actor and per code in event data.
   const stored = (r: Row, data: unknown): StoredEvent =>
     ({
       id: r.event_id,
       type: r.type,
       data,
       recordedAt: r.recorded_at,
-      actor: strings.of(r.actor),
+      actor: strings ? strings.of(r.actor) : r.actor,
       seq: r.position,
     }) as StoredEvent
+  const unitData = (r: Row): unknown => {
+    const data: unknown = JSON.parse(r.data)
+    return strings ? withCodesInterned(r.type, data, strings) : data
+  }
   const decoded = (r: Row): StoredEvent => {
     const d = decodeEvent(r.type, JSON.parse(r.data))
     // Rows were validated on append; a failure here means the file was altered behind the store's back.
@@ -74,10 +80,7 @@ export const indexSource = (
   }
   return {
     registry: (ms) => q.registry.all(ms ?? MAX).map(decoded),
-    unitEvents: (unitId, ms) =>
-      q.unit
-        .all(unitId, ms ?? MAX)
-        .map((r) => stored(r, withCodesInterned(r.type, JSON.parse(r.data), strings))),
+    unitEvents: (unitId, ms) => q.unit.all(unitId, ms ?? MAX).map((r) => stored(r, unitData(r))),
     allSchemes: () => q.schemes.all().map((r) => (decoded(r).data as { scheme: Scheme }).scheme),
     lastRecordedAt: (ms) => q.last.get(ms ?? MAX)?.recorded_at ?? null,
   }

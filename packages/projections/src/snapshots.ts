@@ -57,12 +57,12 @@ const keptHere = (db: Database.Database, t: Tables): boolean =>
  * held). `each` must not use `db`: the rows are read while it runs. `${head}${entries.join(',')}]}` is the JSON
  * scoring gave; it is never made here.
  */
-export const readSnapshot = <P = string>(
+export const readSnapshot = <P>(
   db: Database.Database,
   t: Tables,
   schemeId: string,
   ms: number,
-  each: (entry: string) => P = (entry) => entry as P
+  each: (entry: string) => P
 ): { readonly head: string; readonly units: ReadonlyArray<P> } | undefined => {
   if (!keptHere(db, t)) return undefined
   const rows = prepared(

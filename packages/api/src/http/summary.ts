@@ -1,8 +1,6 @@
 /** @module The summary (`view=summary`, core result/summary.ts) of a ranking text, kept per text. */
 import { type Result, summarize } from '@kaoping/core'
 
-export { summarize }
-
 /** The summary of the latest stored ranking text, computed once per change of that text. */
 export const summaries = () => {
   const latest = new Map<string, { readonly full: string; readonly summary: string }>()

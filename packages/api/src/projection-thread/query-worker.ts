@@ -6,12 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { toCsv } from '@kaoping/core'
-import { fillSnapshots, indexSource, liveTables, ranking, resultBytes } from '@kaoping/projections'
+import { fillSnapshots, indexSource, liveTables, ranking } from '@kaoping/projections'
 import { rankingWorkbook } from '@kaoping/sheets'
 import { writeGate } from '@kaoping/store'
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
-import { summarize } from '../http/summary'
+import { rankingJson } from '../http/ranking-json'
 import type { FromQueryThread, QueryAnswer, QueryJob, ToQueryThread } from './query-messages'
 
 const { path, writeGate: gateBuffer } = workerData as { path: string; writeGate?: SharedArrayBuffer }
@@ -35,10 +35,7 @@ const answer = async (job: QueryJob): Promise<QueryAnswer> => {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: await rankingWorkbook(result, scheme),
     }
-  // The full view made a unit at a time (projections result-bytes.ts): never one string of the whole Result.
-  const body =
-    job.view === 'summary' ? encoder.encode(JSON.stringify(summarize(result))) : resultBytes(result)
-  return { ok: true, contentType: 'application/json; charset=utf-8', body }
+  return { ok: true, contentType: 'application/json; charset=utf-8', body: rankingJson(result, job.view) }
 }
 
 /**

@@ -4,7 +4,7 @@
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
 import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
-import { type RankingQuery as Query, resultBytes } from '@kaoping/projections'
+import type { RankingQuery as Query } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -15,7 +15,8 @@ import { ApiFailure } from '../http/api-error'
 import { cachedBodies } from '../http/cached-body'
 import type { AppEnv } from '../http/env'
 import { AsOf, Basis, PositiveIntQuery, RankingFormat } from '../http/query-codecs'
-import { summaries, summarize } from '../http/summary'
+import { rankingJson } from '../http/ranking-json'
+import { summaries } from '../http/summary'
 import { validate } from '../http/validate'
 import type { QueryAnswer } from '../projection-thread/query-messages'
 import { QueryQueueFull } from '../projection-thread/query-thread'
@@ -174,9 +175,7 @@ export const resultRoutes = (deps: RouteDeps) => {
         }
         if (format === 'xlsx')
           return workbook(c, `${schemeId}-ranking.xlsx`, await rankingWorkbook(result, scheme))
-        if (view === 'summary') return c.body(JSON.stringify(summarize(result)), 200, JSON_UTF8)
-        // The full view made a unit at a time, as the query thread makes it: never one string of the whole Result.
-        return c.body(resultBytes(result), 200, JSON_UTF8)
+        return c.body(rankingJson(result, view), 200, JSON_UTF8)
       }
     )
     .get(
