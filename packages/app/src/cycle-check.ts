@@ -1,6 +1,6 @@
 /**
  * @module The assessment cycle's rules on the append path (SPEC §8): for a batch holding `AppealFiled`,
- * `AppealDecided` or `ResultPublished`, reads what the core `cycle` decider needs — the scheme stream (versions
+ * `AppealDecided`, `ResultPublished` or a retraction or return of an `AppealFiled`, reads what the core `cycle` decider needs — the scheme stream (versions
  * and publications) and the appeals of the units concerned (all units for a final publication) — and decides
  * each such event at the recording instant. The streams read are added to the batch's expected revisions, so a
  * concurrent append that would change the decision (an appeal racing the final publication) makes one of the
@@ -48,6 +48,7 @@ const PATH: Readonly<Record<CycleError['_tag'], string>> = {
   AppealAlreadyFiled: 'data.appealId',
   AppealNotFound: 'data.appealId',
   AppealAlreadyDecided: 'data.appealId',
+  DecidedAppealWithdrawn: 'data.targetEventId',
   PointsWithoutIndicator: 'data.points',
   PointsOnRejectedAppeal: 'data.points',
   PreliminaryWithoutWindow: 'data.appealUntil',
@@ -93,9 +94,22 @@ export const checkCycle = async (
   now: string | ((index: number) => string)
 ): Promise<Issue[]> => {
   const at = typeof now === 'string' ? () => now : now
-  if (!batch.some((d) => DECIDED.has(d.event.type))) return []
+  // Withdrawing an appeal (retracting or returning its filing) is decided too: not once it is decided.
+  const undone = batch.flatMap((d) =>
+    d.event.type === 'EventRetracted' || d.event.type === 'FactReturned' ? [d.event.data.targetEventId] : []
+  )
+  const targets = undone.length > 0 ? await store.findEvents(undone) : new Map<string, RecordedEvent>()
+  const filedInBatch = new Set(batch.flatMap((d) => (d.event.type === 'AppealFiled' ? [d.id] : [])))
+  const withdrawn = new Set(
+    undone.filter((id) => filedInBatch.has(id) || targets.get(id)?.type === 'AppealFiled')
+  )
+  const isDecided = (d: BatchEvent) =>
+    DECIDED.has(d.event.type) ||
+    ((d.event.type === 'EventRetracted' || d.event.type === 'FactReturned') &&
+      withdrawn.has(d.event.data.targetEventId))
+  if (!batch.some(isDecided)) return []
   // A retried batch (same ids) was decided when first stored: acknowledge it again, do not decide anew.
-  const stored = await store.findEvents(batch.filter((d) => DECIDED.has(d.event.type)).map((d) => d.id))
+  const stored = await store.findEvents(batch.filter(isDecided).map((d) => d.id))
 
   const streams = new Map<string, ReadonlyArray<RecordedEvent>>()
   const read = async (stream: string) => {
@@ -114,6 +128,10 @@ export const checkCycle = async (
     if (e.type === 'AppealFiled' || e.type === 'AppealDecided') unitIds.add(e.data.unitId)
     if (e.type === 'ResultPublished' && e.data.stage === 'final') allUnits = true
   }
+  for (const id of withdrawn) {
+    const unitId = (targets.get(id)?.data as { unitId?: unknown } | undefined)?.unitId
+    if (typeof unitId === 'string') unitIds.add(unitId)
+  }
   if (allUnits)
     for (const e of await read(UNITS_STREAM))
       if (e.type === 'UnitRegistered') unitIds.add((e.data as { unitId: string }).unitId)
@@ -127,6 +145,11 @@ export const checkCycle = async (
   const filings: CycleEvent[] = [...unitHistory]
   for (const d of batch)
     if (d.event.type === 'AppealFiled') filings.push({ id: d.id, ...d.event } as CycleEvent)
+  /** The scheme of a withdrawn filing (stored or earlier in the batch). */
+  const schemeOfFiling = (id: string): string | undefined => {
+    const f = filings.find((e) => e.id === id && e.type === 'AppealFiled')
+    return f?.type === 'AppealFiled' ? f.data.schemeId : undefined
+  }
 
   const schemeIds = new Set<string>()
   for (const d of batch) {
@@ -134,6 +157,10 @@ export const checkCycle = async (
     if (e.type === 'AppealFiled' || e.type === 'ResultPublished') schemeIds.add(e.data.schemeId)
     if (e.type === 'AppealDecided') {
       const s = schemeOfDecision(e.data.unitId, e.data.appealId, filings)
+      if (s !== undefined) schemeIds.add(s)
+    }
+    if ((e.type === 'EventRetracted' || e.type === 'FactReturned') && withdrawn.has(e.data.targetEventId)) {
+      const s = schemeOfFiling(e.data.targetEventId)
       if (s !== undefined) schemeIds.add(s)
     }
   }
@@ -152,11 +179,13 @@ export const checkCycle = async (
         ? e.data.schemeId
         : e.type === 'AppealDecided'
           ? schemeOfDecision(e.data.unitId, e.data.appealId, filings)
-          : undefined
+          : (e.type === 'EventRetracted' || e.type === 'FactReturned') && withdrawn.has(e.data.targetEventId)
+            ? schemeOfFiling(e.data.targetEventId)
+            : undefined
     const evolveAll = (event: CycleEvent) => {
       for (const [s, state] of states) states.set(s, cycle.evolve(state, event))
     }
-    if (!DECIDED.has(e.type) || stored.has(d.id)) {
+    if (!isDecided(d) || stored.has(d.id)) {
       // Later events of the batch are decided on what the earlier ones change.
       if (FOLDED.has(e.type)) {
         const event = { id: d.id, type: e.type, data: e.data } as CycleEvent

@@ -29,6 +29,7 @@ export type CycleError =
   | { readonly _tag: 'AppealAlreadyFiled'; readonly unitId: string; readonly appealId: string }
   | { readonly _tag: 'AppealNotFound'; readonly unitId: string; readonly appealId: string }
   | { readonly _tag: 'AppealAlreadyDecided'; readonly unitId: string; readonly appealId: string }
+  | { readonly _tag: 'DecidedAppealWithdrawn'; readonly unitId: string; readonly appealId: string }
   | { readonly _tag: 'PointsWithoutIndicator'; readonly unitId: string; readonly appealId: string }
   | { readonly _tag: 'PointsOnRejectedAppeal'; readonly unitId: string; readonly appealId: string }
   | { readonly _tag: 'PreliminaryWithoutWindow'; readonly schemeId: string }
@@ -78,6 +79,8 @@ export const describeError = (e: DomainError): string => {
       return `单位 ${e.unitId} 没有编号为 ${e.appealId} 的申诉（须先提出申诉）`
     case 'AppealAlreadyDecided':
       return `单位 ${e.unitId} 的申诉 ${e.appealId} 已有复核决定，不能重复决定`
+    case 'DecidedAppealWithdrawn':
+      return `单位 ${e.unitId} 的申诉 ${e.appealId} 已有复核决定，不能撤回或退回；如需更正，须先由市局撤回该复核决定`
     case 'PointsWithoutIndicator':
       return `申诉 ${e.appealId} 针对整体结果而非某一指标，复核决定不能调整分值`
     case 'PointsOnRejectedAppeal':

@@ -110,6 +110,40 @@ describe('appeals', () => {
     expect((await api.post('/v1/events', { events: [decided('lizhou', 'a1', 'upheld')] })).status).toBe(422)
   })
 
+  it('refuses (422) to withdraw a decided appeal, so its points cannot be carried to a new filing', async () => {
+    await publish()
+    const filing = await api.post('/v1/events', { events: [filed('lizhou', 'a1', 'A1')] }, 'lizhou')
+    expect(
+      (await api.post('/v1/events', { events: [decided('lizhou', 'a1', 'partially_upheld', 2)] })).status
+    ).toBe(201)
+    const before = await api.everything()
+    // The swap: withdraw the decided filing and file the same id again (elsewhere, or to shed a decision), in one batch.
+    const withdraw = {
+      type: 'EventRetracted',
+      data: {
+        unitId: 'lizhou',
+        occurredOn: '2026-03-07',
+        targetEventId: filing.json.events[0].id,
+        reason: '撤回申诉',
+      },
+    }
+    const r = await api.post('/v1/events', { events: [withdraw, filed('lizhou', 'a1')] }, 'lizhou')
+    expect(r.status).toBe(422)
+    expect(r.json.error.issues).toEqual([
+      {
+        path: 'events.0.data.targetEventId',
+        message: '单位 lizhou 的申诉 a1 已有复核决定，不能撤回或退回；如需更正，须先由市局撤回该复核决定',
+      },
+      // …so the appeal still stands, and its id cannot be filed again.
+      { path: 'events.1.data.appealId', message: '单位 lizhou 已提出编号为 a1 的申诉，不能重复提出' },
+    ])
+    expect(await api.everything()).toEqual(before)
+    // An undecided appeal may still be withdrawn.
+    const other = await api.post('/v1/events', { events: [filed('lizhou', 'a2', 'A1')] }, 'lizhou')
+    const undo = { ...withdraw, data: { ...withdraw.data, targetEventId: other.json.events[0].id } }
+    expect((await api.post('/v1/events', { events: [undo] }, 'lizhou')).status).toBe(201)
+  })
+
   it('refuses (422) an appeal naming an indicator the scheme does not have', async () => {
     await publish()
     const r = await api.post('/v1/events', { events: [filed('lizhou', 'a1', 'Z9')] }, 'lizhou')

@@ -155,6 +155,43 @@ describe('assessment cycle', () => {
         .when(other)
         .then([recorded(other)])
     })
+    it('withdraws an undecided appeal (its filing retracted)', () => {
+      const first = filed('a1', 'plan')
+      const c = at(retracted(first.id) as Omit<CycleCommand, 'at'>, LAST_MINUTE)
+      given(schemePublished(), published('preliminary', '2018-01-20'), first)
+        .when(c)
+        .then([recorded(c)])
+    })
+    it('refuses to withdraw a decided appeal, by retraction or by a return (the decision would be left behind)', () => {
+      const first = filed('a1', 'plan')
+      const history = [
+        schemePublished(),
+        published('preliminary', '2018-01-20'),
+        first,
+        decided('a1', 'upheld', 2),
+      ]
+      given(...history)
+        .when(at(retracted(first.id) as Omit<CycleCommand, 'at'>, LAST_MINUTE))
+        .thenFails('DecidedAppealWithdrawn', { unitId: 'lizhou', appealId: 'a1' })
+      const returned = { ...retracted(first.id), type: 'FactReturned' } as Omit<CycleCommand, 'at'>
+      given(...history)
+        .when(at(returned, LAST_MINUTE))
+        .thenFails('DecidedAppealWithdrawn', { appealId: 'a1' })
+    })
+    it('withdraws a decided appeal once its decision was retracted', () => {
+      const first = filed('a1', 'plan')
+      const decision = decided('a1', 'upheld', 2)
+      const c = at(retracted(first.id) as Omit<CycleCommand, 'at'>, LAST_MINUTE)
+      given(
+        schemePublished(),
+        published('preliminary', '2018-01-20'),
+        first,
+        decision,
+        retracted(decision.id)
+      )
+        .when(c)
+        .then([recorded(c)])
+    })
     it('accepts the appealId again once the first appeal was withdrawn (retracted)', () => {
       const first = filed('a1')
       const c = at(filed('a1'), LAST_MINUTE)

@@ -12,7 +12,9 @@
  *
  * The window needs "now": core has no clock, so every command carries `at`, the instant it is recorded (the app
  * layer passes the recording instant); the event decided keeps it as `recordedAt`. A retraction (or a 考核组
- * return) of an appeal withdraws it; of a decision, reopens the appeal.
+ * return) of an appeal withdraws it — only while undecided: a decided appeal stays, or a unit could withdraw it
+ * and file again under the same id, elsewhere, to carry the city's points to another indicator or scheme (or to
+ * shed a decision against it). A retraction of a decision reopens the appeal.
  */
 import * as E from 'fp-ts/Either'
 import type { CycleError } from '../errors'
@@ -37,7 +39,12 @@ export type CycleEvent =
   | Of<'EventRetracted'>
   | Of<'FactReturned'>
 
-type Decidable = Of<'ResultPublished'> | Of<'AppealFiled'> | Of<'AppealDecided'>
+type Decidable =
+  | Of<'ResultPublished'>
+  | Of<'AppealFiled'>
+  | Of<'AppealDecided'>
+  | Of<'EventRetracted'>
+  | Of<'FactReturned'>
 
 /** A command is the event to record and the instant it is recorded at (ISO-8601). */
 export type CycleCommand = {
@@ -97,6 +104,17 @@ const decideAppeal = (
   return undefined
 }
 
+/** A retraction or return of a filing: refused once the appeal is decided (undo the decision first). */
+const withdraw = (
+  command: Extract<CycleCommand, { type: 'EventRetracted' | 'FactReturned' }>,
+  state: CycleState
+): CycleError | undefined => {
+  for (const a of state.appeals.values())
+    if (a.filed.id === command.data.targetEventId && a.decided)
+      return { _tag: 'DecidedAppealWithdrawn', unitId: a.unitId, appealId: a.appealId }
+  return undefined
+}
+
 const publish = (
   command: Extract<CycleCommand, { type: 'ResultPublished' }>,
   state: CycleState
@@ -126,7 +144,9 @@ const decide = (
       ? fileAppeal(command, state)
       : command.type === 'AppealDecided'
         ? decideAppeal(command, state)
-        : publish(command, state)
+        : command.type === 'ResultPublished'
+          ? publish(command, state)
+          : withdraw(command, state)
   if (problem) return E.left(problem)
   const { at, ...event } = command
   return E.right([{ ...event, recordedAt: at } as CycleEvent])

@@ -158,6 +158,41 @@ describe('appeals: AppealDecided.points act on the appeal’s indicator', () => 
       },
     ])
   })
+  it('a decision answers the filing it was recorded after: re-filing the id on X after a +95 on Y carries nothing', () => {
+    // A log the append path now refuses (a decided appeal cannot be withdrawn), scored as replay and verify see it.
+    const first = { ...filed('ap1', 'Y'), id: '00000000-0000-4000-8000-0000000000f1' }
+    const g = given(
+      unitRegistered('a'),
+      staffing('a', true),
+      first,
+      decided('ap1', 'upheld', 95),
+      fact('EventRetracted', 'a', { targetEventId: first.id, reason: '撤回申诉' }),
+      filed('ap1', 'X')
+    )
+    const s = g.scoredWith(scheme)
+    // Y stays 0 (its filing is gone), X is not credited with the old decision: 5 + 0.
+    expect(s.unit('a').total).toBe('5.00')
+    expect(s.unit('a').adjustments.items).toEqual([])
+    expect(s.unit('a').appeals.map((a) => [a.appealId, a.indicatorId, a.state, a.decided])).toEqual([
+      ['ap1', 'X', 'filed', null],
+    ])
+  })
+  it('the re-filed appeal takes the decision recorded after it: +95 then rejected on Y leaves Y at 0', () => {
+    const first = { ...filed('ap1', 'Y'), id: '00000000-0000-4000-8000-0000000000f1' }
+    const s = given(
+      unitRegistered('a'),
+      staffing('a', true),
+      first,
+      decided('ap1', 'upheld', 95),
+      fact('EventRetracted', 'a', { targetEventId: first.id, reason: '撤回申诉' }),
+      filed('ap1', 'Y'),
+      decided('ap1', 'rejected')
+    ).scoredWith(scheme)
+    expect(s.unit('a').total).toBe('5.00')
+    expect(s.unit('a').appeals.map((a) => [a.appealId, a.state, a.decision])).toEqual([
+      ['ap1', 'decided', 'rejected'],
+    ])
+  })
   it('an appeal against the whole result carries no points; an undecided appeal is listed as filed', () => {
     const s = given(
       unitRegistered('a'),

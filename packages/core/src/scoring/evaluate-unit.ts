@@ -113,12 +113,28 @@ const countable = (scheme: Scheme, facts: UnitFacts): UnitFacts => {
 const ofScheme = (facts: UnitFacts, type: EventType, schemeId: string): ReadonlyArray<Fact> =>
   (facts.get(type) ?? []).filter((f) => f.data.schemeId === schemeId).sort((a, b) => a.seq - b.seq)
 
+/**
+ * Each filing's decision, as the cycle decider pairs them: a decision answers the filing of its appealId standing
+ * when it was recorded (the latest earlier one, of any scheme), the first decision a filing gets counts, and a
+ * filing made after a decision never inherits it. Pairing by appealId alone let a unit withdraw a decided appeal,
+ * file again under the same id on another indicator or scheme, and take the city's points with it.
+ */
+const decisionsOf = (facts: UnitFacts): ReadonlyMap<string, Fact> => {
+  const bySeq = (a: Fact, b: Fact) => a.seq - b.seq
+  const filings = [...(facts.get('AppealFiled') ?? [])].sort(bySeq)
+  const answered = new Map<string, Fact>()
+  for (const d of [...(facts.get('AppealDecided') ?? [])].sort(bySeq)) {
+    const appealId = String(d.data.appealId)
+    const filing = filings.findLast((f) => f.seq < d.seq && String(f.data.appealId) === appealId)
+    if (filing && !answered.has(filing.id)) answered.set(filing.id, d)
+  }
+  return answered
+}
+
 const appealsOf = (facts: UnitFacts, schemeId: string): ReadonlyArray<Appeal> => {
-  const decisions = new Map<string, Fact>()
-  for (const f of [...(facts.get('AppealDecided') ?? [])].sort((a, b) => a.seq - b.seq))
-    if (!decisions.has(String(f.data.appealId))) decisions.set(String(f.data.appealId), f)
+  const decisions = decisionsOf(facts)
   return ofScheme(facts, 'AppealFiled', schemeId).map((f) => {
-    const d = decisions.get(String(f.data.appealId))
+    const d = decisions.get(f.id)
     return {
       appealId: String(f.data.appealId),
       indicatorId: typeof f.data.indicatorId === 'string' ? f.data.indicatorId : null,
