@@ -213,8 +213,8 @@ const othersCases = (batch: ReadonlyArray<Decoded>, log: LogState, unitId: strin
   batch.flatMap((d, i) => {
     const caseId = (d.event.data as { caseId?: string }).caseId
     const state = caseId === undefined ? undefined : log.cases.get(caseId)
-    if (caseId === undefined || state === undefined || state.status === 'none' || state.unitId === unitId)
-      return []
+    const owner = state === undefined ? undefined : state.status === 'none' ? state.owner : state.unitId
+    if (caseId === undefined || owner === undefined || owner === unitId) return []
     const message =
       d.event.type === 'CaseOpened'
         ? `案件编号 ${caseId} 已被使用，请换一个编号（建议以本单位代码开头）`

@@ -164,6 +164,21 @@ describe('retractions', () => {
     for (const target of [REPORTED_FACT, CITY_FACT, REVIEW_FACT])
       expect(await as('admin', retract(target))).toBe('stored')
   })
+  it('refuses anyone retracting a retraction (scoring never undoes one: the fact is recorded again)', async () => {
+    const store = await given()
+    const first = await appendValidated(store, [retract(REPORTED_FACT)], {
+      principal: PRINCIPALS.reporter,
+      newId,
+    })
+    if (E.isLeft(first)) throw new Error(first.left._tag)
+    const retraction = first.right.events[0]!.id
+    const before = (await store.readAll()).length
+    for (const who of ['reporter', 'reviewer', 'admin'] as const) {
+      const r = await appendValidated(store, [retract(retraction)], { principal: PRINCIPALS[who], newId })
+      expect(E.isLeft(r) && r.left._tag).toBe('Rejected')
+    }
+    expect((await store.readAll()).length).toBe(before)
+  })
 })
 
 describe('adjustments and judged points name what exists', () => {

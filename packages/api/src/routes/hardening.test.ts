@@ -160,6 +160,39 @@ describe('what a reporter can learn', () => {
   })
 })
 
+describe('a retracted case opening', () => {
+  it('keeps the case id its unit’s: another unit cannot open it and so take over the stream (422); the owner can', async () => {
+    const open = (unitId: string, occurredOn: string) => ({
+      events: [
+        {
+          type: 'CaseOpened',
+          data: { unitId, occurredOn, caseId: 'cx-3', kind: 'labor_inspection', subject: '张三劳动争议' },
+        },
+      ],
+    })
+    const opened = await api.post('/v1/events', open('cangxi', '2026-04-01'), 'cangxi')
+    const retraction = {
+      type: 'EventRetracted',
+      data: {
+        unitId: 'cangxi',
+        occurredOn: '2026-04-02',
+        targetEventId: opened.json.events[0].id,
+        reason: '录错',
+      },
+    }
+    expect((await api.post('/v1/events', { events: [retraction] }, 'cangxi')).status).toBe(201)
+    const before = await api.everything()
+    const taken = await api.post('/v1/events', open('lizhou', '2026-04-03'), 'lizhou')
+    expect(taken.status).toBe(422)
+    expect(taken.json.error.issues[0].path).toBe('events.0.data.caseId')
+    expect(taken.text).not.toContain('cangxi')
+    expect(await api.everything()).toEqual(before)
+    expect((await api.get('/v1/streams/case-cx-3', 'lizhou')).status).toBe(403)
+    expect((await api.post('/v1/events', open('cangxi', '2026-04-03'), 'cangxi')).status).toBe(201)
+    expect((await api.get('/v1/streams/case-cx-3', 'cangxi')).status).toBe(200)
+  })
+})
+
 describe('headers', () => {
   it('serves the page and its script with a CSP that allows no inline script, and never framed', async () => {
     for (const path of ['/', '/assets/app.js']) {

@@ -27,7 +27,11 @@ export type CaseStreamEvent =
 export type CaseCommand = Exclude<CaseStreamEvent, { type: 'EventRetracted' | 'FactReturned' }>
 
 export type CaseState =
-  | { readonly status: 'none' }
+  /**
+   * Not open: never, or its opening was retracted — then `owner` keeps the unit that opened it, and only that unit
+   * may open the id again (otherwise another unit could take over the case's stream, which is named by the id).
+   */
+  | { readonly status: 'none'; readonly owner?: string }
   | {
       readonly status: 'open' | 'closed'
       readonly caseId: string
@@ -48,8 +52,12 @@ const decide = (
   state: CaseState
 ): E.Either<CaseError, ReadonlyArray<CaseStreamEvent>> => {
   const { caseId } = command.data
-  if (command.type === 'CaseOpened')
-    return state.status === 'none' ? E.right([command]) : E.left({ _tag: 'CaseAlreadyOpened', caseId })
+  if (command.type === 'CaseOpened') {
+    if (state.status !== 'none') return E.left({ _tag: 'CaseAlreadyOpened', caseId })
+    if (state.owner !== undefined && state.owner !== command.data.unitId)
+      return E.left({ _tag: 'CaseOfAnotherUnit', caseId, owner: state.owner, unitId: command.data.unitId })
+    return E.right([command])
+  }
   if (state.status === 'none') return E.left({ _tag: 'CaseNotOpened', caseId, type: command.type })
   if (state.unitId !== command.data.unitId)
     return E.left({ _tag: 'CaseOfAnotherUnit', caseId, owner: state.unitId, unitId: command.data.unitId })
@@ -94,7 +102,7 @@ const evolve = (state: CaseState, event: CaseStreamEvent): CaseState => {
 /** A retracted step no longer constrains the case: a wrongly recorded decision can be recorded again. */
 const retract = (state: CaseState, target: string): CaseState => {
   if (state.status === 'none') return state
-  if (state.openedBy === target) return { status: 'none' }
+  if (state.openedBy === target) return { status: 'none', owner: state.unitId }
   if (state.closedBy === target) {
     const { closedBy: _closed, ...open } = state
     return { ...open, status: 'open' }
