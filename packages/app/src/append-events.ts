@@ -47,6 +47,7 @@ import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
 import { withKeys } from './key-locks'
 import { schemeReferenceIssues } from './scheme-refs'
+import { verifiedTargets } from './verified-targets'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
 export type CommandError =
@@ -178,7 +179,13 @@ const preload = async (store: EventStore, batch: ReadonlyArray<Decoded>) => {
 }
 
 /** The authority check for every event, in batch order; a correction's target may come earlier in the batch. */
-const authorityIssues = (batch: ReadonlyArray<Decoded>, log: LogState, principal: Principal): Issue[] => {
+const authorityIssues = (
+  batch: ReadonlyArray<Decoded>,
+  log: LogState,
+  principal: Principal,
+  /** Stored targets the 考核组 verified (verified-targets.ts; read for reporters only). */
+  verified: ReadonlySet<string>
+): Issue[] => {
   const actor = formatActor(principal)
   const inBatch = new Map<string, { type: EventType; unitId?: string }>()
   const issues: Issue[] = []
@@ -195,6 +202,7 @@ const authorityIssues = (batch: ReadonlyArray<Decoded>, log: LogState, principal
               type,
               actor: log.actorOf.get(targetId) ?? '',
               ...(log.unitOf.has(targetId) ? { unitId: log.unitOf.get(targetId)! } : {}),
+              verified: verified.has(targetId),
             }
     const problem = authorize(principal, d.event, target)
     if (problem) issues.push({ path: `events.${i}.${problem.path}`, message: problem.message })
@@ -202,6 +210,25 @@ const authorityIssues = (batch: ReadonlyArray<Decoded>, log: LogState, principal
     inBatch.set(d.id, { type: d.event.type, ...(unitId === undefined ? {} : { unitId }) })
   })
   return issues
+}
+
+/** For a reporter's retractions: which stored targets of its own unit the 考核组 verified. */
+const reportersTargetsVerified = async (
+  store: EventStore,
+  batch: ReadonlyArray<Decoded>,
+  log: LogState,
+  ctx: AppendContext
+): Promise<ReadonlySet<string>> => {
+  if (ctx.principal.role !== 'reporter') return new Set()
+  const targets = new Map<string, string>()
+  for (const d of batch) {
+    const target = d.event.type === 'EventRetracted' ? d.event.data.targetEventId : undefined
+    const unitId = target === undefined ? undefined : log.unitOf.get(target)
+    // Another unit's target is refused anyway, without reading that unit's stream.
+    if (target !== undefined && unitId !== undefined && unitId === ctx.principal.unitId)
+      targets.set(target, unitId)
+  }
+  return targets.size === 0 ? new Set() : verifiedTargets(store, targets)
 }
 
 /**
@@ -262,7 +289,12 @@ const checkAndAppend = async (
   const { log, revisions } = await preload(store, batch)
 
   // Authority first: a role that may not record an event learns nothing about the log from other checks.
-  const forbidden = authorityIssues(batch, log, ctx.principal)
+  const forbidden = authorityIssues(
+    batch,
+    log,
+    ctx.principal,
+    await reportersTargetsVerified(store, batch, log, ctx)
+  )
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
   const hidden = ctx.principal.role === 'reporter' ? othersCases(batch, log, ctx.principal.unitId) : []
   if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })

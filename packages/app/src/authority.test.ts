@@ -164,6 +164,67 @@ describe('retractions', () => {
     for (const target of [REPORTED_FACT, CITY_FACT, REVIEW_FACT])
       expect(await as('admin', retract(target))).toBe('stored')
   })
+  describe('a fact the 考核组 verified', () => {
+    const verify = (targetEventId: string) => ({
+      type: 'FactVerified',
+      data: { unitId: UNIT, occurredOn: '2017-07-01', targetEventId },
+    })
+    const verified = async () => {
+      const store = await given()
+      const r = await appendValidated(store, [verify(REPORTED_FACT)], {
+        principal: PRINCIPALS.reviewer,
+        newId,
+      })
+      if (E.isLeft(r)) throw new Error(r.left._tag)
+      return { store, verification: r.right.events[0]!.id }
+    }
+    it('is not the reporter’s to retract, on any way in (the 考核组 returns it instead); nothing stored', async () => {
+      const { store } = await verified()
+      const before = (await store.readAll()).length
+      const viaAppend = await appendValidated(store, [retract(REPORTED_FACT)], {
+        principal: PRINCIPALS.reporter,
+        newId,
+      })
+      expect(E.isLeft(viaAppend) && viaAppend.left._tag).toBe('NotAllowed')
+      expect(E.isLeft(viaAppend) && 'issues' in viaAppend.left && viaAppend.left.issues).toEqual([
+        {
+          path: 'events.0.data.targetEventId',
+          message: '填报单位不能撤回考核组已核实的事实；如有错误，请由考核组退回（审核退回）后重新记录',
+        },
+      ])
+      const viaRows = await importRows(store, [retract(REPORTED_FACT)], {
+        principal: PRINCIPALS.reporter,
+        newId,
+      })
+      expect(E.isLeft(viaRows) && viaRows.left._tag).toBe('NotAllowed')
+      const line = JSON.stringify({
+        id: newId(),
+        ...retract(REPORTED_FACT),
+        recordedAt: '2017-07-02T00:00:00.000Z',
+      })
+      const viaFile = await importLog(store, line, PRINCIPALS.reporter)
+      expect(E.isLeft(viaFile) && viaFile.left).toMatchObject({ _tag: 'NotAllowed' })
+      expect((await store.readAll()).length).toBe(before)
+    })
+    it('lets the city retract it anyway', async () => {
+      const { store } = await verified()
+      const r = await appendValidated(store, [retract(REPORTED_FACT)], { principal: PRINCIPALS.admin, newId })
+      expect(E.isRight(r)).toBe(true)
+    })
+    it('is the reporter’s to retract again once the 考核组 retracted its verification', async () => {
+      const { store, verification } = await verified()
+      const undo = await appendValidated(store, [retract(verification)], {
+        principal: PRINCIPALS.reviewer,
+        newId,
+      })
+      expect(E.isRight(undo)).toBe(true)
+      const r = await appendValidated(store, [retract(REPORTED_FACT)], {
+        principal: PRINCIPALS.reporter,
+        newId,
+      })
+      expect(E.isRight(r)).toBe(true)
+    })
+  })
   it('refuses anyone retracting a retraction (scoring never undoes one: the fact is recorded again)', async () => {
     const store = await given()
     const first = await appendValidated(store, [retract(REPORTED_FACT)], {

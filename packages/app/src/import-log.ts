@@ -31,6 +31,7 @@ import * as E from 'fp-ts/Either'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 import { schemeReferenceIssues } from './scheme-refs'
+import { verifiedTargets } from './verified-targets'
 
 export type ImportError =
   | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
@@ -65,6 +66,21 @@ export const importLog = async (
   if (E.isLeft(read)) return E.left({ _tag: 'BadLines', issues: read.left })
   const trusted = principal.role === 'admin'
   const actor = formatActor(principal)
+  // A reporter's retractions: which stored targets of its unit the 考核组 verified (verified-targets.ts).
+  const ownTargets = new Map<string, string>()
+  if (principal.role === 'reporter')
+    for (const e of read.right) {
+      const targetId = e.type === 'EventRetracted' ? e.data.targetEventId : undefined
+      const unitId = targetId === undefined ? undefined : log.unitOf.get(targetId)
+      if (
+        targetId !== undefined &&
+        stored.has(targetId) &&
+        unitId !== undefined &&
+        unitId === principal.unitId
+      )
+        ownTargets.set(targetId, unitId)
+    }
+  const verified = ownTargets.size === 0 ? new Set<string>() : await verifiedTargets(store, ownTargets)
   const forbidden = read.right.flatMap((e) => {
     const targetId = targetOf(e)
     const type = targetId === undefined ? undefined : log.typeOf.get(targetId)
@@ -77,6 +93,7 @@ export const importLog = async (
             // A target from this same file is recorded now, by the importer.
             actor: stored.has(targetId) ? (log.actorOf.get(targetId) ?? '') : actor,
             ...(unitId === undefined ? {} : { unitId }),
+            verified: verified.has(targetId),
           }
     const problem = authorize(principal, e, target)
     return problem ? [{ line: e.seq, ...problem }] : []

@@ -13,6 +13,8 @@ export interface TargetInfo {
   /** The unit the target concerns (undefined for registry and scheme events). */
   readonly unitId?: string
   readonly actor: string
+  /** Whether the 考核组 has verified it (a standing FactVerified); read from the log by the caller, for reporters. */
+  readonly verified?: boolean
 }
 
 const typeLabel = (type: EventType) => `${CATALOG[type].label}（${type}）`
@@ -54,6 +56,12 @@ export const authorize = (p: Principal, event: DomainEvent, target?: TargetInfo)
     const by = parseActor(target.actor)
     if (by.role !== 'reporter' || by.unitId !== p.unitId)
       return { path: 'data.targetEventId', message: '填报单位只能撤回本单位填报人员记录的事实' }
+    // … nor what the 考核组 has verified: it checked the fact, so taking it back is theirs (FactReturned).
+    if (target.verified === true)
+      return {
+        path: 'data.targetEventId',
+        message: '填报单位不能撤回考核组已核实的事实；如有错误，请由考核组退回（审核退回）后重新记录',
+      }
   }
   return undefined
 }
