@@ -20,6 +20,11 @@ export interface Following {
   readonly waitFor: (position: bigint, timeoutMs?: number) => Promise<boolean>
   /** Stops following and releases the lease; rejects with the error that stopped the runner, if any. */
   readonly stop: () => Promise<void>
+  /**
+   * Settles with the error that stopped the runner on its own (another runner took the lease, a pass failed), so
+   * its owner can say so at once (the API's `/healthz`) instead of at `stop`; never settles otherwise.
+   */
+  readonly failed: Promise<unknown>
 }
 
 export const followLog = (
@@ -39,6 +44,10 @@ export const followLog = (
   const lock = acquireLock(db, options.owner, options.now, undefined, ctx.inTurn)
   let stopped = false
   let failure: unknown
+  let fail: (e: unknown) => void = () => {}
+  const failed = new Promise<unknown>((resolve) => {
+    fail = resolve
+  })
   let wake: () => void = () => {}
   const position = () => BigInt(checkpointOf(db, activeTables(ctx)).position)
   const waiter = positionWaiter({ current: position, stopped: () => stopped, wake: () => wake() })
@@ -54,6 +63,7 @@ export const followLog = (
         // (a third of the stale time is left).
         if (e instanceof ProjectionLocked) {
           failure = e
+          fail(e)
           stopped = true
           wake()
         }
@@ -76,6 +86,7 @@ export const followLog = (
         if (e instanceof StoreUnavailableError) backoff = Math.min(Math.max(backoff * 2, pollMs), 5000)
         else {
           failure = e
+          fail(e)
           stopped = true
         }
       }
@@ -114,6 +125,7 @@ export const followLog = (
   })()
   return {
     waitFor: waiter.waitFor,
+    failed,
     stop: async () => {
       stopped = true
       wake()

@@ -561,6 +561,20 @@ describe('projector rules', () => {
     expect(p.projector.position()).toBe(2n)
   })
 
+  it('says at once, without being stopped, that a following runner stopped at an event it cannot handle', async () => {
+    const p = await given(small)
+    const following = p.projector.follow({ pollMs: 20, snapshots: false })
+    await p.store.append({
+      events: [
+        { id: '60000000-0000-4000-8000-000000000009', stream: 'unit-a', type: 'FutureEvent', data: {} },
+      ],
+      actor: 'newer-release',
+    })
+    const failure = await following.failed
+    expect(failure).toBeInstanceOf(ProjectionStopped)
+    await expect(following.stop()).rejects.toThrow(/位置 3 停止：无法处理事件 FutureEvent/)
+  })
+
   it('rebuilds a new generation beside the live one when the code version changes, then switches', async () => {
     const p = await given(small)
     const old = p.projector.tables()

@@ -61,6 +61,10 @@ const projector = openProjector({
 })
 // Month-end rankings are taken by the query thread, so the runner never stops applying for seconds.
 const following = projector.follow({ pollMs: 200, snapshots: false })
+// A runner that stopped on its own (a pass threw) is reported at once: `/healthz` turns degraded and says why.
+void following.failed.then((e) =>
+  post({ type: 'failed', message: e instanceof Error ? e.message : String(e) })
+)
 post({ type: 'position', position: projector.position().toString() })
 
 port.on('message', (m: FromMain) => {

@@ -89,4 +89,28 @@ describe('schemes', () => {
     expect(semantic.json.error.issues[0].path).toBe('categories.0.indicators.0.metric')
     expect(await api.everything()).toEqual(before)
   })
+
+  it('refuses a scheme naming a metric every object inherits (constructor) or a threshold of 1e309, and keeps ranking', async () => {
+    // Both were stored before and then broke scoring for good: every read 503, the server unable to start.
+    const before = await api.everything()
+    const withMetric = (metric: unknown) => ({
+      ...SCHEME,
+      categories: [
+        { ...SCHEME.categories[0], indicators: [{ ...SCHEME.categories[0]!.indicators[0], metric }] },
+      ],
+    })
+    const inherited = await api.post('/v1/schemes', withMetric('constructor'))
+    expect(inherited.status).toBe(422)
+    expect(inherited.json.error.issues[0].path).toBe('categories.0.indicators.0.metric')
+    const text = JSON.stringify(withMetric({ count: 'TrainingHeld', where: { attendees: { gte: 12345 } } }))
+    const huge = await api.request('POST', '/v1/schemes', {
+      as: 'admin',
+      raw: text.replace('12345', '1e309'),
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(huge.status).toBe(400)
+    expect(huge.json.error.issues[0].path).toBe('categories.0.indicators.0.metric.where.attendees.gte')
+    expect(await api.everything()).toEqual(before)
+    expect((await api.get(`/v1/schemes/${SCHEME.schemeId}/ranking`)).status).toBe(200)
+  })
 })

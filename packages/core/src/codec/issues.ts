@@ -36,6 +36,8 @@ const describe = (type: t.Decoder<unknown, unknown>): string => {
 
 export const showValue = (v: unknown): string => {
   if (v === undefined) return '（缺失）'
+  // JSON.stringify would show Infinity (a 1e309 in the input) as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v)
   let s: string
   try {
     s = JSON.stringify(v)

@@ -4,7 +4,7 @@ import { type CaseRecord, casesOf, inPeriod } from '../cases/fold'
 import type { EventType } from '../events/catalog'
 import { type Fact, fieldValue, type UnitFacts } from '../facts/fact'
 import { Decimal, ZERO } from '../primitives/decimal'
-import { CASES, type CaseBy, type Metric, type MetricRef, type Where } from '../scheme/metric'
+import { CASES, type CaseBy, type Metric, type MetricRef, namedMetric, type Where } from '../scheme/metric'
 import { type Period, previousPeriod, quartersOf, within } from './period'
 import { num, ratio, undefinedValue, type Value } from './value'
 import { matches, matchesRecord } from './where'
@@ -133,7 +133,7 @@ const inner = (ref: MetricRef, scope: MetricScope): Inner => {
   }
   const hit = known.get(ref)
   if (hit) return hit
-  const m = scope.named[ref]
+  const m = namedMetric(scope.named, ref)
   // Validation guarantees named references resolve; a miss here is a programming error.
   if (!m) throw new Error(`unresolved metric ${String(ref)}`)
   const value = innerOf(m, scope)

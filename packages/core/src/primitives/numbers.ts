@@ -42,3 +42,6 @@ export const FiniteNumber = t.brand(
   'FiniteNumber'
 )
 export type FiniteNumber = t.TypeOf<typeof FiniteNumber>
+
+/** The same check, typed as a plain `number`: for unions and conditions whose static type is `number`. */
+export const Finite: t.Type<number, number, unknown> = t.refinement(t.number, Number.isFinite, 'FiniteNumber')

@@ -3,14 +3,17 @@ import * as t from 'io-ts'
 import { withAlternatives } from '../codec/alternatives'
 import { mapDecoded } from '../codec/map-decoded'
 import { oneOfKeys } from '../codec/one-of-keys'
+import { slugRecord } from '../codec/slug-record'
 import { strict } from '../codec/strict'
 import { NonEmptyString } from '../primitives/ids'
+import { Finite } from '../primitives/numbers'
 
 ////////// where
 
 export type Scalar = string | number | boolean
+// Finite: JSON's 1e309 parses to Infinity, which would be stored as null and no longer decode.
 const Scalar: t.Type<Scalar, unknown, unknown> = t.union(
-  [t.string, t.number, t.boolean],
+  [t.string, Finite, t.boolean],
   '字符串、数字或布尔值'
 )
 
@@ -25,7 +28,7 @@ export type Condition =
   | { readonly notIn: ReadonlyArray<Scalar> }
   | { readonly cmp: Comparison; readonly to: number | string }
 
-const ComparisonValue = t.union([t.number, t.string], '数字或日期')
+const ComparisonValue = t.union([Finite, t.string], '数字或日期')
 const objectConditions: ReadonlyArray<readonly [string, t.Type<Condition, unknown, unknown>]> = [
   ['ne', mapDecoded(strict({ ne: Scalar }, {}, 'ne'), (v): Condition => ({ ne: v.ne }))],
   [
@@ -68,7 +71,8 @@ export const Condition = withAlternatives(
 )
 
 export type Where = Readonly<Record<string, Condition>>
-export const Where: t.Type<Where, unknown, unknown> = t.record(t.string, Condition, 'Where')
+/** Field names are slugs (codec/slug-record.ts says why not `t.record`). */
+export const Where: t.Type<Where, unknown, unknown> = slugRecord(Condition, 'Where')
 
 ////////// metrics
 
@@ -176,3 +180,10 @@ export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', ()
     'count、sum、avg、min、max、latest、earliest、ratio 或 change 之一'
   )
 )
+
+/**
+ * The metric a scheme names `ref`, if it names one: its own keys only — `named[ref]` would find `constructor`,
+ * `toString` … on every object, so a scheme using such a name would pass validation and break scoring.
+ */
+export const namedMetric = (named: Readonly<Record<string, Metric>>, ref: string): Metric | undefined =>
+  Object.hasOwn(named, ref) ? named[ref] : undefined

@@ -1,11 +1,12 @@
 /** @module The assessment scheme (考核办法/评分细则) as data: shape only; meaning is checked in validate.ts. */
 import * as t from 'io-ts'
 import { byTag } from '../codec/one-of-keys'
+import { slugRecord } from '../codec/slug-record'
 import { strict } from '../codec/strict'
 import { UnitKind } from '../events/registry'
 import { NonEmptyString, Slug, UnitId } from '../primitives/ids'
 import { IsoDate } from '../primitives/iso-date'
-import { NonNegativeNumber } from '../primitives/numbers'
+import { Finite, NonNegativeNumber } from '../primitives/numbers'
 import { Metric, MetricRef } from './metric'
 import { PositiveNumber, Scoring } from './scoring-spec'
 
@@ -42,7 +43,7 @@ export type BonusBlock = t.TypeOf<typeof BonusBlock>
 
 const Condition = strict(
   { metric: MetricRef },
-  { gte: t.number, lte: t.number, gt: t.number, lt: t.number, eq: t.number },
+  { gte: Finite, lte: Finite, gt: Finite, lt: Finite, eq: Finite },
   'When'
 )
 
@@ -84,7 +85,8 @@ export const Scheme = strict(
   },
   {
     units: t.array(UnitId),
-    metrics: t.record(t.string, Metric),
+    // Slug names (codec/slug-record.ts says why not `t.record`).
+    metrics: slugRecord(Metric, 'Metrics'),
     bonus: BonusBlock,
     rules: t.array(Rule),
     /** Unit-authority facts count only once the 考核组 verified them (SPEC §3 "Verification"). */

@@ -4,7 +4,7 @@ import { mapDecoded } from '../codec/map-decoded'
 import { byTag, oneOfKeys } from '../codec/one-of-keys'
 import { strict } from '../codec/strict'
 import { IsoDate } from '../primitives/iso-date'
-import { NonNegativeNumber } from '../primitives/numbers'
+import { Finite, NonNegativeNumber } from '../primitives/numbers'
 
 export interface PositiveNumberBrand {
   readonly PositiveNumber: unique symbol
@@ -32,7 +32,7 @@ const Band: t.Type<Band, unknown, unknown> = oneOfKeys<Band>(
       [
         test,
         mapDecoded(
-          strict({ [test]: t.number, points: NonNegativeNumber } as Record<string, t.Mixed>, {}, test),
+          strict({ [test]: Finite, points: NonNegativeNumber } as Record<string, t.Mixed>, {}, test),
           (b): Band => ({ test, threshold: b[test] as number, points: b.points as number })
         ),
       ] as const

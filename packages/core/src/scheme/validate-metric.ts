@@ -10,6 +10,7 @@ import {
   type Condition,
   type Metric,
   type MetricRef,
+  namedMetric,
   type Scalar,
   type Where,
 } from './metric'
@@ -102,7 +103,7 @@ const caseCohort = (
   named: Readonly<Record<string, Metric>>,
   depth = 0
 ): CaseBy | undefined => {
-  const m = typeof ref === 'string' ? named[ref] : ref
+  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
   if (!m || depth > 20) return undefined
   if (typeof ref === 'string') return caseCohort(m, named, depth + 1)
   return m._tag === 'count' && m.type === CASES ? (m.by ?? 'active') : undefined
@@ -117,7 +118,7 @@ export const checkMetric = (
 ): ValueKind => {
   const { issues } = ctx
   if (typeof ref === 'string') {
-    const named = ctx.named[ref]
+    const named = namedMetric(ctx.named, ref)
     if (!named) {
       issues.push({ path, message: `未定义的指标名称 ${show(ref)}（应在 metrics 中定义）` })
       return 'unknown'

@@ -78,6 +78,41 @@ describe('scheme validation', () => {
       'categories.0.indicators.0.metric.field: sum 只能用于数字字段，TrainingHeld.topic 不是数字',
     ])
   })
+  it('finds only names the scheme defines: constructor, toString, __proto__ are names like any other', () => {
+    // Every object inherits these: looked up as plain properties they passed as "defined" and broke scoring.
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(issues(scheme({}, [indicator({ metric: name })]))).toEqual([
+        `categories.0.indicators.0.metric: 未定义的指标名称 ${JSON.stringify(name)}（应在 metrics 中定义）`,
+      ])
+  })
+  it('refuses a metric or a where field named __proto__ (decoded, it would set a prototype, not hold a key)', () => {
+    const proto = (o: Record<string, unknown>) =>
+      JSON.parse(JSON.stringify(o).replace('"PROTO"', '"__proto__"'))
+    const named = proto({ metrics: { PROTO: { count: 'TrainingHeld' } } })
+    expect(issues(scheme(named))[0]).toMatch(/^metrics\.__proto__: /)
+    const where = proto({ count: 'TrainingHeld', where: { PROTO: 'x' } })
+    expect(issues(scheme({}, [indicator({ metric: where })]))[0]).toMatch(
+      /^categories\.0\.indicators\.0\.metric/
+    )
+  })
+  it('refuses a threshold that is not a finite number (1e309 parses to Infinity and is stored as null)', () => {
+    const huge = JSON.parse('1e309') as number
+    const rule = {
+      id: 'veto',
+      name: '否决',
+      kind: 'veto',
+      when: { metric: { count: 'VetoIncidentRecorded' }, gte: huge },
+    }
+    expect(issues(scheme({ rules: [rule] }))).toEqual([expect.stringMatching(/^rules\.0\.when\.gte: /)])
+    const bands = { kind: 'bands', bands: [{ gte: huge, points: 4 }] }
+    expect(issues(scheme({}, [indicator({ scoring: bands })]))[0]).toMatch(
+      /^categories\.0\.indicators\.0\.scoring/
+    )
+    const where = { count: 'TrainingHeld', where: { attendees: { gte: huge } } }
+    expect(issues(scheme({}, [indicator({ metric: where })]))[0]).toMatch(
+      /^categories\.0\.indicators\.0\.metric/
+    )
+  })
   it('rejects duplicate indicator ids', () => {
     expect(issues(scheme({}, [indicator(), indicator({ max: 0 })]))).toEqual([
       'categories.0.indicators.1.id: 指标 B1 重复（已在 categories.0.indicators.0.id 定义）',

@@ -9,7 +9,7 @@
 import { CASE_FOLLOW_UPS } from '../events/case'
 import type { EventType } from '../events/catalog'
 import type { Fact, UnitFacts } from '../facts/fact'
-import { CASES, type Metric, type MetricRef } from '../scheme/metric'
+import { CASES, type Metric, type MetricRef, namedMetric } from '../scheme/metric'
 
 const CASE_TYPES: ReadonlyArray<EventType> = ['CaseOpened', ...CASE_FOLLOW_UPS]
 
@@ -18,7 +18,7 @@ export const typesRead = (
   ref: MetricRef,
   named: Readonly<Record<string, Metric>>
 ): ReadonlyArray<EventType> => {
-  const m = typeof ref === 'string' ? named[ref] : ref
+  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
   if (!m) return []
   switch (m._tag) {
     case 'ratio':
