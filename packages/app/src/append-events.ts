@@ -45,6 +45,7 @@ import { batchKeys, preloadKeys } from './business-ids'
 import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
+import { futureDates } from './future-dates'
 import { withKeys } from './key-locks'
 import { schemeReferenceIssues } from './scheme-refs'
 import { verifiedTargets } from './verified-targets'
@@ -298,6 +299,14 @@ const checkAndAppend = async (
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
   const hidden = ctx.principal.role === 'reporter' ? othersCases(batch, log, ctx.principal.unitId) : []
   if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })
+  const future =
+    ctx.principal.role === 'reporter'
+      ? futureDates(
+          batch.map((d) => d.event),
+          ctx.now?.() ?? new Date().toISOString()
+        )
+      : []
+  if (future.length > 0) return E.left({ _tag: 'Rejected', issues: future })
 
   // A reused id with other content is a conflict (409), not a validation problem.
   for (const d of batch) {

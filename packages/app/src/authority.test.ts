@@ -242,6 +242,47 @@ describe('retractions', () => {
   })
 })
 
+describe('dates a unit reports', () => {
+  const trainingOn = (occurredOn: string) => ({
+    type: 'TrainingHeld',
+    data: { ...(SAMPLES.TrainingHeld as Record<string, unknown>), occurredOn },
+  })
+  const now = () => '2017-07-01T17:00:00.000Z' // 01:00 on 2017-07-02 in Beijing, still 2017-07-01 in UTC
+  it('refuses a reporter’s fact dated after the day it is recorded (Beijing time), storing nothing', async () => {
+    const store = await given()
+    const before = (await store.readAll()).length
+    const r = await appendValidated(store, [trainingOn('2017-07-03')], {
+      principal: PRINCIPALS.reporter,
+      newId,
+      now,
+    })
+    expect(E.isLeft(r) && 'issues' in r.left && r.left.issues).toEqual([
+      {
+        path: 'events.0.data.occurredOn',
+        message: '发生日期 2017-07-03 晚于记录当天（北京时间 2017-07-02）：只能记录已经发生的事实',
+      },
+    ])
+    expect((await store.readAll()).length).toBe(before)
+    const line = JSON.stringify({
+      id: newId(),
+      ...trainingOn('2099-01-01'),
+      recordedAt: '2017-07-02T00:00:00.000Z',
+    })
+    const viaFile = await importLog(store, line, PRINCIPALS.reporter)
+    expect(E.isLeft(viaFile) && viaFile.left).toMatchObject({ _tag: 'BadLines' })
+    expect((await store.readAll()).length).toBe(before)
+  })
+  it('takes a reporter’s fact dated today in Beijing, though it is still yesterday in UTC', async () => {
+    const store = await given()
+    const r = await appendValidated(store, [trainingOn('2017-07-02')], {
+      principal: PRINCIPALS.reporter,
+      newId,
+      now,
+    })
+    expect(E.isRight(r)).toBe(true)
+  })
+})
+
 describe('adjustments and judged points name what exists', () => {
   it('refuses a PointsAdjusted naming an indicator the scheme does not have, storing nothing', async () => {
     const store = await given()

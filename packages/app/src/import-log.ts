@@ -30,6 +30,7 @@ import {
 import * as E from 'fp-ts/Either'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
+import { futureDates } from './future-dates'
 import { schemeReferenceIssues } from './scheme-refs'
 import { verifiedTargets } from './verified-targets'
 
@@ -101,6 +102,9 @@ export const importLog = async (
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
   // SPEC §8, the assessment cycle's rules, each line decided at its recording instant (see cycle-check.ts).
   const now = new Date().toISOString()
+  // A reporter's lines are recorded now, so none may be dated later than today (future-dates.ts).
+  const future = principal.role === 'reporter' ? futureDates(read.right, now) : []
+  if (future.length > 0) return E.left({ _tag: 'BadLines', issues: future.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))
   // The streams the cycle's decisions were read from are expected unchanged when the file is appended.
   const revisions = new Map<string, bigint | null>()
