@@ -48,6 +48,7 @@ import { checkEvidence } from './evidence-check'
 import { futureDates } from './future-dates'
 import { withKeys } from './key-locks'
 import { schemeReferenceIssues } from './scheme-refs'
+import { unsafeTextIssues } from './unsafe-text'
 import { verifiedTargets } from './verified-targets'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
@@ -105,6 +106,11 @@ const decodeAll = (envelopes: ReadonlyArray<unknown>, ctx: AppendContext): E.Eit
     const event = decodeEvent(type, data)
     if (E.isLeft(event)) {
       issues.push(...event.left.map(at))
+      return
+    }
+    const unsafe = unsafeTextIssues(data, 'data')
+    if (unsafe.length > 0) {
+      issues.push(...unsafe.map(at))
       return
     }
     const expected =

@@ -32,6 +32,7 @@ import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 import { futureDates } from './future-dates'
 import { schemeReferenceIssues } from './scheme-refs'
+import { unsafeTextIssues } from './unsafe-text'
 import { verifiedTargets } from './verified-targets'
 
 export type ImportError =
@@ -104,7 +105,11 @@ export const importLog = async (
   const now = new Date().toISOString()
   // A reporter's lines are recorded now, so none may be dated later than today (future-dates.ts).
   const future = principal.role === 'reporter' ? futureDates(read.right, now) : []
-  if (future.length > 0) return E.left({ _tag: 'BadLines', issues: future.map((x) => atLine(x, read.right)) })
+  // New text must be text a person can be shown as stored (unsafe-text.ts); a trusted re-load keeps what was.
+  const unsafe = trusted ? [] : read.right.flatMap((e, i) => unsafeTextIssues(e.data, `events.${i}.data`))
+  const refused = [...future, ...unsafe]
+  if (refused.length > 0)
+    return E.left({ _tag: 'BadLines', issues: refused.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))
   // The streams the cycle's decisions were read from are expected unchanged when the file is appended.
   const revisions = new Map<string, bigint | null>()

@@ -70,6 +70,7 @@ export { canonicalJson, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
 export { beijingDateOf, beijingTime, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
 export { NonNegativeInt } from './primitives/numbers'
+export { isDisplaySafe, unsafeCharacter } from './primitives/text'
 export {
   type Check,
   checkPublication,

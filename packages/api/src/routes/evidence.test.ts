@@ -126,6 +126,22 @@ describe('POST /v1/evidence', () => {
       'header.X-File-Name'
     )
   })
+
+  it('refuses a name that would read as another (a right-to-left override: 报告‮fdp.exe shows as 报告exe.pdf) or a broken one', async () => {
+    for (const name of [
+      '%E6%8A%A5%E5%91%8A%E2%80%AEfdp.exe',
+      '%E2%81%A6a.pdf',
+      'a%0A.pdf',
+      '%ED%A0%80.pdf',
+    ]) {
+      const res = await api.app.request('/v1/evidence', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKENS.admin}`, 'X-File-Name': name },
+        body: new Uint8Array(SAMPLES.pdf()),
+      })
+      expect([name, res.status]).toEqual([name, 400])
+    }
+  })
 })
 
 describe('evidence referenced by facts', () => {

@@ -7,7 +7,7 @@
  * auditor, and to a reporter only when a fact of its unit references the file — and a reporter is answered the
  * same 403 for a file that does not exist, so it cannot probe for other units' files.
  */
-import { Sha256, strict } from '@kaoping/core'
+import { isDisplaySafe, Sha256, strict } from '@kaoping/core'
 import { acceptEvidence, EVIDENCE_MAX_BYTES } from '@kaoping/store'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -37,8 +37,8 @@ const fileName = (header: string | undefined): string => {
     throw bad(`不是有效的百分号编码：${header}`)
   }
   name = name.split(/[/\\]/).pop()!.trim()
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (name === '' || name === '.' || name === '..' || /[\u0000-\u001f\u007f]/.test(name))
+  // Line breaks too: a file name is one line (isDisplaySafe refuses the rest, and bidi overrides).
+  if (name === '' || name === '.' || name === '..' || /[\n\r\t]/.test(name) || !isDisplaySafe(name))
     throw bad(`文件名无效：${JSON.stringify(name)}`)
   if ([...name].length > MAX_NAME) throw bad(`文件名超过 ${MAX_NAME} 个字符`)
   return name

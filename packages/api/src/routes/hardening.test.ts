@@ -160,6 +160,51 @@ describe('what a reporter can learn', () => {
   })
 })
 
+describe('text a person reads back', () => {
+  it('refuses control characters, unpaired surrogates and bidi overrides in free text, storing nothing', async () => {
+    const before = await api.everything()
+    for (const topic of ['a\u0000b', 'a\u001bb', '\u202e学法', 'a\u2066b', 'a\ud800b']) {
+      const r = await api.post('/v1/events', {
+        events: [
+          {
+            type: 'TrainingHeld',
+            data: {
+              unitId: 'lizhou',
+              occurredOn: '2026-04-01',
+              sessionId: 'txt-bad',
+              kind: 'lecture',
+              topic,
+              attendees: 3,
+            },
+          },
+        ],
+      })
+      expect([JSON.stringify(topic), r.status, r.json.error.issues[0].path]).toEqual([
+        JSON.stringify(topic),
+        r.status >= 400 && r.status < 500 ? r.status : 'not 4xx',
+        'events.0.data.topic',
+      ])
+    }
+    expect(await api.everything()).toEqual(before)
+    const fine = await api.post('/v1/events', {
+      events: [
+        {
+          type: 'TrainingHeld',
+          data: {
+            unitId: 'lizhou',
+            occurredOn: '2026-04-01',
+            sessionId: 'txt-ok',
+            kind: 'lecture',
+            topic: '学法\t第一讲\n（上）😀',
+            attendees: 3,
+          },
+        },
+      ],
+    })
+    expect(fine.status).toBe(201)
+  })
+})
+
 describe('a retracted case opening', () => {
   it('keeps the case id its unit’s: another unit cannot open it and so take over the stream (422); the owner can', async () => {
     const open = (unitId: string, occurredOn: string) => ({
