@@ -43,10 +43,3 @@ export const NonEmptyString = t.brand(
   'NonEmptyString'
 )
 export type NonEmptyString = t.TypeOf<typeof NonEmptyString>
-
-/** A Slug typed as a plain `string`: for record keys (names of metrics, fields of a `where`). */
-export const SlugKey: t.Type<string, string, unknown> = t.refinement(
-  t.string,
-  (s): boolean => Slug.is(s),
-  'Slug'
-)

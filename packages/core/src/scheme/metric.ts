@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 import { withAlternatives } from '../codec/alternatives'
 import { mapDecoded } from '../codec/map-decoded'
 import { oneOfKeys } from '../codec/one-of-keys'
-import { slugRecord } from '../codec/slug-record'
+import { plainRecord } from '../codec/plain-record'
 import { strict } from '../codec/strict'
 import { NonEmptyString } from '../primitives/ids'
 import { Finite } from '../primitives/numbers'
@@ -71,8 +71,8 @@ export const Condition = withAlternatives(
 )
 
 export type Where = Readonly<Record<string, Condition>>
-/** Field names are slugs (codec/slug-record.ts says why not `t.record`). */
-export const Where: t.Type<Where, unknown, unknown> = slugRecord(Condition, 'Where')
+/** Not `t.record` (codec/plain-record.ts says why). */
+export const Where: t.Type<Where, unknown, unknown> = plainRecord(Condition, 'Where')
 
 ////////// metrics
 

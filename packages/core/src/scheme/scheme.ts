@@ -1,7 +1,7 @@
 /** @module The assessment scheme (考核办法/评分细则) as data: shape only; meaning is checked in validate.ts. */
 import * as t from 'io-ts'
 import { byTag } from '../codec/one-of-keys'
-import { slugRecord } from '../codec/slug-record'
+import { plainRecord } from '../codec/plain-record'
 import { strict } from '../codec/strict'
 import { UnitKind } from '../events/registry'
 import { NonEmptyString, Slug, UnitId } from '../primitives/ids'
@@ -85,8 +85,8 @@ export const Scheme = strict(
   },
   {
     units: t.array(UnitId),
-    // Slug names (codec/slug-record.ts says why not `t.record`).
-    metrics: slugRecord(Metric, 'Metrics'),
+    // Not `t.record` (codec/plain-record.ts says why).
+    metrics: plainRecord(Metric, 'Metrics'),
     bonus: BonusBlock,
     rules: t.array(Rule),
     /** Unit-authority facts count only once the 考核组 verified them (SPEC §3 "Verification"). */

@@ -95,6 +95,13 @@ describe('scheme validation', () => {
       /^categories\.0\.indicators\.0\.metric/
     )
   })
+  it('keeps any other metric name, in Chinese too, as schemes already stored may use them', () => {
+    expect(
+      issues(
+        scheme({ metrics: { 培训次数: { count: 'TrainingHeld' } } }, [indicator({ metric: '培训次数' })])
+      )
+    ).toEqual([])
+  })
   it('refuses a threshold that is not a finite number (1e309 parses to Infinity and is stored as null)', () => {
     const huge = JSON.parse('1e309') as number
     const rule = {
