@@ -45,6 +45,7 @@ import { batchKeys, preloadKeys } from './business-ids'
 import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
+import { retractionsOfRetractions } from './final-retractions'
 import { futureDates } from './future-dates'
 import { withKeys } from './key-locks'
 import { schemeReferenceIssues } from './scheme-refs'
@@ -305,6 +306,11 @@ const checkAndAppend = async (
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
   const hidden = ctx.principal.role === 'reporter' ? othersCases(batch, log, ctx.principal.unitId) : []
   if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })
+  const undoing = retractionsOfRetractions(
+    batch.map((d) => ({ id: d.id, event: d.event })),
+    (id) => log.typeOf.get(id)
+  )
+  if (undoing.length > 0) return E.left({ _tag: 'Rejected', issues: undoing })
   const future =
     ctx.principal.role === 'reporter'
       ? futureDates(

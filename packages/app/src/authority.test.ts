@@ -238,7 +238,13 @@ describe('retractions', () => {
       const r = await appendValidated(store, [retract(retraction)], { principal: PRINCIPALS[who], newId })
       expect(E.isLeft(r) && r.left._tag).toBe('Rejected')
     }
+    const line = (id: string) =>
+      JSON.stringify({ id, ...retract(retraction), recordedAt: '2017-07-02T00:00:00.000Z' })
+    const viaFile = await importLog(store, line(newId()), PRINCIPALS.reporter)
+    expect(E.isLeft(viaFile) && viaFile.left).toMatchObject({ _tag: 'BadLines' })
     expect((await store.readAll()).length).toBe(before)
+    // An admin's re-load of an export keeps what was stored before this rule, and the log still reads.
+    expect(E.isRight(await importLog(store, line(newId())))).toBe(true)
   })
 })
 

@@ -30,6 +30,7 @@ import {
 import * as E from 'fp-ts/Either'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
+import { retractionsOfRetractions } from './final-retractions'
 import { futureDates } from './future-dates'
 import { schemeReferenceIssues } from './scheme-refs'
 import { unsafeTextIssues } from './unsafe-text'
@@ -107,7 +108,13 @@ export const importLog = async (
   const future = principal.role === 'reporter' ? futureDates(read.right, now) : []
   // New text must be text a person can be shown as stored (unsafe-text.ts); a trusted re-load keeps what was.
   const unsafe = trusted ? [] : read.right.flatMap((e, i) => unsafeTextIssues(e.data, `events.${i}.data`))
-  const refused = [...future, ...unsafe]
+  const undoing = trusted
+    ? []
+    : retractionsOfRetractions(
+        read.right.map((e) => ({ id: e.id, event: e })),
+        (id) => log.typeOf.get(id)
+      )
+  const refused = [...future, ...unsafe, ...undoing]
   if (refused.length > 0)
     return E.left({ _tag: 'BadLines', issues: refused.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))

@@ -152,15 +152,6 @@ export const checkNext = (
       return E.left([
         { path: 'data.targetEventId', message: `撤回的目标事件 ${target} 不存在（须在本记录之前）` },
       ])
-    // A retraction is final: scoring never undoes one (a fact is restored by recording it again), so a
-    // "retraction of a retraction" would only be a misleading record — anyone's, of anyone's retraction.
-    if (event.type === 'EventRetracted' && log.typeOf.get(target) === 'EventRetracted')
-      return E.left([
-        {
-          path: 'data.targetEventId',
-          message: `${target} 本身是一条撤回记录，不能再撤回；如需恢复被撤回的事实，请重新记录该事实`,
-        },
-      ])
     // Scores are computed unit by unit, so a unit may only retract its own facts (not the registry or schemes).
     if (log.unitOf.get(target) !== event.data.unitId)
       return E.left([
