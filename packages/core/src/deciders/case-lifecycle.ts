@@ -28,8 +28,9 @@ export type CaseCommand = Exclude<CaseStreamEvent, { type: 'EventRetracted' | 'F
 
 export type CaseState =
   /**
-   * Not open: never, or its opening was retracted — then `owner` keeps the unit that opened it, and only that unit
-   * may open the id again (otherwise another unit could take over the case's stream, which is named by the id).
+   * Not open: never, or its opening was retracted — then `owner` keeps the unit that opened it: a reporter of another
+   * unit may not open the id again (app `othersCases`), or it would take over the case's stream, named by the id.
+   * The decider itself allows it, as before: the log checker also reads exports that may hold such a reopening.
    */
   | { readonly status: 'none'; readonly owner?: string }
   | {
@@ -52,12 +53,8 @@ const decide = (
   state: CaseState
 ): E.Either<CaseError, ReadonlyArray<CaseStreamEvent>> => {
   const { caseId } = command.data
-  if (command.type === 'CaseOpened') {
-    if (state.status !== 'none') return E.left({ _tag: 'CaseAlreadyOpened', caseId })
-    if (state.owner !== undefined && state.owner !== command.data.unitId)
-      return E.left({ _tag: 'CaseOfAnotherUnit', caseId, owner: state.owner, unitId: command.data.unitId })
-    return E.right([command])
-  }
+  if (command.type === 'CaseOpened')
+    return state.status === 'none' ? E.right([command]) : E.left({ _tag: 'CaseAlreadyOpened', caseId })
   if (state.status === 'none') return E.left({ _tag: 'CaseNotOpened', caseId, type: command.type })
   if (state.unitId !== command.data.unitId)
     return E.left({ _tag: 'CaseOfAnotherUnit', caseId, owner: state.unitId, unitId: command.data.unitId })
