@@ -191,4 +191,15 @@ describe('GET /v1/schemes/{schemeId}/diff', () => {
     expect(r.status).toBe(400)
     expect(r.json.error.issues).toEqual([{ path: 'query.to', message: '缺少必填字段' }])
   })
+
+  it('answers 400 for a range given backwards, naming it, not 404', async () => {
+    const r = await api.get('/v1/schemes/test-2026/diff?from=2026-03-02&to=2026-03-01T00:10:30Z')
+    expect(r.status).toBe(400)
+    expect(r.json.error.issues).toEqual([
+      {
+        path: 'query.to',
+        message: 'to（2026-03-01T00:10:30Z）早于 from（2026-03-02）：请把较早的时间放在 from',
+      },
+    ])
+  })
 })

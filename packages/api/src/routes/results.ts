@@ -3,7 +3,7 @@
  * JSON or CSV), one unit's breakdown with its events paged, and the diff between two instants. The current
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
-import { type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
+import { parseAsOf, type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
 import type { RankingQuery as Query } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
@@ -231,6 +231,16 @@ export const resultRoutes = (deps: RouteDeps) => {
       async (c) => {
         await settled(deps, c)
         const { from, to } = c.req.valid('query')
+        // A range given backwards is the asker's slip (400), not a scheme unpublished then (404).
+        const [a, b] = [parseAsOf(from, 'recorded'), parseAsOf(to, 'recorded')]
+        if (E.isRight(a) && E.isRight(b) && 'recordedBy' in a.right && 'recordedBy' in b.right)
+          if (a.right.recordedBy > b.right.recordedBy)
+            throw new ApiFailure({
+              _tag: 'InvalidRequest',
+              issues: [
+                { path: 'query.to', message: `to（${to}）早于 from（${from}）：请把较早的时间放在 from` },
+              ],
+            })
         const d = deps.readModels.diff(c.req.param('schemeId'), from, to)
         if (E.isLeft(d)) throw new ApiFailure(fromReplayError(d.left, 'query.from'))
         return c.json(d.right)
