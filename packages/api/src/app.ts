@@ -51,6 +51,8 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number
   /** How long a read waits for the read models to catch up with the latest append (default 5 s). */
   readonly readTimeoutMs?: number
+  /** Spreadsheet uploads read at once (default 2: a workbook within the import caps can take ≈ 450 MB to read). */
+  readonly importsAtOnce?: number
   /** Why the server is unwell (the projection runner stopped, and on what), or undefined: /healthz answers 503. */
   readonly problem?: () => string | undefined
   /** True while the server drains for shutdown: new appends are refused, in-flight ones finish. */
@@ -74,6 +76,7 @@ export const createApp = (deps: AppDeps): Hono<AppEnv> => {
     metrics,
     newId: deps.newId ?? randomUUID,
     readTimeoutMs: deps.readTimeoutMs ?? 5000,
+    importsAtOnce: deps.importsAtOnce ?? 2,
   }
   const limit = deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT
   const app = new Hono<AppEnv>()

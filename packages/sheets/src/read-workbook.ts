@@ -8,11 +8,15 @@
 import ExcelJS from 'exceljs'
 import * as E from 'fp-ts/Either'
 import { correctionsAfterTargets } from './batch-order'
-import type { EvidenceByName, Raw } from './cells'
+import { type EvidenceByName, isBlank, type Raw } from './cells'
 import { CODE_SHEET, type CodeTables, readCodeSheet, registered } from './code-tables'
 import { columnLetter, type SheetIssue } from './issue'
 import { FIELD_LABELS, ID_HEADER, LAYOUTS, layoutOfSheet } from './layout'
+import { MAX_COLUMNS, MAX_ROWS, refusalIssue } from './limits'
 import { decodeRow, type SheetEvent } from './rows'
+import { checkXlsxArchive } from './xlsx-archive'
+
+const FILE = '（文件）'
 
 const plain = (v: ExcelJS.CellValue): Raw => {
   if (v === null || v === undefined) return undefined
@@ -67,13 +71,16 @@ export const readEventWorkbook = async (
   /** The files provided with the workbook, by name, for its 佐证材料 column. */
   evidence?: EvidenceByName
 ): Promise<E.Either<SheetIssue[], SheetEvent[]>> => {
+  // The archive first: exceljs inflates every entry whole, trusting the sizes it declares.
+  const refused = checkXlsxArchive(bytes)
+  if (refused) return E.left([refusalIssue(FILE, refused)])
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer)
   } catch (e) {
     return E.left([
       {
-        sheet: '（文件）',
+        sheet: FILE,
         row: 0,
         column: '',
         header: '',
@@ -92,10 +99,17 @@ export const readEventWorkbook = async (
       return layout ? [{ ws, layout }] : []
     })
     .sort((a, b) => LAYOUTS.indexOf(a.layout) - LAYOUTS.indexOf(b.layout))
+  // Every event sheet's rows count, blank or not: the cap is on what exceljs has parsed, before any is decoded.
+  if (sheets.reduce((n, { ws }) => n + Math.max(0, ws.actualRowCount - 1), 0) > MAX_ROWS)
+    return E.left([refusalIssue(FILE, { _tag: 'TooManyRows' })])
   for (const { ws, layout } of sheets) {
-    const headers = ((ws.getRow(1).values as ExcelJS.CellValue[]) ?? [])
-      .slice(1)
-      .map((v) => String(plain(v) ?? ''))
+    // A sparse array up to row 1's last non-empty cell: its length is the header's width.
+    const values = (ws.getRow(1).values as ExcelJS.CellValue[]) ?? []
+    if (values.length - 1 > MAX_COLUMNS) {
+      issues.push(refusalIssue(ws.name, { _tag: 'TooManyColumns', row: 1, columns: values.length - 1 }))
+      continue
+    }
+    const headers = Array.from(values.slice(1), (v) => String(plain(v) ?? ''))
     const map = headerMap(ws.name, headers, ws.name)
     if (E.isLeft(map)) {
       issues.push(...map.left)
@@ -104,14 +118,13 @@ export const readEventWorkbook = async (
     const events: SheetEvent[] = []
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber === 1) return
-      const cell = (i: number) => plain(row.getCell(i + 1).value)
-      if (
-        headers.every((_, i) => {
-          const v = cell(i)
-          return v === undefined || (typeof v === 'string' && v.trim() === '')
-        })
-      )
-        return
+      // findCell, not getCell: getCell creates the cell it is asked for. A row is looked at only up to the
+      // header's width (at most MAX_COLUMNS) or its own last cell, whichever comes first.
+      const cell = (i: number): Raw => plain(row.findCell(i + 1)?.value)
+      const width = Math.min(headers.length, row.cellCount)
+      let blank = true
+      for (let i = 0; i < width && blank; i++) blank = isBlank(cell(i))
+      if (blank) return
       const decoded = decodeRow(
         layout,
         { sheet: ws.name, row: rowNumber, ...map.right },

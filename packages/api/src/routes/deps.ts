@@ -14,6 +14,8 @@ export interface RouteDeps {
   readonly newId: () => string
   /** How long a read waits for the read models to include the latest appends (read-your-writes). */
   readonly readTimeoutMs: number
+  /** Spreadsheet uploads read at once (`POST /v1/imports`); one more is answered 503 with Retry-After. */
+  readonly importsAtOnce: number
 }
 
 /** Read-your-writes: answer only once the read models include what was stored when the request came. */

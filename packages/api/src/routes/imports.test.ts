@@ -1,4 +1,5 @@
 import { templateWorkbook } from '@kaoping/sheets'
+import { zipBomb } from '@kaoping/sheets/testing/hostile-files'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Api, givenApi, TOKENS, training } from '../testing/api-spec'
@@ -51,6 +52,26 @@ describe('POST /v1/imports', () => {
     expect(await api.everything()).toEqual(before)
   })
 
+  it('reads a few uploads at once and asks one more to come back (503, Retry-After), storing nothing of it', async () => {
+    const busy = await givenApi({ with: (d) => ({ ...d, importsAtOnce: 1 }) })
+    const csv = (id: string) =>
+      `类型,单位代码,发生日期,活动编号,类别,主题,参加人数\nTrainingHeld,cangxi,2026-04-01,${id},lecture,宪法,30\n`
+    const send = (id: string) =>
+      busy.app.request('/v1/imports', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKENS.admin}`, 'Content-Type': 'text/csv' },
+        body: csv(id),
+      })
+    const before = (await busy.everything()).length
+    const [a, b] = await Promise.all([send('at-once-1'), send('at-once-2')])
+    expect([a.status, b.status]).toEqual([201, 503])
+    expect(b.headers.get('Retry-After')).toBe('2')
+    expect(((await b.json()) as { error: { code: string } }).error.code).toBe('imports_busy')
+    expect((await busy.everything()).length).toBe(before + 1)
+    expect((await send('at-once-2')).status).toBe(201)
+    await busy.close()
+  })
+
   it('takes CSV, and refuses another content type with 415', async () => {
     const csv =
       '类型,单位代码,发生日期,活动编号,类别,主题,参加人数\nTrainingHeld,cangxi,2026-04-01,s-x,lecture,宪法,30\n'
@@ -100,6 +121,35 @@ describe('POST /v1/imports', () => {
     expect([again.status, (await again.json()).imported]).toEqual([201, 1])
     const before = await api.everything()
     expect([(await upload(corrected, 'text/csv')).status]).toEqual([200])
+    expect(await api.everything()).toEqual(before)
+  })
+
+  it('refuses a reporter’s zip-bomb workbook (a sheet declaring 64 MiB in a ≈ 65 KB upload) with 422 by its declared size, storing nothing', async () => {
+    const before = await api.everything()
+    // 64 MiB = 67,108,864 bytes: a real template's sheet padded with spaces, as the hostile review's 400 MB one.
+    const bomb = await zipBomb(await templateWorkbook([training('lizhou')]), 64 * 1024 * 1024)
+    expect(bomb.length).toBeLessThan(200 * 1024)
+    const r = await upload(bomb, XLSX, 'lizhou')
+    expect(r.status).toBe(422)
+    const { error } = (await r.json()) as { error: { issues: Array<{ path: string; message: string }> } }
+    expect(error.issues).toEqual([
+      { path: '（文件）', message: expect.stringContaining('声明解压后为 67108864 字节') },
+    ])
+    expect(error.issues[0]!.message).toContain('未解压即拒绝')
+    expect(await api.everything()).toEqual(before)
+  })
+
+  it('refuses the hostile review’s wide CSV (类型 and 1,000,000 empty columns over 1,000 valid rows) with 422, storing nothing', async () => {
+    const before = await api.everything()
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `TrainingHeld,lizhou,2026-05-01,wide-${i},lecture,学法,10`
+    )
+    const csv = `类型${','.repeat(1_000_000)}\n${rows.join('\n')}\n`
+    const r = await upload(csv, 'text/csv', 'lizhou')
+    expect(r.status).toBe(422)
+    const { error } = (await r.json()) as { error: { issues: Array<{ path: string; message: string }> } }
+    expect(error.issues).toEqual([{ path: 'CSV', message: 'CSV：第 1 行超过 256 列的上限' }])
     expect(await api.everything()).toEqual(before)
   })
 

@@ -13,7 +13,7 @@ import {
   type SheetIssue,
 } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { allow } from '../auth/guard'
 import { ApiFailure } from '../http/api-error'
 import type { AppEnv } from '../http/env'
@@ -27,39 +27,64 @@ const asIssues = (issues: ReadonlyArray<SheetIssue>) =>
     message: formatSheetIssue(i),
   }))
 
-export const importRoutes = (deps: RouteDeps) =>
-  new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter', 'reviewer'), async (c) => {
-    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
-    if (type !== XLSX && type !== 'text/csv')
-      throw new ApiFailure({
-        _tag: 'UnsupportedMediaType',
-        contentType: c.req.header('Content-Type'),
-        expected: `${XLSX}（填写好的模板）或 text/csv`,
-      })
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    const read =
-      type === 'text/csv' ? readEventCsv(new TextDecoder().decode(bytes)) : await readEventWorkbook(bytes)
-    if (E.isLeft(read)) throw new ApiFailure({ _tag: 'Rejected', issues: asIssues(read.left) })
-    if (read.right.length === 0)
-      throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })
-    const envelopes = read.right.map((e) => e.envelope)
-    const r = await importRows(deps.store, envelopes, {
-      principal: c.get('principal'),
-      newId: deps.newId,
-      evidence: deps.evidence,
-    })
-    if (E.isLeft(r))
-      throw new ApiFailure(
-        r.left._tag === 'Rejected' || r.left._tag === 'NotAllowed'
-          ? { _tag: r.left._tag, issues: asIssues(placeIssues(r.left.issues, read.right)) }
-          : r.left
+export const importRoutes = (deps: RouteDeps) => {
+  // Reading a workbook within the caps (sheets/limits.ts) can still take ≈ 450 MB and seconds: a few at once, the
+  // rest asked to come back, so a burst of uploads cannot exhaust the process's memory.
+  let reading = 0
+  return new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter', 'reviewer'), async (c) => {
+    if (reading >= deps.importsAtOnce)
+      return c.json(
+        {
+          error: {
+            code: 'imports_busy',
+            message: `正在读取其他上传的文件（同时最多 ${deps.importsAtOnce} 个），请稍后重试`,
+            issues: [],
+          },
+        },
+        503,
+        { 'Retry-After': '2' }
       )
-    const { appended, imported, skipped } = r.right
-    if (appended && !appended.duplicate) {
-      deps.metrics.appended.inc(appended.events.length)
-      deps.readModels.appended(appended.events.at(-1)!.position)
+    reading++
+    try {
+      return await importFile(deps, c)
+    } finally {
+      reading--
     }
-    // A file imported again, or grown, stores only its new rows: how many were skipped is said.
-    const ack = appended ? acknowledgement(appended) : { duplicate: true, position: '0', events: [] }
-    return c.json({ ...ack, imported, skipped }, imported > 0 ? 201 : 200)
   })
+}
+
+const importFile = async (deps: RouteDeps, c: Context<AppEnv>) => {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== XLSX && type !== 'text/csv')
+    throw new ApiFailure({
+      _tag: 'UnsupportedMediaType',
+      contentType: c.req.header('Content-Type'),
+      expected: `${XLSX}（填写好的模板）或 text/csv`,
+    })
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  const read =
+    type === 'text/csv' ? readEventCsv(new TextDecoder().decode(bytes)) : await readEventWorkbook(bytes)
+  if (E.isLeft(read)) throw new ApiFailure({ _tag: 'Rejected', issues: asIssues(read.left) })
+  if (read.right.length === 0)
+    throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })
+  const envelopes = read.right.map((e) => e.envelope)
+  const r = await importRows(deps.store, envelopes, {
+    principal: c.get('principal'),
+    newId: deps.newId,
+    evidence: deps.evidence,
+  })
+  if (E.isLeft(r))
+    throw new ApiFailure(
+      r.left._tag === 'Rejected' || r.left._tag === 'NotAllowed'
+        ? { _tag: r.left._tag, issues: asIssues(placeIssues(r.left.issues, read.right)) }
+        : r.left
+    )
+  const { appended, imported, skipped } = r.right
+  if (appended && !appended.duplicate) {
+    deps.metrics.appended.inc(appended.events.length)
+    deps.readModels.appended(appended.events.at(-1)!.position)
+  }
+  // A file imported again, or grown, stores only its new rows: how many were skipped is said.
+  const ack = appended ? acknowledgement(appended) : { duplicate: true, position: '0', events: [] }
+  return c.json({ ...ack, imported, skipped }, imported > 0 ? 201 : 200)
+}
