@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3'
 import * as E from 'fp-ts/Either'
 import { isStoreFile } from './apply'
 import { type Interned, withCodesInterned } from './interned'
-import { prepared } from './prepared'
+import { prepared, preparedRaw } from './prepared'
 import type { Tables } from './tables'
 
 interface Row {
@@ -20,6 +20,16 @@ interface Row {
   actor: string
   data: string
 }
+
+/** A unit's rows as arrays, in `columns`' order: an as-of ranking reads hundreds of thousands of them. */
+type UnitRow = [
+  position: number,
+  eventId: string,
+  type: string,
+  recordedAt: string,
+  actor: string,
+  data: string,
+]
 
 const MAX = Number.MAX_SAFE_INTEGER
 
@@ -46,7 +56,7 @@ export const indexSource = (
       db,
       `SELECT ${columns} FROM ${from} WHERE i.unit_id IS NULL AND i.recorded_ms <= ? ORDER BY i.position`
     ),
-    unit: prepared<[string, number], Row>(
+    unit: preparedRaw<[string, number], UnitRow>(
       db,
       `SELECT ${columns} FROM ${from} WHERE i.unit_id = ? AND i.recorded_ms <= ? ORDER BY i.position`
     ),
@@ -68,9 +78,16 @@ export const indexSource = (
       actor: strings ? strings.of(r.actor) : r.actor,
       seq: r.position,
     }) as StoredEvent
-  const unitData = (r: Row): unknown => {
-    const data: unknown = JSON.parse(r.data)
-    return strings ? withCodesInterned(r.type, data, strings) : data
+  const unitEvent = ([position, id, type, recordedAt, actor, text]: UnitRow): StoredEvent => {
+    const data: unknown = JSON.parse(text)
+    return {
+      id,
+      type,
+      data: strings ? withCodesInterned(type, data, strings) : data,
+      recordedAt,
+      actor: strings ? strings.of(actor) : actor,
+      seq: position,
+    } as StoredEvent
   }
   const decoded = (r: Row): StoredEvent => {
     const d = decodeEvent(r.type, JSON.parse(r.data))
@@ -80,7 +97,7 @@ export const indexSource = (
   }
   return {
     registry: (ms) => q.registry.all(ms ?? MAX).map(decoded),
-    unitEvents: (unitId, ms) => q.unit.all(unitId, ms ?? MAX).map((r) => stored(r, unitData(r))),
+    unitEvents: (unitId, ms) => q.unit.all(unitId, ms ?? MAX).map(unitEvent),
     allSchemes: () => q.schemes.all().map((r) => (decoded(r).data as { scheme: Scheme }).scheme),
     lastRecordedAt: (ms) => q.last.get(ms ?? MAX)?.recorded_at ?? null,
   }
