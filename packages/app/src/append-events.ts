@@ -15,7 +15,6 @@ import {
   checkNext,
   type DomainEvent,
   decodeEvent,
-  describeError,
   type EventType,
   emptyLog,
   fingerprint,
@@ -48,9 +47,10 @@ import { checkEvidence } from './evidence-check'
 import { retractionsOfRetractions } from './final-retractions'
 import { futureDates } from './future-dates'
 import { withKeys } from './key-locks'
+import { othersCases } from './others-cases'
 import { schemeReferenceIssues } from './scheme-refs'
 import { unsafeTextIssues } from './unsafe-text'
-import { verifiedTargets } from './verified-targets'
+import { openingOf, type RetractionTarget, verifiedTargets } from './verified-targets'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
 export type CommandError =
@@ -228,34 +228,16 @@ const reportersTargetsVerified = async (
   ctx: AppendContext
 ): Promise<ReadonlySet<string>> => {
   if (ctx.principal.role !== 'reporter') return new Set()
-  const targets = new Map<string, string>()
+  const targets = new Map<string, RetractionTarget>()
   for (const d of batch) {
     const target = d.event.type === 'EventRetracted' ? d.event.data.targetEventId : undefined
     const unitId = target === undefined ? undefined : log.unitOf.get(target)
     // Another unit's target is refused anyway, without reading that unit's stream.
     if (target !== undefined && unitId !== undefined && unitId === ctx.principal.unitId)
-      targets.set(target, unitId)
+      targets.set(target, openingOf(target, unitId, log))
   }
   return targets.size === 0 ? new Set() : verifiedTargets(store, targets)
 }
-
-/**
- * A reporter must not learn whether another unit's case id exists, nor whose it is (SPEC §6): a step of such a
- * case reads as a case never opened; opening one only says the id is taken (case streams are named by case id
- * alone, so that much cannot be hidden — see docs/security.md).
- */
-const othersCases = (batch: ReadonlyArray<Decoded>, log: LogState, unitId: string | undefined): Issue[] =>
-  batch.flatMap((d, i) => {
-    const caseId = (d.event.data as { caseId?: string }).caseId
-    const state = caseId === undefined ? undefined : log.cases.get(caseId)
-    const owner = state === undefined ? undefined : state.status === 'none' ? state.owner : state.unitId
-    if (caseId === undefined || owner === undefined || owner === unitId) return []
-    const message =
-      d.event.type === 'CaseOpened'
-        ? `案件编号 ${caseId} 已被使用，请换一个编号（建议以本单位代码开头）`
-        : describeError({ _tag: 'CaseNotOpened', caseId, type: d.event.type })
-    return [{ path: `events.${i}.data.caseId`, message }]
-  })
 
 /** The same id twice in one batch: one event cannot be two (a client bug, answered plainly). */
 const repeatedIds = (batch: ReadonlyArray<Decoded>): Issue[] => {
@@ -304,7 +286,14 @@ const checkAndAppend = async (
     await reportersTargetsVerified(store, batch, log, ctx)
   )
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
-  const hidden = ctx.principal.role === 'reporter' ? othersCases(batch, log, ctx.principal.unitId) : []
+  const hidden =
+    ctx.principal.role === 'reporter'
+      ? othersCases(
+          batch.map((d) => d.event),
+          log.cases,
+          ctx.principal.unitId
+        )
+      : []
   if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })
   const undoing = retractionsOfRetractions(
     batch.map((d) => ({ id: d.id, event: d.event })),

@@ -12,6 +12,7 @@ import { importLog } from './import-log'
 import { importRows } from './import-rows'
 import {
   allowedOutcome,
+  CASE_ID,
   CITY_FACT,
   CITY_RECORDED_UNIT_FACT,
   fixtureFile,
@@ -206,6 +207,33 @@ describe('retractions', () => {
       expect(E.isLeft(viaFile) && viaFile.left).toMatchObject({ _tag: 'NotAllowed' })
       expect((await store.readAll()).length).toBe(before)
     })
+    it('covers a case’s opening once a step of the case is verified: retracting it would hide the verified step', async () => {
+      const openingAfterLoss = async (verifyLoss: boolean) => {
+        const store = await given()
+        const [opening] = (await store.readStream(`case-${CASE_ID}`)).map((e) => e.id)
+        const loss = {
+          type: 'CaseDecided',
+          data: {
+            unitId: UNIT,
+            occurredOn: '2017-06-20',
+            caseId: CASE_ID,
+            instance: 'first',
+            outcome: 'lost',
+          },
+        }
+        const step = await appendValidated(store, [loss], { principal: PRINCIPALS.reporter, newId })
+        if (E.isLeft(step)) throw new Error(step.left._tag)
+        if (verifyLoss)
+          await appendValidated(store, [verify(step.right.events[0]!.id)], {
+            principal: PRINCIPALS.reviewer,
+            newId,
+          })
+        const r = await appendValidated(store, [retract(opening!)], { principal: PRINCIPALS.reporter, newId })
+        return E.isRight(r) ? 'stored' : r.left._tag
+      }
+      expect(await openingAfterLoss(false)).toBe('stored')
+      expect(await openingAfterLoss(true)).toBe('NotAllowed')
+    })
     it('lets the city retract it anyway', async () => {
       const { store } = await verified()
       const r = await appendValidated(store, [retract(REPORTED_FACT)], { principal: PRINCIPALS.admin, newId })
@@ -236,7 +264,12 @@ describe('retractions', () => {
     const before = (await store.readAll()).length
     for (const who of ['reporter', 'reviewer', 'admin'] as const) {
       const r = await appendValidated(store, [retract(retraction)], { principal: PRINCIPALS[who], newId })
-      expect(E.isLeft(r) && r.left._tag).toBe('Rejected')
+      expect(E.isLeft(r) && 'issues' in r.left && r.left.issues).toEqual([
+        {
+          path: 'events.0.data.targetEventId',
+          message: `${retraction} 本身是一条撤回记录，不能再撤回；如需恢复被撤回的事实，请重新记录该事实`,
+        },
+      ])
     }
     const line = (id: string) =>
       JSON.stringify({ id, ...retract(retraction), recordedAt: '2017-07-02T00:00:00.000Z' })
@@ -245,6 +278,39 @@ describe('retractions', () => {
     expect((await store.readAll()).length).toBe(before)
     // An admin's re-load of an export keeps what was stored before this rule, and the log still reads.
     expect(E.isRight(await importLog(store, line(newId())))).toBe(true)
+  })
+})
+
+describe('a case id whose opening was retracted', () => {
+  it('stays its unit’s on a reporter’s file import too: another unit’s reporter is told it is taken', async () => {
+    const store = await given()
+    const [opening] = (await store.readStream(`case-${CASE_ID}`)).map((e) => e.id)
+    const retraction = {
+      type: 'EventRetracted',
+      data: { unitId: UNIT, occurredOn: '2017-07-01', targetEventId: opening!, reason: '录错' },
+    }
+    expect(
+      E.isRight(await appendValidated(store, [retraction], { principal: PRINCIPALS.reporter, newId }))
+    ).toBe(true)
+    const before = (await store.readAll()).length
+    const takeOver = JSON.stringify({
+      id: newId(),
+      type: 'CaseOpened',
+      data: { unitId: OTHER, occurredOn: '2017-07-01', caseId: CASE_ID, kind: 'administrative_litigation' },
+      recordedAt: '2017-07-02T00:00:00.000Z',
+    })
+    const r = await importLog(store, takeOver, PRINCIPALS.otherReporter)
+    expect(E.isLeft(r) && r.left).toEqual({
+      _tag: 'BadLines',
+      issues: [
+        {
+          line: 1,
+          path: 'data.caseId',
+          message: `案件编号 ${CASE_ID} 已被使用，请换一个编号（建议以本单位代码开头）`,
+        },
+      ],
+    })
+    expect((await store.readAll()).length).toBe(before)
   })
 })
 

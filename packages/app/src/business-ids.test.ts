@@ -173,7 +173,7 @@ describe('a business id through the append command', () => {
     if (E.isLeft(published)) throw new Error(JSON.stringify(published.left))
     const appeal = (reason: string) => ({
       type: 'AppealFiled',
-      data: { unitId: 'jiange', occurredOn: '2018-01-11', appealId: 'jg-a1', schemeId: 'bk-2017', reason },
+      data: { unitId: 'jiange', occurredOn: '2018-01-10', appealId: 'jg-a1', schemeId: 'bk-2017', reason },
     })
     const [first] = await stored(store, [appeal('漏计一次培训')], { ...reporter, now })
     expect(issues(await appendValidated(store, [appeal('再申诉一次')], { ...reporter, now }))).toEqual([

@@ -32,9 +32,10 @@ import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 import { retractionsOfRetractions } from './final-retractions'
 import { futureDates } from './future-dates'
+import { othersCases } from './others-cases'
 import { schemeReferenceIssues } from './scheme-refs'
 import { unsafeTextIssues } from './unsafe-text'
-import { verifiedTargets } from './verified-targets'
+import { openingOf, type RetractionTarget, verifiedTargets } from './verified-targets'
 
 export type ImportError =
   | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
@@ -65,12 +66,14 @@ export const importLog = async (
       if (isEventType(e.type)) noteEvent(log, e.id, e.type, e.actor)
   }
   const stored = new Set(log.ids.keys())
+  // The cases as stored, before the file's lines fold into them (others-cases.ts judges a line against these).
+  const casesBefore = new Map(log.cases)
   const read = readLog(text, log)
   if (E.isLeft(read)) return E.left({ _tag: 'BadLines', issues: read.left })
   const trusted = principal.role === 'admin'
   const actor = formatActor(principal)
   // A reporter's retractions: which stored targets of its unit the 考核组 verified (verified-targets.ts).
-  const ownTargets = new Map<string, string>()
+  const ownTargets = new Map<string, RetractionTarget>()
   if (principal.role === 'reporter')
     for (const e of read.right) {
       const targetId = e.type === 'EventRetracted' ? e.data.targetEventId : undefined
@@ -81,7 +84,7 @@ export const importLog = async (
         unitId !== undefined &&
         unitId === principal.unitId
       )
-        ownTargets.set(targetId, unitId)
+        ownTargets.set(targetId, openingOf(targetId, unitId, log))
     }
   const verified = ownTargets.size === 0 ? new Set<string>() : await verifiedTargets(store, ownTargets)
   const forbidden = read.right.flatMap((e) => {
@@ -114,13 +117,22 @@ export const importLog = async (
         read.right.map((e) => ({ id: e.id, event: e })),
         (id) => log.typeOf.get(id)
       )
-  const refused = [...future, ...unsafe, ...undoing]
+  const hidden = principal.role === 'reporter' ? othersCases(read.right, casesBefore, principal.unitId) : []
+  const refused = [...hidden, ...future, ...unsafe, ...undoing]
   if (refused.length > 0)
     return E.left({ _tag: 'BadLines', issues: refused.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))
   // The streams the cycle's decisions were read from are expected unchanged when the file is appended.
   const revisions = new Map<string, bigint | null>()
-  const cycle = await checkCycle(store, batch, revisions, (i) => (trusted ? read.right[i]!.recordedAt : now))
+  const cycle = await checkCycle(
+    store,
+    batch,
+    revisions,
+    (i) => (trusted ? read.right[i]!.recordedAt : now),
+    {
+      trusted,
+    }
+  )
   // The same scheme references as any append: adjustments and judged points name an existing indicator.
   const refs = await schemeReferenceIssues(store, read.right)
   const ruled = [...cycle, ...refs]

@@ -26,7 +26,7 @@ const appeal = (appealId: string, indicatorId?: string) => ({
   type: 'AppealFiled',
   data: {
     unitId: 'lizhou',
-    occurredOn: '2018-01-11',
+    occurredOn: '2018-01-10',
     appealId,
     schemeId: SCHEME.schemeId,
     reason: '漏计一次培训',
@@ -317,5 +317,34 @@ describe('the cycle on import', () => {
       file('2018-01-19T01:00:00Z')
     )
     expect(E.isRight(inTime) && inTime.right.imported).toBe(4)
+  })
+
+  it('re-loads an export in which a decided appeal was withdrawn (allowed before that was refused), though a new withdrawal is refused', async () => {
+    const withdrawn = [
+      file('2018-01-19T01:00:00Z'),
+      line(5, 'AppealDecided', decision('a1', 'rejected').data, '2018-01-19T02:00:00Z'),
+      line(
+        6,
+        'EventRetracted',
+        {
+          unitId: 'lizhou',
+          occurredOn: '2018-01-19',
+          targetEventId: `40000000-0000-4000-8000-${(4).toString(16).padStart(12, '0')}`,
+          reason: '撤回申诉',
+        },
+        '2018-01-19T03:00:00Z'
+      ),
+    ].join('\n')
+    const reloaded = await importLog(createMemoryStore({ clock: () => new Date().toISOString() }), withdrawn)
+    expect(E.isRight(reloaded) && reloaded.right.imported).toBe(6)
+    // The same withdrawal as a new event is refused.
+    const store = createMemoryStore({ clock: () => new Date().toISOString() })
+    const upToDecision = withdrawn.split('\n').slice(0, 5).join('\n')
+    expect(E.isRight(await importLog(store, upToDecision))).toBe(true)
+    const { type, data } = JSON.parse(withdrawn.split('\n')[5]!) as { type: string; data: unknown }
+    const r = await appendValidated(store, [{ type, data }], admin)
+    expect(messages(r)).toEqual([
+      'events.0.data.targetEventId: 单位 lizhou 的申诉 a1 已有复核决定，不能撤回或退回；如需更正，须先由市局撤回该复核决定',
+    ])
   })
 })

@@ -1,26 +1,51 @@
 /**
  * @module Which facts a batch's retractions aim at that the 考核组 has verified (a standing `FactVerified`): a
  * reporter may not retract those (core `authorize`) — otherwise a unit could take back a fact the 考核组 checked
- * and counted against it (a lost case, a missed hearing) the moment it hurt. Verifications are kept in the unit's
- * own stream (the catalog's scope `unit`), as are retractions of them, so the target units' streams are read —
+ * and counted against it (a lost case, a missed hearing) the moment it hurt. A case's opening counts as verified
+ * when any step of the case is: retracting the opening hides every step (cases/fold.ts), so it would take a
+ * verified loss back just the same. Verifications are kept in the unit's own stream (the catalog's scope `unit`),
+ * as are retractions of them, so the target units' streams are read — and a targeted opening's case stream —
  * only when a reporter retracts something, which is rare.
  */
-import { type DomainEvent, targetOf, unitStream } from '@kaoping/core'
+import { caseStream, type DomainEvent, type LogState, targetOf, unitStream } from '@kaoping/core'
 import type { EventStore } from '@kaoping/store'
+
+export interface RetractionTarget {
+  readonly unitId: string
+  /** For a case's opening: its case, whose steps' verifications count for it. */
+  readonly caseId?: string
+}
 
 export const verifiedTargets = async (
   store: EventStore,
-  /** Each retraction target's id → the unit it belongs to (unknown targets are left out by the caller). */
-  targets: ReadonlyMap<string, string>
+  /** Each retraction target's id (unknown targets are left out by the caller). */
+  targets: ReadonlyMap<string, RetractionTarget>
 ): Promise<ReadonlySet<string>> => {
   // Standing verifications, by id → the fact each verified.
   const standing = new Map<string, string>()
-  for (const unitId of new Set(targets.values()))
+  for (const unitId of new Set([...targets.values()].map((t) => t.unitId)))
     for (const e of await store.readStream(unitStream(unitId))) {
       const target = targetOf(e as DomainEvent)
       if (target === undefined) continue
       if (e.type === 'FactVerified') standing.set(e.id, target)
       else if (e.type === 'EventRetracted') standing.delete(target)
     }
-  return new Set([...standing.values()].filter((id) => targets.has(id)))
+  const verified = new Set(standing.values())
+  const found = new Set<string>()
+  for (const [id, t] of targets) {
+    if (verified.has(id)) found.add(id)
+    else if (t.caseId !== undefined)
+      for (const step of await store.readStream(caseStream(t.caseId)))
+        if (verified.has(step.id)) {
+          found.add(id)
+          break
+        }
+  }
+  return found
+}
+
+/** A target as the log knows it: its unit, and its case when it is a case's opening. */
+export const openingOf = (id: string, unitId: string, log: LogState): RetractionTarget => {
+  const caseId = log.typeOf.get(id) === 'CaseOpened' ? log.caseOf.get(id) : undefined
+  return caseId === undefined ? { unitId } : { unitId, caseId }
 }

@@ -15,8 +15,10 @@ import { prepared } from './prepared'
  * 7: each entry's id list lengths and a digest of it (`unit_results.counts`, `digest`), so the summary is made
  * without reading the lists, and from the changed entries only.
  * 8: a month-end ranking kept as pieces (its head, each unit's entry), never as one text of the whole Result.
+ * 9: an appeal's decision answers only the filing standing when it was recorded (core evaluate-unit.ts
+ * `decisionsOf`): rankings and month ends kept under the old pairing are scored again.
  */
-export const PROJECTION_CODE_VERSION = 8
+export const PROJECTION_CODE_VERSION = 9
 
 export interface Tables {
   readonly generation: number

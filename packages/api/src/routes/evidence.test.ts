@@ -132,6 +132,8 @@ describe('POST /v1/evidence', () => {
       '%E6%8A%A5%E5%91%8A%E2%80%AEfdp.exe',
       '%E2%81%A6a.pdf',
       'a%0A.pdf',
+      'a%0B.pdf',
+      '%C2%9Ba.pdf',
       '%ED%A0%80.pdf',
     ]) {
       const res = await api.app.request('/v1/evidence', {

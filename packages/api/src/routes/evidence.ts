@@ -37,8 +37,10 @@ const fileName = (header: string | undefined): string => {
     throw bad(`不是有效的百分号编码：${header}`)
   }
   name = name.split(/[/\\]/).pop()!.trim()
-  // Line breaks too: a file name is one line (isDisplaySafe refuses the rest, and bidi overrides).
-  if (name === '' || name === '.' || name === '..' || /[\n\r\t]/.test(name) || !isDisplaySafe(name))
+  // No control character at all (a name is one line), nor what else a page must not be shown (bidi overrides…).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  const control = /[\u0000-\u001f\u007f]/.test(name)
+  if (name === '' || name === '.' || name === '..' || control || !isDisplaySafe(name))
     throw bad(`文件名无效：${JSON.stringify(name)}`)
   if ([...name].length > MAX_NAME) throw bad(`文件名超过 ${MAX_NAME} 个字符`)
   return name

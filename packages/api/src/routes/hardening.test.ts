@@ -163,7 +163,7 @@ describe('what a reporter can learn', () => {
 describe('text a person reads back', () => {
   it('refuses control characters, unpaired surrogates and bidi overrides in free text, storing nothing', async () => {
     const before = await api.everything()
-    for (const topic of ['a\u0000b', 'a\u001bb', '\u202e学法', 'a\u2066b', 'a\ud800b']) {
+    for (const topic of ['a\u0000b', 'a\u001bb', 'a\u009bb', '\u202e学法', 'a\u2066b', 'a\ud800b']) {
       const r = await api.post('/v1/events', {
         events: [
           {

@@ -10,6 +10,7 @@ import {
   placeIssues,
   readEventCsv,
   readEventWorkbook,
+  type SheetEvent,
   type SheetIssue,
 } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
@@ -29,10 +30,31 @@ const asIssues = (issues: ReadonlyArray<SheetIssue>) =>
 
 export const importRoutes = (deps: RouteDeps) => {
   // Reading a workbook within the caps (sheets/limits.ts) can still take ≈ 450 MB and seconds: a few at once, the
-  // rest asked to come back, so a burst of uploads cannot exhaust the process's memory.
+  // rest asked to come back, so a burst of uploads cannot exhaust the process's memory. Only the reading holds a
+  // place — not the upload before it (bounded by the body limit; a slow client must not keep others out) nor the
+  // append after it.
   let reading = 0
+  const read = async (type: string, bytes: Uint8Array) => {
+    if (reading >= deps.importsAtOnce) return undefined
+    reading++
+    try {
+      return type === 'text/csv'
+        ? readEventCsv(new TextDecoder().decode(bytes))
+        : await readEventWorkbook(bytes)
+    } finally {
+      reading--
+    }
+  }
   return new Hono<AppEnv>().post('/v1/imports', allow('admin', 'reporter', 'reviewer'), async (c) => {
-    if (reading >= deps.importsAtOnce)
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (type !== XLSX && type !== 'text/csv')
+      throw new ApiFailure({
+        _tag: 'UnsupportedMediaType',
+        contentType: c.req.header('Content-Type'),
+        expected: `${XLSX}（填写好的模板）或 text/csv`,
+      })
+    const file = await read(type, new Uint8Array(await c.req.arrayBuffer()))
+    if (file === undefined)
       return c.json(
         {
           error: {
@@ -44,26 +66,15 @@ export const importRoutes = (deps: RouteDeps) => {
         503,
         { 'Retry-After': '2' }
       )
-    reading++
-    try {
-      return await importFile(deps, c)
-    } finally {
-      reading--
-    }
+    return appendFile(deps, c, file)
   })
 }
 
-const importFile = async (deps: RouteDeps, c: Context<AppEnv>) => {
-  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== XLSX && type !== 'text/csv')
-    throw new ApiFailure({
-      _tag: 'UnsupportedMediaType',
-      contentType: c.req.header('Content-Type'),
-      expected: `${XLSX}（填写好的模板）或 text/csv`,
-    })
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
-  const read =
-    type === 'text/csv' ? readEventCsv(new TextDecoder().decode(bytes)) : await readEventWorkbook(bytes)
+const appendFile = async (
+  deps: RouteDeps,
+  c: Context<AppEnv>,
+  read: E.Either<SheetIssue[], SheetEvent[]>
+) => {
   if (E.isLeft(read)) throw new ApiFailure({ _tag: 'Rejected', issues: asIssues(read.left) })
   if (read.right.length === 0)
     throw new ApiFailure({ _tag: 'Rejected', issues: [{ path: '', message: '文件中没有任何事件' }] })

@@ -13,7 +13,6 @@ const EXPECTED: Readonly<Record<string, string>> = {
   IsoInstant: '带时区的 ISO-8601 时间（如 2017-03-01T08:00:00Z）',
   UnitId: '单位代码（小写字母、数字、连字符，1–64 位）',
   Slug: '代码（字母、数字、_.:/-，不含空格，最多 128 位）',
-  OwnKey: '名称（不能是 __proto__）',
   Uuid: 'UUID',
   NonEmptyString: '非空字符串',
   NonNegativeInt: '非负整数',

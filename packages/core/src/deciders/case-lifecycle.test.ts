@@ -33,9 +33,12 @@ describe('case lifecycle', () => {
     it('rejects opening it twice', () => {
       given(opened).when(caseOpened(id)).thenFails('CaseAlreadyOpened')
     })
-    it('opens the id again once the opening is retracted (which unit may is the append path’s rule)', () => {
+    it('opens the id again once the opening is retracted, by any unit: which unit may is the append path’s rule', () => {
+      // The log checker reads exports through this decider: a reopening by another unit stored before must read.
       const again = caseOpened(id)
       given(opened, retracted(opened.id)).when(again).then([again])
+      const other = caseOpened(id, 'wangcang')
+      given(opened, retracted(opened.id)).when(other).then([other])
     })
     it("rejects another unit's follow-up", () => {
       given(opened)
