@@ -62,10 +62,12 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
     ])
   }
   const store = openStore(values.db)
-  const evidence = await loadEvidence(values.db, values.evidence).catch(async (e) => {
-    await store.close()
-    throw e
-  })
+  const evidence = await loadEvidence(values.db, values.evidence, reporterUnit(principal)).catch(
+    async (e) => {
+      await store.close()
+      throw e
+    }
+  )
   try {
     const result = await importLog(store, text, principal, { evidence: evidence.store })
     if (E.isLeft(result)) {
@@ -82,6 +84,8 @@ export const importCommand = async (argv: ReadonlyArray<string>): Promise<string
     await store.close()
   }
 }
+
+const reporterUnit = (p: Principal) => (p.role === 'reporter' ? p.unitId : undefined)
 
 const loadedLine = (n: number) => (n > 0 ? `已导入 ${n} 个佐证材料\n` : '')
 
@@ -101,7 +105,7 @@ const importSheet = async (
   }
   const store = openStore(db)
   // Files first: the 佐证材料 column names files of the --evidence folder.
-  const evidence = await loadEvidence(db, evidenceDir).catch(async (e) => {
+  const evidence = await loadEvidence(db, evidenceDir, reporterUnit(principal)).catch(async (e) => {
     await store.close()
     throw e
   })

@@ -47,7 +47,9 @@ export const exportEvidence = async (db: string | undefined, dir: string, hashes
  */
 export const loadEvidence = async (
   db: string | undefined,
-  dir: string | undefined
+  dir: string | undefined,
+  /** A reporter's unit importing: it holds the files it brings, so its events may cite them (evidence-check.ts). */
+  holder?: string
 ): Promise<{
   readonly store: EvidenceStore
   readonly loaded: number
@@ -63,9 +65,13 @@ export const loadEvidence = async (
   let loaded = 0
   const accept = async (bytes: Uint8Array, name: string, where: string) => {
     const r = await acceptEvidence(store, bytes, name)
-    if (r._tag === 'Accepted') loaded += r.put.created ? 1 : 0
-    else problems.push(r._tag === 'TooLarge' ? `${where} 超过 ${r.limitBytes} 字节` : `${where} ${r.message}`)
-    return r._tag === 'Accepted' ? r.put.meta.sha256 : undefined
+    if (r._tag !== 'Accepted') {
+      problems.push(r._tag === 'TooLarge' ? `${where} 超过 ${r.limitBytes} 字节` : `${where} ${r.message}`)
+      return undefined
+    }
+    loaded += r.put.created ? 1 : 0
+    if (holder !== undefined) await store.addReferences([{ sha256: r.put.meta.sha256, unitId: holder }])
+    return r.put.meta.sha256
   }
   const source = createDirEvidenceStore({ dir })
   for (const meta of await source.list()) {

@@ -374,7 +374,11 @@ const checkAndAppend = async (
   }
   // Evidence (SPEC §9), last: files must be stored; the references are noted for the reporter read rule.
   if (ctx.evidence) {
-    const missing = await checkEvidence(ctx.evidence, events)
+    const missing = await checkEvidence(
+      ctx.evidence,
+      events,
+      ctx.principal.role === 'reporter' ? ctx.principal.unitId : undefined
+    )
     if (missing.length > 0)
       return E.left({
         _tag: 'Rejected',

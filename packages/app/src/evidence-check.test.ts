@@ -39,7 +39,15 @@ const setup = async () => {
     mediaType: 'application/pdf',
     name: '签到表.pdf',
   })
-  return { store, evidence, known: signIn.meta.sha256 }
+  // Uploaded by 剑阁's reporter: the upload notes that the unit holds it (routes/evidence.ts).
+  await evidence.addReferences([{ sha256: signIn.meta.sha256, unitId: 'jiange' }])
+  // Uploaded by the city: held by no unit.
+  const cityFile = await evidence.put({
+    bytes: SAMPLES.pdf('city'),
+    mediaType: 'application/pdf',
+    name: '通报.pdf',
+  })
+  return { store, evidence, known: signIn.meta.sha256, city: cityFile.meta.sha256 }
 }
 
 const UNKNOWN = 'ab'.repeat(32)
@@ -76,12 +84,34 @@ describe('evidence on append', () => {
       issues: [
         {
           path: 'events.1.data.evidence.1.sha256',
-          message: `佐证材料 照片.jpg（${UNKNOWN}）不存在，请先上传（POST /v1/evidence）`,
+          message: `佐证材料 照片.jpg（${UNKNOWN}）不是本单位上传的文件或不存在，请先上传（POST /v1/evidence）`,
         },
       ],
     })
     expect(await store.readAll()).toEqual(before)
-    expect(await evidence.isReferencedBy(known, 'jiange')).toBe(false)
+    expect(await evidence.isReferencedBy(known, 'wangcang')).toBe(false)
+  })
+
+  it('lets a reporter cite only files its unit holds; the city cites any stored file for a unit', async () => {
+    const { store, evidence, city } = await setup()
+    const r = await appendValidated(store, [training('s1', [{ sha256: city, name: '通报.pdf' }])], {
+      principal: reporter,
+      newId,
+      evidence,
+    })
+    expect(E.isLeft(r) && 'issues' in r.left && r.left.issues).toEqual([
+      {
+        path: 'events.0.data.evidence.0.sha256',
+        message: `佐证材料 通报.pdf（${city}）不是本单位上传的文件或不存在，请先上传（POST /v1/evidence）`,
+      },
+    ])
+    const byCity = await appendValidated(store, [training('s1', [{ sha256: city, name: '通报.pdf' }])], {
+      principal: admin,
+      newId,
+      evidence,
+    })
+    expect(E.isRight(byCity)).toBe(true)
+    expect(await evidence.isReferencedBy(city, 'jiange')).toBe(true)
   })
 
   it('skips the check when no evidence store is given (fixtures)', async () => {

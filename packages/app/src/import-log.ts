@@ -152,7 +152,11 @@ export const importLog = async (
   )
   // Evidence (SPEC §9), as on append: every referenced file stored; see evidence-check.ts.
   if (options.evidence) {
-    const missing = await checkEvidence(options.evidence, events)
+    const missing = await checkEvidence(
+      options.evidence,
+      events,
+      principal.role === 'reporter' ? principal.unitId : undefined
+    )
     if (missing.length > 0)
       return E.left({
         _tag: 'BadLines',

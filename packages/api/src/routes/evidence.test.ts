@@ -155,10 +155,27 @@ describe('evidence referenced by facts', () => {
     expect(r.json.error.issues).toEqual([
       {
         path: 'events.0.data.evidence.0.sha256',
-        message: `佐证材料 签到表.pdf（${unknown}）不存在，请先上传（POST /v1/evidence）`,
+        message: `佐证材料 签到表.pdf（${unknown}）不是本单位上传的文件或不存在，请先上传（POST /v1/evidence）`,
       },
     ])
     expect(await api.everything()).toEqual(before)
+  })
+
+  it('lets a reporter cite only files its unit holds: another unit’s upload reads as one never uploaded', async () => {
+    const theirs = await upload(SAMPLES.pdf('cangxi-only'), '苍溪签到表.pdf', 'cangxi')
+    const before = await api.everything()
+    const borrowed = await cite(theirs.json.sha256)
+    const never = await cite('d'.repeat(64))
+    expect([borrowed.status, never.status]).toEqual([422, 422])
+    // The same words for both: citing tells nothing about another unit's files.
+    expect(borrowed.json.error.issues[0].message.replace(theirs.json.sha256, 'H')).toBe(
+      never.json.error.issues[0].message.replace('d'.repeat(64), 'H')
+    )
+    expect(await api.everything()).toEqual(before)
+    expect((await download(theirs.json.sha256, 'lizhou')).status).toBe(403)
+    // 利州 holds the file once it uploads the same bytes itself.
+    await upload(SAMPLES.pdf('cangxi-only'), '签到表.pdf', 'lizhou')
+    expect((await cite(theirs.json.sha256)).status).toBe(201)
   })
 
   it('serves a cited file to admin, reviewer, auditor and its own unit’s reporter; another unit’s reporter gets 403', async () => {

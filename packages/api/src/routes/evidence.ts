@@ -81,6 +81,10 @@ export const evidenceRoutes = (deps: RouteDeps) =>
             detail: r.message,
           })
         const { sha256, size, mediaType } = r.put.meta
+        // A reporter's unit holds what it uploads: its facts may cite it (app evidence-check.ts), it may read it.
+        const principal = c.get('principal')
+        if (principal.role === 'reporter' && principal.unitId !== undefined)
+          await deps.evidence.addReferences([{ sha256, unitId: principal.unitId }])
         return c.json({ sha256, size, mediaType }, r.put.created ? 201 : 200)
       }
     )
