@@ -69,6 +69,7 @@ export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream 
 export { canonicalJson, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
 export { beijingDateOf, beijingTime, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
+export { EVIDENCE_MEDIA_TYPES, nameFitsType, OFD_MEDIA_TYPE, savedName } from './primitives/media-types'
 export { NonNegativeInt } from './primitives/numbers'
 export { isDisplaySafe, unsafeCharacter } from './primitives/text'
 export {

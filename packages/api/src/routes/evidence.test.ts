@@ -127,6 +127,15 @@ describe('POST /v1/evidence', () => {
     )
   })
 
+  it('refuses a name whose extension says another kind of file than the content (签到表.hta on a PNG): 415, nothing stored', async () => {
+    const r = await upload(SAMPLES.png('named-hta'), '签到表.hta')
+    expect(r.status).toBe(415)
+    expect(r.json.error?.message).toBe(
+      '签到表.hta：文件名的扩展名与内容不符，按内容识别为 PNG 文件，扩展名应为 .png'
+    )
+    expect((await upload(SAMPLES.png('named-hta'), '签到表.png')).status).toBe(201)
+  })
+
   it('refuses a name that would read as another (a right-to-left override: 报告‮fdp.exe shows as 报告exe.pdf) or a broken one', async () => {
     for (const name of [
       '%E6%8A%A5%E5%91%8A%E2%80%AEfdp.exe',

@@ -178,10 +178,25 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
     await api.post('/v1/events', { events: [training('lizhou'), training('lizhou')] })
     const live = await api.get('/v1/schemes/test-2026/ranking?view=full')
     expect(live.json.units.map((u: { total: string }) => u.total)).toEqual(['10.00', '10.00'])
-    const after = await api.get(`${PATH}/1`, 'lizhou')
+    const after = await api.get(`${PATH}/1`, 'auditor')
     expect(after.text).toBe(before.text)
     expect(sha(after.text)).toBe(published.json.sha256)
     expect(after.headers.get('ETag')).toBe(`"${published.json.sha256}"`)
+  })
+
+  it('gives a reporter the publication with its own unit’s entry alone, naming the whole’s hash', async () => {
+    const published = await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const whole = await api.get(`${PATH}/1`, 'auditor')
+    const part = await api.get(`${PATH}/1`, 'lizhou')
+    expect(whole.json.units.map((u: { unitId: string }) => u.unitId).sort()).toEqual(['cangxi', 'lizhou'])
+    expect(part.status).toBe(200)
+    expect(part.json).toEqual({
+      ...whole.json,
+      units: whole.json.units.filter((u: { unitId: string }) => u.unitId === 'lizhou'),
+    })
+    expect(part.headers.get('X-Result-Sha256')).toBe(published.json.sha256)
+    expect(part.headers.get('X-Result-Part')).toBe('unit=lizhou')
+    expect(part.headers.get('ETag')).not.toBe(whole.headers.get('ETag'))
   })
 
   it('answers 404 for a publication that does not exist and 400 for a bad number', async () => {

@@ -98,6 +98,19 @@ export const publicationRoutes = (deps: RouteDeps) => {
           checked.set(frozen.right.publication.eventId, json)
         }
         const sha256 = listed.right[n - 1]!.sha256
+        // A reporter reads only its own unit through every route (SPEC §6): the frozen Result with its own entry
+        // alone — every other unit's breakdown, self-assessment and appeals stay out. The hash is still the whole
+        // publication's (X-Result-Sha256); the body says it is a part (X-Result-Part), and so does its ETag.
+        const principal = c.get('principal')
+        if (principal.role === 'reporter') {
+          const whole = JSON.parse(json) as { units: ReadonlyArray<{ unitId: string }> }
+          const own = { ...whole, units: whole.units.filter((u) => u.unitId === principal.unitId) }
+          return c.json(own, 200, {
+            ETag: `"${sha256}-${principal.unitId}"`,
+            'X-Result-Sha256': sha256,
+            'X-Result-Part': `unit=${principal.unitId}`,
+          })
+        }
         return c.body(json, 200, {
           'Content-Type': 'application/json; charset=utf-8',
           ETag: `"${sha256}"`,

@@ -4,23 +4,19 @@
  * package's (it reads the magic numbers and, for ZIP containers, the entries that make an Office document);
  * it does not know OFD, the Chinese national format for electronic documents, which is one check of our own.
  */
+import { EVIDENCE_MEDIA_TYPES, nameFitsType, OFD_MEDIA_TYPE } from '@kaoping/core'
 import { fileTypeFromBuffer } from 'file-type'
 import type { EvidenceStore, Put } from './port'
 
 /** 20 MiB: the largest file accepted (the API answers 413 beyond it). */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
-export const OFD_MEDIA_TYPE = 'application/ofd'
+export { OFD_MEDIA_TYPE }
 
-/** Allowed media types, as `file-type` names them, with the label people read. */
-export const EVIDENCE_TYPES: Readonly<Record<string, string>> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
-  [OFD_MEDIA_TYPE]: 'OFD',
-}
+/** Allowed media types, as `file-type` names them, with the label people read (core `media-types.ts`). */
+export const EVIDENCE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(EVIDENCE_MEDIA_TYPES).map(([type, { label }]) => [type, label])
+)
 
 export const ALLOWED_LABELS = Object.values(EVIDENCE_TYPES).join('、')
 
@@ -82,5 +78,13 @@ export const acceptEvidence = async (
       _tag: 'WrongType',
       message: `${name}：按内容识别为${sniffed.detected ? ` ${sniffed.detected.toUpperCase()} ` : '无法识别的'}文件，佐证材料只接受 ${ALLOWED_LABELS}`,
     }
+  // The name must not claim another kind of file than the content is: it is the name a download is saved under.
+  if (!nameFitsType(name, sniffed.mediaType)) {
+    const { label, extensions } = EVIDENCE_MEDIA_TYPES[sniffed.mediaType]!
+    return {
+      _tag: 'WrongType',
+      message: `${name}：文件名的扩展名与内容不符，按内容识别为 ${label} 文件，扩展名应为 .${extensions.join(' 或 .')}`,
+    }
+  }
   return { _tag: 'Accepted', put: await evidence.put({ bytes, mediaType: sniffed.mediaType, name }) }
 }

@@ -3,7 +3,7 @@
  * first, each with its evidence files and, for the unit's reporter, a 更正 action (retract and record again).
  */
 import { actorName, type Catalog, describe } from '../catalog'
-import { download, getJson, query } from '../client'
+import { downloadEvidence, getJson, query } from '../client'
 import { h } from '../dom'
 import { hrefOf, type View } from '../route'
 import { beijing } from '../time'
@@ -30,7 +30,7 @@ export const evidenceButtons = (item: ReviewItem) => {
           {
             type: 'button',
             class: 'link',
-            onclick: () => download(`/v1/evidence/${e.sha256}`, e.name),
+            onclick: () => downloadEvidence(e.sha256, e.name),
             title: '下载佐证材料',
           },
           e.name
