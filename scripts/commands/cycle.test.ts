@@ -162,8 +162,13 @@ describe('the assessment cycle, served by a real process', () => {
     // A third training: 3/4 of 10 = 7.50, plus the upheld appeal's 2.50 on the same indicator = 10.00.
     expect(liveAfter).toContain('lizhou:10.00')
 
-    const again = await call('GET', `${PUBLICATIONS}/2`, LIZHOU)
+    const again = await call('GET', `${PUBLICATIONS}/2`, ADMIN)
     expect(again.text).toBe(frozen.text)
+    // A reporter reads its own entry of the same frozen Result.
+    const own = await call('GET', `${PUBLICATIONS}/2`, LIZHOU)
+    expect(own.json.units).toEqual(
+      JSON.parse(frozen.text).units.filter((u: { unitId: string }) => u.unitId === 'lizhou')
+    )
     expect((await call('GET', '/v1/schemes/cycle-2026/appeals', LIZHOU)).json.appeals).toMatchObject([
       { appealId: 'lz-1', status: 'upheld', adjustment: '2.50' },
     ])

@@ -12,6 +12,7 @@ import {
   fingerprint,
   formatActor,
   type Issue,
+  instantMs,
   isEventType,
   type LineIssue,
   noteEvent,
@@ -59,7 +60,12 @@ export const importLog = async (
   options: { readonly evidence?: EvidenceStore } = {}
 ): Promise<E.Either<ImportError, Imported>> => {
   const log = emptyLog()
+  // The latest recording instant already stored: a re-load may only continue the log after it (below).
+  let lastMs = Number.NEGATIVE_INFINITY
+  let last: string | undefined
   for await (const e of readEverything(store)) {
+    const ms = instantMs(e.recordedAt)
+    if (ms >= lastMs) [lastMs, last] = [ms, e.recordedAt]
     const decoded = decodeEvent(e.type, e.data)
     // Stored events passed these rules when they were appended; folding them rebuilds the log's state.
     if (E.isRight(decoded) && E.isRight(checkNext(log, e.id, decoded.right, fingerprint(e.type, e.data))))
@@ -118,7 +124,22 @@ export const importLog = async (
         (id) => log.typeOf.get(id)
       )
   const hidden = principal.role === 'reporter' ? othersCases(read.right, casesBefore, principal.unitId) : []
-  const refused = [...hidden, ...future, ...unsafe, ...undoing]
+  // An admin's re-load keeps each line's recordedAt: into a log that already holds later events, a backdated line
+  // would rewrite what the system said then (an as-of ranking at a publication's instant) while every
+  // publication, cut by log position, still verifies. So a re-load continues the log; it never goes back before it.
+  const backdated: Issue[] = trusted
+    ? read.right.flatMap((e, i) =>
+        instantMs(e.recordedAt) < lastMs
+          ? [
+              {
+                path: `events.${i}.recordedAt`,
+                message: `记录时间 ${e.recordedAt} 早于库中已有事件的最后记录时间 ${last}：载入只能接在已有事件之后，不能改写已记录的历史`,
+              },
+            ]
+          : []
+      )
+    : []
+  const refused = [...backdated, ...hidden, ...future, ...unsafe, ...undoing]
   if (refused.length > 0)
     return E.left({ _tag: 'BadLines', issues: refused.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))

@@ -319,6 +319,41 @@ describe('the cycle on import', () => {
     expect(E.isRight(inTime) && inTime.right.imported).toBe(4)
   })
 
+  it('continues a log on re-load but never goes back before it: a backdated line is refused, naming it', async () => {
+    const store = createMemoryStore({ clock: () => new Date().toISOString() })
+    expect(E.isRight(await importLog(store, file('2018-01-19T01:00:00Z')))).toBe(true)
+    const adjust = (n: number, recordedAt: string) =>
+      line(
+        n,
+        'PointsAdjusted',
+        {
+          unitId: 'lizhou',
+          occurredOn: '2018-01-09',
+          schemeId: SCHEME.schemeId,
+          indicatorId: 'A1',
+          points: 1,
+          reason: '复核',
+          approvedBy: '局务会',
+        },
+        recordedAt
+      )
+    const before = (await store.readAll()).length
+    const back = await importLog(store, adjust(9, '2018-01-09T01:00:00Z'))
+    expect(E.isLeft(back) && back.left).toEqual({
+      _tag: 'BadLines',
+      issues: [
+        {
+          line: 1,
+          path: 'recordedAt',
+          message:
+            '记录时间 2018-01-09T01:00:00Z 早于库中已有事件的最后记录时间 2018-01-19T01:00:00Z：载入只能接在已有事件之后，不能改写已记录的历史',
+        },
+      ],
+    })
+    expect((await store.readAll()).length).toBe(before)
+    expect(E.isRight(await importLog(store, adjust(10, '2018-01-19T02:00:00Z')))).toBe(true)
+  })
+
   it('re-loads an export in which a decided appeal was withdrawn (allowed before that was refused), though a new withdrawal is refused', async () => {
     const withdrawn = [
       file('2018-01-19T01:00:00Z'),

@@ -68,7 +68,14 @@ export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
 export { canonicalJson, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
-export { beijingDateOf, beijingTime, endOfBeijingDayMs, IsoDate, IsoInstant } from './primitives/iso-date'
+export {
+  beijingDateOf,
+  beijingTime,
+  endOfBeijingDayMs,
+  IsoDate,
+  IsoInstant,
+  instantMs,
+} from './primitives/iso-date'
 export { EVIDENCE_MEDIA_TYPES, nameFitsType, OFD_MEDIA_TYPE, savedName } from './primitives/media-types'
 export { NonNegativeInt } from './primitives/numbers'
 export { isDisplaySafe, unsafeCharacter } from './primitives/text'

@@ -197,6 +197,8 @@ describe('evidence referenced by facts', () => {
       expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true)
       expect(res.headers.get('Content-Type')).toBe('application/pdf')
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      // Never served from a browser's cache to whoever signs in next: asked again (ETag → 304) with the token.
+      expect(res.headers.get('Cache-Control')).toBe('private, no-cache')
       expect(res.headers.get('Content-Disposition')).toBe(
         `attachment; filename="2017______.pdf"; filename*=UTF-8''2017%E5%B9%B4%E5%AD%A6%E6%B3%95%E7%AD%BE%E5%88%B0%E8%A1%A8.pdf`
       )

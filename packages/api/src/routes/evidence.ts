@@ -112,8 +112,9 @@ export const evidenceRoutes = (deps: RouteDeps) =>
           'X-Content-Type-Options': 'nosniff',
           // Never rendered in place: a file that slips through is still inert.
           'Content-Security-Policy': "default-src 'none'; sandbox",
-          // The bytes under a hash never change; who may read them is checked on every request.
-          'Cache-Control': 'private, max-age=31536000, immutable',
+          // Asked again every time (the ETag makes it a 304): a browser's cache keys on the URL, not the token, so
+          // a kept copy would be shown to the next person signing in on the same browser without the read check.
+          'Cache-Control': 'private, no-cache',
           ETag: `"${sha256}"`,
         })
       }

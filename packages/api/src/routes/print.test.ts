@@ -91,8 +91,10 @@ describe('GET /print/schemes/{id}/publications/{n}', () => {
     expect(r.text).not.toContain('<script')
     expect(r.text).toContain('考核结果最终结果')
     expect(r.text).toMatch(
-      /<td>苍溪县<\/td><td class="mark">计0分<\/td><td>因政策法规宣传不到位被省厅通报的，计0分<\/td><td>被通报 2026-04-01/
+      /<td>苍溪县<\/td><td class="mark">计0分<\/td><td>因政策法规宣传不到位被省厅通报的，计0分<\/td><td>被通报 2026-04-01：政策法规宣传不到位/
     )
+    // Codes are shown by their Chinese labels, never as is.
+    expect(r.text).not.toContain('policy_publicity_inadequate')
     expect(r.text).toContain(
       '<td>利州区</td><td>A1 学法不少于4次</td><td>培训漏计</td><td>支持：签到表齐全</td><td class="n">1.00</td>'
     )

@@ -66,9 +66,14 @@ export const printRoutes = (deps: RouteDeps, tokens: TokenBook) =>
       const describe = (id: string) => {
         const e = events.get(id)
         if (!e) return esc(id)
-        const d = e.data as { occurredOn?: string; reason?: string; description?: string }
+        const d = e.data as { occurredOn?: string; reason?: string; description?: string; kind?: string }
         const label = isEventType(e.type) ? CATALOG[e.type].label : e.type
-        return `${esc(label)} ${esc(d.occurredOn ?? '')}${(d.description ?? d.reason) ? `：${esc(d.description ?? d.reason)}` : ''}`
+        // A 通报's reason and an incident's kind are codes: shown by their Chinese labels (a free text as is).
+        const why =
+          d.description ??
+          (d.reason !== undefined ? codeLabel(`${e.type}.reason`, d.reason) : undefined) ??
+          (d.kind !== undefined ? codeLabel(`${e.type}.kind`, d.kind) : undefined)
+        return `${esc(label)} ${esc(d.occurredOn ?? '')}${why ? `：${esc(why)}` : ''}`
       }
       const html = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(scheme.title)} ${codeLabel('ResultPublished.stage', p.stage)}</title>
