@@ -44,13 +44,10 @@ import { batchKeys, preloadKeys } from './business-ids'
 import { checkCycle } from './cycle-check'
 import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
-import { retractionsOfRetractions } from './final-retractions'
-import { futureDates } from './future-dates'
 import { withKeys } from './key-locks'
-import { othersCases } from './others-cases'
+import { newEventIssues } from './new-events'
 import { schemeReferenceIssues } from './scheme-refs'
-import { unsafeTextIssues } from './unsafe-text'
-import { openingOf, type RetractionTarget, verifiedTargets } from './verified-targets'
+import { reportersVerifiedTargets } from './verified-targets'
 
 /** What the command can answer besides success: the store's outcomes, or an authority refusal (403). */
 export type CommandError =
@@ -107,11 +104,6 @@ const decodeAll = (envelopes: ReadonlyArray<unknown>, ctx: AppendContext): E.Eit
     const event = decodeEvent(type, data)
     if (E.isLeft(event)) {
       issues.push(...event.left.map(at))
-      return
-    }
-    const unsafe = unsafeTextIssues(data, 'data')
-    if (unsafe.length > 0) {
-      issues.push(...unsafe.map(at))
       return
     }
     const expected =
@@ -220,25 +212,6 @@ const authorityIssues = (
   return issues
 }
 
-/** For a reporter's retractions: which stored targets of its own unit the 考核组 verified. */
-const reportersTargetsVerified = async (
-  store: EventStore,
-  batch: ReadonlyArray<Decoded>,
-  log: LogState,
-  ctx: AppendContext
-): Promise<ReadonlySet<string>> => {
-  if (ctx.principal.role !== 'reporter') return new Set()
-  const targets = new Map<string, RetractionTarget>()
-  for (const d of batch) {
-    const target = d.event.type === 'EventRetracted' ? d.event.data.targetEventId : undefined
-    const unitId = target === undefined ? undefined : log.unitOf.get(target)
-    // Another unit's target is refused anyway, without reading that unit's stream.
-    if (target !== undefined && unitId !== undefined && unitId === ctx.principal.unitId)
-      targets.set(target, openingOf(target, unitId, log))
-  }
-  return targets.size === 0 ? new Set() : verifiedTargets(store, targets)
-}
-
 /** The same id twice in one batch: one event cannot be two (a client bug, answered plainly). */
 const repeatedIds = (batch: ReadonlyArray<Decoded>): Issue[] => {
   const first = new Map<string, number>()
@@ -277,37 +250,24 @@ const checkAndAppend = async (
   ctx: AppendContext
 ): Promise<E.Either<CommandError, AppendResult>> => {
   const { log, revisions } = await preload(store, batch)
+  const now = ctx.now?.() ?? new Date().toISOString()
 
   // Authority first: a role that may not record an event learns nothing about the log from other checks.
-  const forbidden = authorityIssues(
-    batch,
+  const verified = await reportersVerifiedTargets(
+    store,
+    batch.map((d) => d.event),
     log,
-    ctx.principal,
-    await reportersTargetsVerified(store, batch, log, ctx)
+    ctx.principal
   )
+  const forbidden = authorityIssues(batch, log, ctx.principal, verified)
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
-  const hidden =
-    ctx.principal.role === 'reporter'
-      ? othersCases(
-          batch.map((d) => d.event),
-          log.cases,
-          ctx.principal.unitId
-        )
-      : []
-  if (hidden.length > 0) return E.left({ _tag: 'Rejected', issues: hidden })
-  const undoing = retractionsOfRetractions(
-    batch.map((d) => ({ id: d.id, event: d.event })),
-    (id) => log.typeOf.get(id)
-  )
-  if (undoing.length > 0) return E.left({ _tag: 'Rejected', issues: undoing })
-  const future =
-    ctx.principal.role === 'reporter'
-      ? futureDates(
-          batch.map((d) => d.event),
-          ctx.now?.() ?? new Date().toISOString()
-        )
-      : []
-  if (future.length > 0) return E.left({ _tag: 'Rejected', issues: future })
+  const fresh = newEventIssues(batch, {
+    principal: ctx.principal,
+    now,
+    typeOf: (id) => log.typeOf.get(id),
+    cases: log.cases,
+  })
+  if (fresh.length > 0) return E.left({ _tag: 'Rejected', issues: fresh })
 
   // A reused id with other content is a conflict (409), not a validation problem.
   for (const d of batch) {
@@ -336,7 +296,7 @@ const checkAndAppend = async (
   if (issues.length > 0) return E.left({ _tag: 'Rejected', issues })
 
   // SPEC §8, the assessment cycle (appeal window, decisions, publications): see cycle-check.ts.
-  const cycle = await checkCycle(store, batch, revisions, ctx.now?.() ?? new Date().toISOString())
+  const cycle = await checkCycle(store, batch, revisions, now)
   if (cycle.length > 0) return E.left({ _tag: 'Rejected', issues: cycle })
 
   const events: NewEvent[] = batch.map((d) => {

@@ -1,7 +1,7 @@
 /**
  * @module The assessment cycle's rules on the append path (SPEC §8): for a batch holding `AppealFiled`,
- * `AppealDecided`, `ResultPublished` or a retraction or return of an `AppealFiled`, reads what the core `cycle` decider needs — the scheme stream (versions
- * and publications) and the appeals of the units concerned (all units for a final publication) — and decides
+ * `AppealDecided`, `ResultPublished` or a retraction or return of an `AppealFiled`, reads what the core `cycle`
+ * decider needs — the scheme stream (versions and publications) and the appeals of the units concerned (all units for a final publication) — and decides
  * each such event at the recording instant. The streams read are added to the batch's expected revisions, so a
  * concurrent append that would change the decision (an appeal racing the final publication) makes one of the
  * two fail with a conflict instead of both passing. A batch without such events reads nothing.
@@ -16,7 +16,9 @@ import {
   describeError,
   type Issue,
   isEventType,
+  isUndoType,
   schemeStream,
+  targetOf,
   UNITS_STREAM,
   unitStream,
 } from '@kaoping/core'
@@ -99,23 +101,20 @@ export const checkCycle = async (
   options: { readonly trusted?: boolean } = {}
 ): Promise<Issue[]> => {
   const at = typeof now === 'string' ? () => now : now
-  // Withdrawing an appeal (retracting or returning its filing) is decided too: not once it is decided.
-  const undone = batch.flatMap((d) =>
-    options.trusted === true
-      ? []
-      : d.event.type === 'EventRetracted' || d.event.type === 'FactReturned'
-        ? [d.event.data.targetEventId]
-        : []
-  )
+  // Withdrawing an appeal (a retraction or return of its filing) is decided too: not once it is decided.
+  const undoneOf = (e: DomainEvent) => (isUndoType(e.type) ? targetOf(e) : undefined)
+  const undone = options.trusted === true ? [] : batch.flatMap((d) => undoneOf(d.event) ?? [])
   const targets = undone.length > 0 ? await store.findEvents(undone) : new Map<string, RecordedEvent>()
   const filedInBatch = new Set(batch.flatMap((d) => (d.event.type === 'AppealFiled' ? [d.id] : [])))
   const withdrawn = new Set(
     undone.filter((id) => filedInBatch.has(id) || targets.get(id)?.type === 'AppealFiled')
   )
-  const isDecided = (d: BatchEvent) =>
-    DECIDED.has(d.event.type) ||
-    ((d.event.type === 'EventRetracted' || d.event.type === 'FactReturned') &&
-      withdrawn.has(d.event.data.targetEventId))
+  /** The filing an event withdraws, if it withdraws one. */
+  const withdrawnBy = (e: DomainEvent) => {
+    const target = undoneOf(e)
+    return target !== undefined && withdrawn.has(target) ? target : undefined
+  }
+  const isDecided = (d: BatchEvent) => DECIDED.has(d.event.type) || withdrawnBy(d.event) !== undefined
   if (!batch.some(isDecided)) return []
   // A retried batch (same ids) was decided when first stored: acknowledge it again, do not decide anew.
   const stored = await store.findEvents(batch.filter(isDecided).map((d) => d.id))
@@ -160,18 +159,20 @@ export const checkCycle = async (
     return f?.type === 'AppealFiled' ? f.data.schemeId : undefined
   }
 
+  /** The scheme an event's cycle rules concern: its own, a decision's filing's, a withdrawn filing's. */
+  const schemeOf = (e: DomainEvent): string | undefined => {
+    if (e.type === 'AppealFiled' || e.type === 'ResultPublished' || e.type === 'SchemePublished')
+      return e.data.schemeId
+    if (e.type === 'AppealDecided') return schemeOfDecision(e.data.unitId, e.data.appealId, filings)
+    const filing = withdrawnBy(e)
+    return filing === undefined ? undefined : schemeOfFiling(filing)
+  }
+
+  // The schemes to fold (a scheme published in this very batch has nothing stored to fold).
   const schemeIds = new Set<string>()
   for (const d of batch) {
-    const e = d.event
-    if (e.type === 'AppealFiled' || e.type === 'ResultPublished') schemeIds.add(e.data.schemeId)
-    if (e.type === 'AppealDecided') {
-      const s = schemeOfDecision(e.data.unitId, e.data.appealId, filings)
-      if (s !== undefined) schemeIds.add(s)
-    }
-    if ((e.type === 'EventRetracted' || e.type === 'FactReturned') && withdrawn.has(e.data.targetEventId)) {
-      const s = schemeOfFiling(e.data.targetEventId)
-      if (s !== undefined) schemeIds.add(s)
-    }
+    const s = d.event.type === 'SchemePublished' ? undefined : schemeOf(d.event)
+    if (s !== undefined) schemeIds.add(s)
   }
   const states = new Map<string, CycleState>()
   for (const schemeId of schemeIds) {
@@ -183,14 +184,7 @@ export const checkCycle = async (
   const issues: Issue[] = []
   batch.forEach((d, i) => {
     const e = d.event
-    const schemeId =
-      e.type === 'AppealFiled' || e.type === 'ResultPublished' || e.type === 'SchemePublished'
-        ? e.data.schemeId
-        : e.type === 'AppealDecided'
-          ? schemeOfDecision(e.data.unitId, e.data.appealId, filings)
-          : (e.type === 'EventRetracted' || e.type === 'FactReturned') && withdrawn.has(e.data.targetEventId)
-            ? schemeOfFiling(e.data.targetEventId)
-            : undefined
+    const schemeId = schemeOf(e)
     const evolveAll = (event: CycleEvent) => {
       for (const [s, state] of states) states.set(s, cycle.evolve(state, event))
     }

@@ -6,6 +6,7 @@
  */
 import {
   authorize,
+  beijingTime,
   checkNext,
   decodeEvent,
   emptyLog,
@@ -31,12 +32,9 @@ import {
 import * as E from 'fp-ts/Either'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
-import { retractionsOfRetractions } from './final-retractions'
-import { futureDates } from './future-dates'
-import { othersCases } from './others-cases'
+import { newEventIssues } from './new-events'
 import { schemeReferenceIssues } from './scheme-refs'
-import { unsafeTextIssues } from './unsafe-text'
-import { openingOf, type RetractionTarget, verifiedTargets } from './verified-targets'
+import { reportersVerifiedTargets } from './verified-targets'
 
 export type ImportError =
   | { readonly _tag: 'BadLines'; readonly issues: ReadonlyArray<LineIssue> }
@@ -72,27 +70,13 @@ export const importLog = async (
       if (isEventType(e.type)) noteEvent(log, e.id, e.type, e.actor)
   }
   const stored = new Set(log.ids.keys())
-  // The cases as stored, before the file's lines fold into them (others-cases.ts judges a line against these).
+  // The cases as stored, before the file's lines fold into them (new-events.ts judges a line against these).
   const casesBefore = new Map(log.cases)
   const read = readLog(text, log)
   if (E.isLeft(read)) return E.left({ _tag: 'BadLines', issues: read.left })
   const trusted = principal.role === 'admin'
   const actor = formatActor(principal)
-  // A reporter's retractions: which stored targets of its unit the 考核组 verified (verified-targets.ts).
-  const ownTargets = new Map<string, RetractionTarget>()
-  if (principal.role === 'reporter')
-    for (const e of read.right) {
-      const targetId = e.type === 'EventRetracted' ? e.data.targetEventId : undefined
-      const unitId = targetId === undefined ? undefined : log.unitOf.get(targetId)
-      if (
-        targetId !== undefined &&
-        stored.has(targetId) &&
-        unitId !== undefined &&
-        unitId === principal.unitId
-      )
-        ownTargets.set(targetId, openingOf(targetId, unitId, log))
-    }
-  const verified = ownTargets.size === 0 ? new Set<string>() : await verifiedTargets(store, ownTargets)
+  const verified = await reportersVerifiedTargets(store, read.right, log, principal)
   const forbidden = read.right.flatMap((e) => {
     const targetId = targetOf(e)
     const type = targetId === undefined ? undefined : log.typeOf.get(targetId)
@@ -113,17 +97,18 @@ export const importLog = async (
   if (forbidden.length > 0) return E.left({ _tag: 'NotAllowed', issues: forbidden })
   // SPEC §8, the assessment cycle's rules, each line decided at its recording instant (see cycle-check.ts).
   const now = new Date().toISOString()
-  // A reporter's lines are recorded now, so none may be dated later than today (future-dates.ts).
-  const future = principal.role === 'reporter' ? futureDates(read.right, now) : []
-  // New text must be text a person can be shown as stored (unsafe-text.ts); a trusted re-load keeps what was.
-  const unsafe = trusted ? [] : read.right.flatMap((e, i) => unsafeTextIssues(e.data, `events.${i}.data`))
-  const undoing = trusted
+  // Lines recorded now are new events (new-events.ts); an admin's re-load brings back old ones.
+  const fresh = trusted
     ? []
-    : retractionsOfRetractions(
+    : newEventIssues(
         read.right.map((e) => ({ id: e.id, event: e })),
-        (id) => log.typeOf.get(id)
+        {
+          principal,
+          now,
+          typeOf: (id) => (stored.has(id) ? log.typeOf.get(id) : undefined),
+          cases: casesBefore,
+        }
       )
-  const hidden = principal.role === 'reporter' ? othersCases(read.right, casesBefore, principal.unitId) : []
   // An admin's re-load keeps each line's recordedAt: into a log that already holds later events, a backdated line
   // would rewrite what the system said then (an as-of ranking at a publication's instant) while every
   // publication, cut by log position, still verifies. So a re-load continues the log; it never goes back before it.
@@ -133,13 +118,13 @@ export const importLog = async (
           ? [
               {
                 path: `events.${i}.recordedAt`,
-                message: `记录时间 ${e.recordedAt} 早于库中已有事件的最后记录时间 ${last}：载入只能接在已有事件之后，不能改写已记录的历史`,
+                message: `记录时间（北京时间 ${beijingTime(e.recordedAt)}）早于库中已有事件的最后记录时间（北京时间 ${beijingTime(last!)}）：载入只能接在已有事件之后，不能改写已记录的历史`,
               },
             ]
           : []
       )
     : []
-  const refused = [...backdated, ...hidden, ...future, ...unsafe, ...undoing]
+  const refused = [...backdated, ...fresh]
   if (refused.length > 0)
     return E.left({ _tag: 'BadLines', issues: refused.map((x) => atLine(x, read.right)) })
   const batch = read.right.map((e) => ({ id: e.id, event: e }))

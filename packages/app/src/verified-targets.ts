@@ -7,16 +7,23 @@
  * as are retractions of them, so the target units' streams are read — and a targeted opening's case stream —
  * only when a reporter retracts something, which is rare.
  */
-import { caseStream, type DomainEvent, type LogState, targetOf, unitStream } from '@kaoping/core'
+import {
+  caseStream,
+  type DomainEvent,
+  type LogState,
+  type Principal,
+  targetOf,
+  unitStream,
+} from '@kaoping/core'
 import type { EventStore } from '@kaoping/store'
 
-export interface RetractionTarget {
+interface RetractionTarget {
   readonly unitId: string
   /** For a case's opening: its case, whose steps' verifications count for it. */
   readonly caseId?: string
 }
 
-export const verifiedTargets = async (
+const verifiedTargets = async (
   store: EventStore,
   /** Each retraction target's id (unknown targets are left out by the caller). */
   targets: ReadonlyMap<string, RetractionTarget>
@@ -45,7 +52,28 @@ export const verifiedTargets = async (
 }
 
 /** A target as the log knows it: its unit, and its case when it is a case's opening. */
-export const openingOf = (id: string, unitId: string, log: LogState): RetractionTarget => {
+const openingOf = (id: string, unitId: string, log: LogState): RetractionTarget => {
   const caseId = log.typeOf.get(id) === 'CaseOpened' ? log.caseOf.get(id) : undefined
   return caseId === undefined ? { unitId } : { unitId, caseId }
+}
+
+/**
+ * For a reporter's retractions (the append command's and a file import's): which targets of its own unit the 考核组
+ * verified. Nothing is read for other roles, nor for a target of another unit (refused anyway).
+ */
+export const reportersVerifiedTargets = async (
+  store: EventStore,
+  events: ReadonlyArray<DomainEvent>,
+  log: LogState,
+  principal: Principal
+): Promise<ReadonlySet<string>> => {
+  if (principal.role !== 'reporter') return new Set()
+  const targets = new Map<string, RetractionTarget>()
+  for (const e of events) {
+    const target = e.type === 'EventRetracted' ? e.data.targetEventId : undefined
+    const unitId = target === undefined ? undefined : log.unitOf.get(target)
+    if (target !== undefined && unitId !== undefined && unitId === principal.unitId)
+      targets.set(target, openingOf(target, unitId, log))
+  }
+  return targets.size === 0 ? new Set() : verifiedTargets(store, targets)
 }

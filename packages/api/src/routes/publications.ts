@@ -33,6 +33,8 @@ const MAX_CACHED = 32
 
 export const publicationRoutes = (deps: RouteDeps) => {
   const checked = new Map<string, string>()
+  /** A reporter's part of a checked publication, by `eventId/unitId`: the whole is parsed once per unit, not per read. */
+  const parts = new Map<string, string>()
   return new Hono<AppEnv>()
     .post(
       '/v1/schemes/:schemeId/publications',
@@ -103,9 +105,19 @@ export const publicationRoutes = (deps: RouteDeps) => {
         // publication's (X-Result-Sha256); the body says it is a part (X-Result-Part), and so does its ETag.
         const principal = c.get('principal')
         if (principal.role === 'reporter') {
-          const whole = JSON.parse(json) as { units: ReadonlyArray<{ unitId: string }> }
-          const own = { ...whole, units: whole.units.filter((u) => u.unitId === principal.unitId) }
-          return c.json(own, 200, {
+          const key = `${listed.right[n - 1]!.eventId}/${principal.unitId}`
+          let own = parts.get(key)
+          if (own === undefined) {
+            const whole = JSON.parse(json) as { units: ReadonlyArray<{ unitId: string }> }
+            own = JSON.stringify({
+              ...whole,
+              units: whole.units.filter((u) => u.unitId === principal.unitId),
+            })
+            if (parts.size >= MAX_CACHED * 8) parts.delete(parts.keys().next().value!)
+            parts.set(key, own)
+          }
+          return c.body(own, 200, {
+            'Content-Type': 'application/json; charset=utf-8',
             ETag: `"${sha256}-${principal.unitId}"`,
             'X-Result-Sha256': sha256,
             'X-Result-Part': `unit=${principal.unitId}`,

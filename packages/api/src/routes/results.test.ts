@@ -198,7 +198,8 @@ describe('GET /v1/schemes/{schemeId}/diff', () => {
     expect(r.json.error.issues).toEqual([
       {
         path: 'query.to',
-        message: 'to（2026-03-01T00:10:30Z）早于 from（2026-03-02）：请把较早的时间放在 from',
+        message:
+          'to（北京时间 2026-03-01 08:10:30）早于 from（北京时间 2026-03-02 24:00）：请把较早的时间放在 from',
       },
     ])
   })

@@ -3,7 +3,7 @@
  * JSON or CSV), one unit's breakdown with its events paged, and the diff between two instants. The current
  * ranking is served as stored — the very bytes `kaoping replay --format json` prints, minus the indentation.
  */
-import { parseAsOf, type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
+import { beijingTime, parseAsOf, type Result, strict, toCsv, type UnitResult, unitToCsv } from '@kaoping/core'
 import type { RankingQuery as Query } from '@kaoping/projections'
 import { rankingWorkbook, unitWorkbook } from '@kaoping/sheets'
 import type { RecordedEvent } from '@kaoping/store'
@@ -238,7 +238,10 @@ export const resultRoutes = (deps: RouteDeps) => {
             throw new ApiFailure({
               _tag: 'InvalidRequest',
               issues: [
-                { path: 'query.to', message: `to（${to}）早于 from（${from}）：请把较早的时间放在 from` },
+                {
+                  path: 'query.to',
+                  message: `to（北京时间 ${beijingTime(to)}）早于 from（北京时间 ${beijingTime(from)}）：请把较早的时间放在 from`,
+                },
               ],
             })
         const d = deps.readModels.diff(c.req.param('schemeId'), from, to)
