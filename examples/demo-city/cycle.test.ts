@@ -9,7 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importLog } from '@kaoping/app'
-import { canonicalJson, endOfBeijingDayMs, publicationResult, readLog, type StoredEvent } from '@kaoping/core'
+import {
+  canonicalJson,
+  endOfBeijingDayMs,
+  publicationResult,
+  readLog,
+  type SealForm,
+  type StoredEvent,
+  sealFormOf,
+} from '@kaoping/core'
 import {
   createMemoryStore,
   createSqliteStore,
@@ -35,6 +43,7 @@ interface Publication {
   readonly asOf: string
   readonly position: string
   readonly appealUntil?: string
+  readonly seal?: SealForm
 }
 const publications = lines.flatMap((l, i) =>
   l.type === 'ResultPublished' ? [{ line: i + 1, ...(l.data as unknown as Publication) }] : []
@@ -48,7 +57,8 @@ const events = (() => {
 const resultOf = (p: Publication) => {
   const sealed = publicationResult(
     events.filter((e: StoredEvent) => e.seq <= Number(p.position)),
-    p
+    p,
+    sealFormOf(p)
   )
   if (E.isLeft(sealed)) throw new Error(sealed.left._tag)
   return sealed.right.result

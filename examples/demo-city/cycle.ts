@@ -11,7 +11,14 @@
  *   with +1 point on D3; 工伤保险科 against its one late recognition (P-GS2), rejected;
  * - 最终结果 on 2018-02-28, every appeal decided.
  */
-import { decodeEvent, publicationResult, type StoredEvent, score } from '@kaoping/core'
+import {
+  decodeEvent,
+  publicationData,
+  publicationResult,
+  SEAL_FORM,
+  type StoredEvent,
+  score,
+} from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import departments from '../schemes/departments-2017.json'
 import districts from '../schemes/districts-2017.json'
@@ -162,24 +169,10 @@ export const assessmentCycle = (
     extra: { readonly appealUntil?: string; readonly docNumber: string }
   ) => {
     // What `publishResult` does: the full Result on the recorded basis as of now, over the log up to its head.
-    const sealed = publicationResult(storedLines(lines, cache), { schemeId, asOf })
+    const sealed = publicationResult(storedLines(lines, cache), { schemeId, asOf }, SEAL_FORM)
     if (E.isLeft(sealed)) throw new Error(`demo city: ${sealed.left._tag}`)
-    add(
-      'ResultPublished',
-      {
-        schemeId,
-        version: sealed.right.result.version,
-        stage,
-        asOf,
-        position: String(lines.length),
-        sha256: sealed.right.sha256,
-        ...(extra.appealUntil === undefined ? {} : { appealUntil: extra.appealUntil }),
-        docNumber: extra.docNumber,
-        digests: sealed.right.digests,
-      },
-      ADMIN,
-      asOf
-    )
+    const data = publicationData(sealed.right, { stage, asOf, position: String(lines.length), ...extra })
+    add('ResultPublished', data as unknown as Record<string, unknown>, ADMIN, asOf)
   }
   const unit = (id: string) => [...DISTRICTS, ...SECTIONS].find((u) => u.unitId === id)!
 

@@ -1,8 +1,9 @@
 /**
  * The assessment cycle end to end against a real server process (SPEC §8): publish the preliminary result, a
  * reporter appeals, the city decides, publish the final result, record a later event — the final publication is
- * served byte for byte unchanged while the live ranking moved. Then `kaoping verify` (offline) accepts the
- * server's export and rejects a tampered one (a 通报 whose issuer was edited), naming the unit.
+ * served byte for byte unchanged while the live ranking moved (its sealed bytes hash to the recorded sha256).
+ * Then `kaoping verify` (offline) accepts the server's export and rejects a tampered one (a 通报 whose issuer was
+ * edited), naming the unit.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -153,7 +154,7 @@ describe('the assessment cycle, served by a real process', () => {
 
     const frozen = await call('GET', `${PUBLICATIONS}/2`, ADMIN)
     expect(frozen.status).toBe(200)
-    expect(sha(frozen.text)).toBe(final.json.sha256)
+    expect(sha((await call('GET', `${PUBLICATIONS}/2?form=sealed`, ADMIN)).text)).toBe(final.json.sha256)
     const liveBefore = await totals()
 
     expect((await call('POST', '/v1/events', LIZHOU, { events: [training('lizhou')] })).status).toBe(201)
@@ -246,6 +247,7 @@ describe('the assessment cycle, served by a real process', () => {
     const sheet = wb.getWorksheet('发布与核验')!
     const rows = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).join(' ')] : []))
     expect(rows).toContain(`SHA-256 ${listed.json.publications[1].sha256}`)
+    expect(rows).toContain('哈希范围 完整结果，不含计分说明文字')
     expect(rows).toContain('文号 广人社发〔2026〕9号')
     expect(
       rows.some((x) => x.startsWith('计0分 苍溪县：因政策法规宣传不到位被省厅通报并限期整改的，计0分'))

@@ -54,6 +54,7 @@ export const report = async (argv: ReadonlyArray<string>): Promise<string> => {
           asOf: p.asOf,
           position: p.position,
           sha256: p.sha256,
+          ...(p.seal === undefined ? {} : { seal: p.seal }),
           upheld,
           ...(p.appealUntil === undefined ? {} : { appealUntil: p.appealUntil }),
           ...(p.docNumber === undefined ? {} : { docNumber: p.docNumber }),

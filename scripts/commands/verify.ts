@@ -15,8 +15,9 @@ import {
   type PublicationData,
   readLog,
   type StoredEvent,
+  sealFormOf,
 } from '@kaoping/core'
-import { codeLabel } from '@kaoping/sheets'
+import { codeLabel, sealScopeLabel } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { parseCommand } from '../lib/args'
 import { UsageError } from '../lib/cli-error'
@@ -77,7 +78,13 @@ export const verifyLog = (text: string, name: string): Verified => {
         ? '各分项摘要相同，但整体哈希不同'
         : '该发布未记录分项摘要，无法定位到单位'
     lines.push(
-      `${head}：不一致 — 首个不同：${where}\n  发布时记录 sha256 ${data.sha256}\n  重新计算得 sha256 ${check.sealed.sha256}`
+      `${head}：不一致 — 首个不同：${where}\n  发布时记录 sha256 ${data.sha256}\n  重新计算得 sha256 ${check.sealed.sha256}${
+        // A publication from before the substance seal hashed the engine's explanations too: a later release
+        // that words one differently fails it though no figure moved (docs/assessment-cycle.md).
+        sealFormOf(data) === 'whole'
+          ? `\n  注：该次发布的哈希范围为“${sealScopeLabel(undefined)}”；仅计分说明措辞不同也会不一致，请用发布时的 kaoping 版本核验`
+          : ''
+      }`
     )
   }
   if (counts.size === 0) lines.push(`${name} 中没有发布的考核结果（ResultPublished），无可核验`)

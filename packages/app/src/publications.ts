@@ -1,7 +1,8 @@
 /**
  * @module Reading publications back (SPEC §8): the list, and one publication's frozen Result — recomputed from the
- * events at positions ≤ its `position`, under the scheme version in force at its `asOf`, and served only when its
- * canonical JSON hashes to the recorded `sha256`. Anything else is an integrity error, never a different result.
+ * events at positions ≤ its `position`, under the scheme version in force at its `asOf`, and served only when what
+ * its seal covers (core publication/substance.ts) hashes to the recorded `sha256`. Anything else is an integrity
+ * error, never a different result.
  */
 import {
   beijingTime,
@@ -23,8 +24,10 @@ export type ReadPublicationError =
 
 export interface Frozen {
   readonly publication: Publication
-  /** The canonical JSON of the Result: its SHA-256 is `publication.sha256`. */
+  /** The canonical JSON of the whole Result, explanations worded by this release. */
   readonly json: string
+  /** The canonical JSON of what the seal covers: its SHA-256 is `publication.sha256`. */
+  readonly sealedJson: string
   readonly result: Result
   /** The scheme version it was scored under. */
   readonly scheme: Scheme
@@ -70,6 +73,7 @@ export const frozenPublication = async (
       return E.right({
         publication,
         json: check.sealed.json,
+        sealedJson: check.sealed.sealedJson,
         result: check.sealed.result,
         scheme: check.sealed.scheme,
       })

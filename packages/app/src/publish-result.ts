@@ -13,9 +13,11 @@
 import {
   describeReplayError,
   type Issue,
+  publicationData,
   publicationResult,
   type ReplayError,
   type ResultPublished,
+  SEAL_FORM,
   schemeStream,
   sha256Hex,
 } from '@kaoping/core'
@@ -100,19 +102,15 @@ export const publishResult = (
       // "Now" is taken before the head is read, so every event recorded by then is at or before the head.
       const asOf = ctx.now?.() ?? new Date().toISOString()
       const head = await store.headPosition()
-      const sealed = publicationResult(await readStored(store, head), { schemeId, asOf })
+      const sealed = publicationResult(await readStored(store, head), { schemeId, asOf }, SEAL_FORM)
       if (E.isLeft(sealed)) return E.left(notScorable(sealed.left))
-      const data = {
-        schemeId,
-        version: sealed.right.result.version,
+      const data = publicationData(sealed.right, {
         stage: request.stage,
         asOf,
         position: head.toString(),
-        sha256: sealed.right.sha256,
-        ...(request.appealUntil === undefined ? {} : { appealUntil: request.appealUntil }),
-        ...(request.docNumber === undefined ? {} : { docNumber: request.docNumber }),
-        digests: sealed.right.digests,
-      }
+        appealUntil: request.appealUntil,
+        docNumber: request.docNumber,
+      })
       const appended = await appendValidated(store, [{ id, type: 'ResultPublished', data }], {
         ...ctx,
         now: () => asOf,

@@ -88,11 +88,14 @@ export {
   digestsOf,
   firstDifference,
   type PublicationData,
+  publicationData,
   publicationResult,
   RESULT_PART,
   type Sealed,
   seal,
+  sealFormOf,
 } from './publication/seal'
+export { SEAL_FORM, type SealForm, type Substance, substanceOf } from './publication/substance'
 export { toCsv, unitToCsv } from './result/csv'
 export type * from './result/result'
 export { summarize, summarizeUnit } from './result/summary'

@@ -7,7 +7,7 @@
 import type { Result, Scheme, UnitResult } from '@kaoping/core'
 import { beijingTime } from '@kaoping/core'
 import ExcelJS from 'exceljs'
-import { codeLabel } from './vocabulary'
+import { codeLabel, sealScopeLabel } from './vocabulary'
 
 const POINTS = '0.00'
 const num = (s: string | null) => (s === null ? null : Number(s))
@@ -123,6 +123,8 @@ export interface PublicationInfo {
   readonly asOf: string
   readonly position: string
   readonly sha256: string
+  /** What the hash covers (core `SealForm`); absent for a publication that predates the forms. */
+  readonly seal?: string
   readonly appealUntil?: string
   readonly docNumber?: string
   /** Appeals upheld (or partly) by the publication: unit, indicator, reason, decision reason, adjustment. */
@@ -161,6 +163,7 @@ const addPublication = (wb: ExcelJS.Workbook, p: PublicationInfo, result: Result
     ...(p.appealUntil ? [['申诉截止', p.appealUntil] as const] : []),
     ['日志位置', p.position],
     ['SHA-256', p.sha256],
+    ['哈希范围', sealScopeLabel(p.seal)],
     ['核验', 'kaoping verify --events 导出文件.ndjson（离线重算并比对哈希）'],
   ]
   for (const [k, v] of rows) sheet.addRow({ k, v })

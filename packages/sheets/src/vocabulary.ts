@@ -8,6 +8,7 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
   'UnitRegistered.kind': { district: '县区局', department: '市局科室单位' },
   // Of types the template leaves out (results are the server's, decisions the city's), for every other text.
   'ResultPublished.stage': { preliminary: '初评公示', final: '最终结果' },
+  'ResultPublished.seal': { substance: '完整结果，不含计分说明文字' },
   'AppealDecided.decision': { upheld: '支持', partially_upheld: '部分支持', rejected: '驳回' },
   'CaseOpened.kind': {
     administrative_litigation: '行政诉讼',
@@ -96,3 +97,7 @@ export const OPEN_VOCABULARIES: ReadonlyArray<string> = [
 
 /** A code's Chinese name (`ResultPublished.stage`, `final` → 最终结果), or the code when the vocabulary has none. */
 export const codeLabel = (field: string, code: string): string => VOCABULARY_LABELS[field]?.[code] ?? code
+
+/** What a publication's hash covers, in words; one that records no `seal` predates the forms (core `sealFormOf`). */
+export const sealScopeLabel = (seal: string | undefined): string =>
+  seal === undefined ? '完整结果，含计分说明文字（早期发布）' : codeLabel('ResultPublished.seal', seal)

@@ -38,6 +38,7 @@ const MORE_LABELS: Readonly<Record<string, string>> = {
   version: '版本',
   scheme: '考核办法',
   digests: '摘要',
+  seal: '哈希范围',
   decision: '复核决定',
   points: '分值',
 }

@@ -6,7 +6,7 @@
  */
 import { frozenPublication, upheldAt } from '@kaoping/app'
 import { beijingTime, CATALOG, isEventType, strict } from '@kaoping/core'
-import { codeLabel } from '@kaoping/sheets'
+import { codeLabel, sealScopeLabel } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
@@ -123,8 +123,8 @@ ${upheld
 </tbody></table>`
 }
 <h2>四、核验</h2>
-<p>本结果为按发布时已记录的事件（日志位置 ${esc(p.position)} 及以前）计算的完整结果，其规范 JSON 的 SHA-256 为：<br><code>${esc(p.sha256)}</code></p>
-<p>任何人可用导出的事件日志离线核验：<code>kaoping verify --events 导出文件.ndjson</code>；接口 <code>GET /v1/schemes/${esc(schemeId)}/publications/${p.n}</code> 返回的内容即为被哈希的字节。</p>
+<p>本结果为按发布时已记录的事件（日志位置 ${esc(p.position)} 及以前）计算的完整结果。哈希范围：${esc(sealScopeLabel(p.seal))}；其规范 JSON 的 SHA-256 为：<br><code>${esc(p.sha256)}</code></p>
+<p>任何人可用导出的事件日志离线核验：<code>kaoping verify --events 导出文件.ndjson</code>；接口 <code>GET /v1/schemes/${esc(schemeId)}/publications/${p.n}?form=sealed</code> 返回的内容即为被哈希的字节。</p>
 </body></html>`
       return c.html(html, 200, {
         'Content-Security-Policy':

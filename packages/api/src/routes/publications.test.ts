@@ -34,7 +34,8 @@ describe('POST /v1/schemes/{id}/publications', () => {
     expect(r.json.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(r.headers.get('Location')).toBe('/v1/schemes/test-2026/publications/1')
     const frozen = await api.get(`${PATH}/1`, 'auditor')
-    expect(sha(frozen.text)).toBe(r.json.sha256)
+    expect(r.json.seal).toBe('substance')
+    expect(sha((await api.get(`${PATH}/1?form=sealed`, 'auditor')).text)).toBe(r.json.sha256)
     expect(frozen.json.units.map((u: { unitId: string; total: string }) => [u.unitId, u.total])).toEqual([
       ['cangxi', '10.00'],
       ['lizhou', '5.00'],
@@ -180,8 +181,23 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
     expect(live.json.units.map((u: { total: string }) => u.total)).toEqual(['10.00', '10.00'])
     const after = await api.get(`${PATH}/1`, 'auditor')
     expect(after.text).toBe(before.text)
-    expect(sha(after.text)).toBe(published.json.sha256)
-    expect(after.headers.get('ETag')).toBe(`"${published.json.sha256}"`)
+    expect(after.headers.get('ETag')).toBe(`"${published.json.sha256}-whole"`)
+    expect(sha((await api.get(`${PATH}/1?form=sealed`, 'auditor')).text)).toBe(published.json.sha256)
+  })
+
+  it('serves the whole Result, and with form=sealed the bytes its hash covers: the Result without the prose', async () => {
+    const published = await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const whole = await api.get(`${PATH}/1`, 'auditor')
+    const sealed = await api.get(`${PATH}/1?form=sealed`, 'auditor')
+    expect(whole.headers.get('X-Result-Seal')).toBe('substance')
+    expect(sealed.headers.get('X-Result-Sha256')).toBe(published.json.sha256)
+    expect(sealed.headers.get('ETag')).not.toBe(whole.headers.get('ETag'))
+    expect(whole.json.units[0].categories[0].indicators[0].explanation).toEqual(expect.any(String))
+    expect(sealed.text).not.toContain('"explanation"')
+    // Everything else is the same: the seal leaves out only the engine's words.
+    const unworded = JSON.parse(whole.text, (key, value) => (key === 'explanation' ? undefined : value))
+    expect(sealed.json).toEqual(unworded)
+    expect((await api.get(`${PATH}/1?form=nope`, 'auditor')).status).toBe(400)
   })
 
   it('gives a reporter the publication with its own unit’s entry alone, naming the whole’s hash', async () => {

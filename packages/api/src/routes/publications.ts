@@ -5,7 +5,7 @@
  * against the recorded SHA-256 (a mismatch is a 500 `integrity_error`, never a different result).
  */
 import { frozenPublication, listPublications, type Publication, publishResult } from '@kaoping/app'
-import { IsoDate, NonEmptyString, PublicationStage, strict } from '@kaoping/core'
+import { IsoDate, NonEmptyString, PublicationStage, sealFormOf, strict } from '@kaoping/core'
 import * as E from 'fp-ts/Either'
 import { Hono } from 'hono'
 import * as t from 'io-ts'
@@ -22,13 +22,14 @@ export const PublicationBody = strict(
   'PublicationBody'
 )
 const PublicationParam = strict({ schemeId: t.string, n: PositiveIntQuery }, {}, 'PublicationParam')
+const PublicationQuery = strict({}, { form: t.keyof({ whole: null, sealed: null }) }, 'PublicationQuery')
 
 const KEY = /^[\x21-\x7e]{1,200}$/
 
 const href = (p: Publication) => `/v1/schemes/${p.schemeId}/publications/${p.n}`
 const shown = (p: Publication) => ({ ...p, href: href(p) })
 
-/** Frozen bytes already checked against their hash, by event id (the log never changes under them). */
+/** Frozen bytes already checked against their hash, by event id and form (the log never changes under them). */
 const MAX_CACHED = 32
 
 export const publicationRoutes = (deps: RouteDeps) => {
@@ -86,26 +87,29 @@ export const publicationRoutes = (deps: RouteDeps) => {
       '/v1/schemes/:schemeId/publications/:n',
       allow('admin', 'auditor', 'reviewer', 'reporter'),
       validate('param', PublicationParam),
+      validate('query', PublicationQuery),
       async (c) => {
         const { schemeId, n } = c.req.valid('param')
+        const form = c.req.valid('query').form ?? 'whole'
         const listed = await listPublications(deps.store, schemeId)
         if (E.isLeft(listed)) throw new ApiFailure(listed.left)
         const p = listed.right[n - 1]
-        let json = p === undefined ? undefined : checked.get(p.eventId)
+        let json = p === undefined ? undefined : checked.get(`${p.eventId}/${form}`)
         if (json === undefined || p === undefined) {
           const frozen = await frozenPublication(deps.store, schemeId, n)
           if (E.isLeft(frozen)) throw new ApiFailure(frozen.left)
-          json = frozen.right.json
+          json = form === 'whole' ? frozen.right.json : frozen.right.sealedJson
           if (checked.size >= MAX_CACHED) checked.delete(checked.keys().next().value!)
-          checked.set(frozen.right.publication.eventId, json)
+          checked.set(`${frozen.right.publication.eventId}/${form}`, json)
         }
-        const sha256 = listed.right[n - 1]!.sha256
+        const { sha256, eventId } = listed.right[n - 1]!
+        const seal = sealFormOf(listed.right[n - 1]!)
         // A reporter reads only its own unit through every route (SPEC §6): the frozen Result with its own entry
         // alone — every other unit's breakdown, self-assessment and appeals stay out. The hash is still the whole
         // publication's (X-Result-Sha256); the body says it is a part (X-Result-Part), and so does its ETag.
         const principal = c.get('principal')
         if (principal.role === 'reporter') {
-          const key = `${listed.right[n - 1]!.eventId}/${principal.unitId}`
+          const key = `${eventId}/${form}/${principal.unitId}`
           let own = parts.get(key)
           if (own === undefined) {
             const whole = JSON.parse(json) as { units: ReadonlyArray<{ unitId: string }> }
@@ -118,15 +122,17 @@ export const publicationRoutes = (deps: RouteDeps) => {
           }
           return c.body(own, 200, {
             'Content-Type': 'application/json; charset=utf-8',
-            ETag: `"${sha256}-${principal.unitId}"`,
+            ETag: `"${sha256}-${form}-${principal.unitId}"`,
             'X-Result-Sha256': sha256,
+            'X-Result-Seal': seal,
             'X-Result-Part': `unit=${principal.unitId}`,
           })
         }
         return c.body(json, 200, {
           'Content-Type': 'application/json; charset=utf-8',
-          ETag: `"${sha256}"`,
+          ETag: `"${sha256}-${form}"`,
           'X-Result-Sha256': sha256,
+          'X-Result-Seal': seal,
         })
       }
     )

@@ -24,6 +24,12 @@ export type SelfAssessmentSubmitted = t.TypeOf<typeof SelfAssessmentSubmitted>
 export const PublicationStage = t.keyof({ preliminary: null, final: null })
 export type PublicationStage = t.TypeOf<typeof PublicationStage>
 
+/**
+ * What `sha256` covers (core publication/substance.ts): `substance`, the Result without the engine's prose. A
+ * publication that records no form predates it and hashes the whole Result.
+ */
+export const SealFormRecorded = t.keyof({ substance: null })
+
 /** A decimal log position, as positions travel in JSON (strings, never floats). */
 export const LogPosition = t.refinement(t.string, (s) => /^(0|[1-9][0-9]{0,19})$/.test(s), 'LogPosition')
 
@@ -48,6 +54,7 @@ export const ResultPublished = strict(
   {
     appealUntil: IsoDate,
     docNumber: NonEmptyString,
+    seal: SealFormRecorded,
     digests: t.record(t.string, t.record(t.string, ShortDigest)),
   },
   'ResultPublished'

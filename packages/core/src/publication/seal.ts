@@ -5,10 +5,12 @@
  *   over the events at log positions ≤ its `position`, under the scheme version in force at `asOf` — the same
  *   `score` every other view uses. The server computes it when publishing; `GET …/publications/{n}` and
  *   `kaoping verify` compute it again from the same events.
- * - Its bytes are its canonical JSON (primitives/canonical-json.ts); `sha256` is the SHA-256 of those bytes.
- * - `digests` (recorded beside the hash) keep a 16-hex-digit SHA-256 prefix of each part of each unit's entry —
- *   one per indicator, per category header, per other field — so a recomputation that differs can say which
- *   unit and indicator differ first. They locate a difference; the full hash proves equality.
+ * - Its bytes are its canonical JSON (primitives/canonical-json.ts). `sha256` is the SHA-256 of the canonical JSON
+ *   of what its seal form covers (substance.ts): the Result without the engine's prose for publications recorded
+ *   with `seal: 'substance'` (every new one), the whole Result for those recorded before the form existed.
+ * - `digests` (recorded beside the hash) keep a 16-hex-digit SHA-256 prefix of each part of each unit's entry in
+ *   that same form — one per indicator, per category header, per other field — so a recomputation that differs can
+ *   say which unit and indicator differ first. They locate a difference; the full hash proves equality.
  */
 import * as E from 'fp-ts/Either'
 import type { ReplayError } from '../errors'
@@ -18,14 +20,18 @@ import { canonicalJson, sha256Hex } from '../primitives/canonical-json'
 import type { Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import { score } from '../timetravel/score-at'
+import { type SealForm, sealedValue } from './substance'
 
 export type Digests = Readonly<Record<string, Readonly<Record<string, string>>>>
 
 export interface Sealed {
   readonly result: Result
   readonly scheme: Scheme
-  /** The canonical JSON: the bytes served and hashed. */
+  /** The canonical JSON of the whole Result: the bytes served (made when first asked). */
   readonly json: string
+  readonly form: SealForm
+  /** The canonical JSON of what the form covers: the bytes hashed (the same string as `json` for `whole`). */
+  readonly sealedJson: string
   readonly sha256: string
   readonly digests: Digests
 }
@@ -61,8 +67,8 @@ const partsOf = (unit: Entry): ReadonlyArray<readonly [string, unknown]> => {
   return parts
 }
 
-export const digestsOf = (result: Result): Digests => {
-  const { units, ...header } = result as unknown as { units: ReadonlyArray<Entry> } & Entry
+export const digestsOf = (result: object): Digests => {
+  const { units, ...header } = result as { units: ReadonlyArray<Entry> } & Entry
   const digests: Record<string, Record<string, string>> = {
     [RESULT_PART]: {
       ...Object.fromEntries(Object.entries(header).map(([k, v]) => [k, short(v)])),
@@ -74,17 +80,39 @@ export const digestsOf = (result: Result): Digests => {
   return digests
 }
 
-export const seal = (result: Result, scheme: Scheme): Sealed => {
-  const json = canonicalJson(result)
-  return { result, scheme, json, sha256: sha256Hex(json), digests: digestsOf(result) }
+export const seal = (result: Result, scheme: Scheme, form: SealForm): Sealed => {
+  const value = sealedValue(result, form)
+  const sealedJson = canonicalJson(value)
+  // A verification needs only the hash; the whole JSON (tens of MB at a province's scale) is made when served.
+  let json: string | undefined = form === 'whole' ? sealedJson : undefined
+  return {
+    result,
+    scheme,
+    get json() {
+      json ??= canonicalJson(result)
+      return json
+    },
+    form,
+    sealedJson,
+    sha256: sha256Hex(sealedJson),
+    digests: digestsOf(value),
+  }
 }
 
-/** The publication's Result from the log: `events` are those at positions ≤ `position` (the caller cuts). */
+/** The form a recorded publication was sealed in: `whole` when it records none (it predates the forms). */
+export const sealFormOf = (publication: { readonly seal?: SealForm | undefined }): SealForm =>
+  publication.seal ?? 'whole'
+
+/**
+ * The publication's Result from the log, sealed in `form` (a new publication's: `SEAL_FORM`; a recorded one's:
+ * `sealFormOf` it): `events` are those at positions ≤ `position` (the caller cuts).
+ */
 export const publicationResult = (
   events: ReadonlyArray<StoredEvent>,
-  publication: { readonly schemeId: string; readonly asOf: string }
+  publication: { readonly schemeId: string; readonly asOf: string },
+  form: SealForm
 ): E.Either<ReplayError, Sealed> =>
-  E.map((s: { result: Result; scheme: Scheme }) => seal(s.result, s.scheme))(
+  E.map((s: { result: Result; scheme: Scheme }) => seal(s.result, s.scheme, form))(
     score(events, { schemeId: publication.schemeId, asOf: publication.asOf, basis: 'recorded' })
   )
 
@@ -166,6 +194,40 @@ export const describeDifference = (d: Difference): string => {
 
 export type PublicationData = EventData['ResultPublished']
 
+/** What the publisher says of a publication; the rest of its `ResultPublished` comes from the sealed Result. */
+export interface PublicationFields {
+  readonly stage: PublicationData['stage']
+  readonly asOf: string
+  readonly position: string
+  readonly appealUntil?: string | undefined
+  readonly docNumber?: string | undefined
+}
+
+/** The data of a new `ResultPublished` (to be appended, and so decoded, like any other event's). */
+export interface NewPublicationData extends Omit<PublicationFields, 'appealUntil' | 'docNumber'> {
+  readonly schemeId: string
+  readonly version: number
+  readonly sha256: string
+  readonly appealUntil?: string
+  readonly docNumber?: string
+  /** Absent for `whole`: a publication that records no form is read as one (`sealFormOf`). */
+  readonly seal?: Exclude<SealForm, 'whole'>
+  readonly digests: Digests
+}
+
+export const publicationData = (sealed: Sealed, fields: PublicationFields): NewPublicationData => ({
+  schemeId: sealed.result.schemeId,
+  version: sealed.result.version,
+  stage: fields.stage,
+  asOf: fields.asOf,
+  position: fields.position,
+  sha256: sealed.sha256,
+  ...(fields.appealUntil === undefined ? {} : { appealUntil: fields.appealUntil }),
+  ...(fields.docNumber === undefined ? {} : { docNumber: fields.docNumber }),
+  ...(sealed.form === 'whole' ? {} : { seal: sealed.form }),
+  digests: sealed.digests,
+})
+
 export type Check =
   | { readonly _tag: 'Match'; readonly sealed: Sealed }
   | {
@@ -198,7 +260,7 @@ const sameEvents = (a: ReadonlyArray<StoredEvent>, b: ReadonlyArray<StoredEvent>
   a.length === b.length && a.every((e, i) => e.id === b[i]!.id)
 
 const checkCut = (events: ReadonlyArray<StoredEvent>, publication: PublicationData): Check => {
-  const sealed = publicationResult(events, publication)
+  const sealed = publicationResult(events, publication, sealFormOf(publication))
   if (E.isLeft(sealed)) return { _tag: 'Unscorable', error: sealed.left }
   if (sealed.right.sha256 === publication.sha256 && sealed.right.result.version === publication.version)
     return { _tag: 'Match', sealed: sealed.right }
