@@ -9,6 +9,7 @@
  */
 import {
   authorize,
+  beijingDateOf,
   type CaseState,
   type CaseStreamEvent,
   caseLifecycle,
@@ -17,6 +18,7 @@ import {
   decodeEvent,
   type EventType,
   emptyLog,
+  endOfBeijingDayMs,
   fingerprint,
   formatActor,
   type Issue,
@@ -69,6 +71,11 @@ export interface AppendContext {
   readonly evidence?: EvidenceStore
   /** The recording instant (ISO-8601) for the cycle's time rules; the clock when absent. */
   readonly now?: () => string
+  /**
+   * The store's `recordBy` for an injected `now` (the publish command, deciding at the instant it took); when `now`
+   * is the clock, the end of its Beijing day (`recordByOf`).
+   */
+  readonly recordBy?: string
   /**
    * Set only by the publish command (`publish-result.ts`), which computed the Result and its hash itself: a
    * `ResultPublished` from anywhere else would be a published ranking nobody computed (SPEC §8 step 4).
@@ -241,8 +248,20 @@ export const appendValidated = async (
   const repeated = repeatedIds(batch)
   if (repeated.length > 0) return E.left({ _tag: 'Rejected', issues: repeated })
   // Two requests recording the same business id at once are checked one after the other (business-ids.ts).
-  return withKeys(store, batchKeys(batch), () => checkAndAppend(store, batch, ctx))
+  const attempt = () => withKeys(store, batchKeys(batch), () => checkAndAppend(store, batch, ctx))
+  const first = await attempt()
+  // Midnight (Beijing) passed between deciding and writing: nothing was written; decide again on the new day.
+  return E.isLeft(first) && first.left._tag === 'RecordByPassed' ? attempt() : first
 }
+
+/**
+ * Every rule that reads the clock decides by Beijing day (an appeal window's last day, a fact dated after the
+ * recording day, a publication's date): a decision taken at `now` holds until that day ends. The store refuses a
+ * batch it would stamp later (`AppendRequest.recordBy`), so the log never holds an event its own recordedAt
+ * would have refused — an admin's re-load of the export, which decides at each line's recordedAt, takes it back.
+ */
+export const recordByOf = (now: string): string =>
+  new Date(endOfBeijingDayMs(beijingDateOf(Date.parse(now)))).toISOString()
 
 const checkAndAppend = async (
   store: EventStore,
@@ -251,6 +270,7 @@ const checkAndAppend = async (
 ): Promise<E.Either<CommandError, AppendResult>> => {
   const { log, revisions } = await preload(store, batch)
   const now = ctx.now?.() ?? new Date().toISOString()
+  const recordBy = ctx.now === undefined ? recordByOf(now) : ctx.recordBy
 
   // Authority first: a role that may not record an event learns nothing about the log from other checks.
   const verified = await reportersVerifiedTargets(
@@ -345,5 +365,10 @@ const checkAndAppend = async (
         issues: missing.map(({ index, ...i }) => ({ ...i, path: `events.${index}.${i.path}` })),
       })
   }
-  return store.append({ events, expected, actor: formatActor(ctx.principal) })
+  return store.append({
+    events,
+    expected,
+    actor: formatActor(ctx.principal),
+    ...(recordBy === undefined ? {} : { recordBy }),
+  })
 }

@@ -2,7 +2,7 @@ import { canonicalJson, sha256Hex, substanceOf } from '@kaoping/core'
 import { learningScheme, trainingEvent } from '@kaoping/core/testing/small-city'
 import { createMemoryStore, type EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { listAppeals } from './appeals'
 import { appendValidated } from './append-events'
 import { importLog } from './import-log'
@@ -195,6 +195,43 @@ describe('the cycle on the append path', () => {
     expect(messages(late)).toEqual([
       'events.0.data.schemeId: 考核办法 cy-2017 的申诉期已于 2018-01-20（北京时间当日24时）结束，不能再申诉',
     ])
+  })
+
+  it('decides again an appeal checked in the last instant of its window but stamped after midnight, and refuses it', async () => {
+    // The application reads the clock, decides, and the store stamps the event 20 ms later (its own clock).
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2018-01-10T02:00:00.000Z'))
+      const store = createMemoryStore({
+        clock: () => {
+          vi.setSystemTime(Date.now() + 20)
+          return new Date().toISOString()
+        },
+      })
+      const given = await appendValidated(
+        store,
+        [
+          { type: 'UnitRegistered', data: { unitId: 'lizhou', name: '利州区', kind: 'district' } },
+          { type: 'SchemePublished', data: { schemeId: SCHEME.schemeId, version: 1, scheme: SCHEME } },
+        ],
+        admin
+      )
+      expect(E.isRight(given)).toBe(true)
+      expect(E.isRight(await publishResult(store, preliminary, admin))).toBe(true)
+      // 23:59:59.990 in Beijing on the window's last day: in time when decided, stored at 00:00:00.010.
+      vi.setSystemTime(new Date('2018-01-20T15:59:59.990Z'))
+      const late = await appendValidated(store, [appeal('a1')], lizhou)
+      expect(messages(late)).toEqual([
+        'events.0.data.schemeId: 考核办法 cy-2017 的申诉期已于 2018-01-20（北京时间当日24时）结束，不能再申诉',
+      ])
+      expect((await store.readAll()).some((e) => e.type === 'AppealFiled')).toBe(false)
+      // A second earlier it is stamped on the same day, and stored.
+      vi.setSystemTime(new Date('2018-01-20T15:59:58.990Z'))
+      const inTime = await appendValidated(store, [appeal('a2')], lizhou)
+      expect(E.isRight(inTime) && inTime.right.events[0]!.recordedAt).toBe('2018-01-20T15:59:59.010Z')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('refuses an appeal before the preliminary publication', async () => {

@@ -23,7 +23,7 @@ import {
 } from '@kaoping/core'
 import type { EventStore, RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { type AppendContext, appendValidated, type CommandError } from './append-events'
+import { type AppendContext, appendValidated, type CommandError, recordByOf } from './append-events'
 import { withKeys } from './key-locks'
 import { readStored } from './stored-events'
 
@@ -114,6 +114,7 @@ export const publishResult = (
       const appended = await appendValidated(store, [{ id, type: 'ResultPublished', data }], {
         ...ctx,
         now: () => asOf,
+        ...(ctx.now === undefined ? { recordBy: recordByOf(asOf) } : {}),
         sealed: true,
       })
       if (E.isRight(appended)) {
@@ -124,8 +125,14 @@ export const publishResult = (
         })
       }
       const error = appended.left
-      // Another writer moved the log (or won with the same key) between our read and our append: look again.
-      if ((error._tag === 'WrongExpectedVersion' || error._tag === 'IdConflict') && attempt < ATTEMPTS)
+      // Another writer moved the log (or won with the same key) between our read and our append, or the day
+      // ended before the write (the appeal window is decided by day): look again.
+      if (
+        (error._tag === 'WrongExpectedVersion' ||
+          error._tag === 'IdConflict' ||
+          error._tag === 'RecordByPassed') &&
+        attempt < ATTEMPTS
+      )
         continue
       if (error._tag === 'IdConflict') return (await earlier()) ?? E.left(error)
       return E.left(error)

@@ -1,5 +1,5 @@
 /** @module What an append can answer besides success: expected outcomes as tagged values, with Chinese messages. */
-import type { Issue } from '@kaoping/core'
+import { beijingTime, type Issue } from '@kaoping/core'
 import type { ExpectedRevision } from './port'
 
 export type AppendError =
@@ -15,6 +15,8 @@ export type AppendError =
   | { readonly _tag: 'StorageBusy' }
   /** The store did not answer (a server backend unreachable, or its leader gone): nothing was acknowledged. */
   | { readonly _tag: 'StoreUnavailable'; readonly detail: string }
+  /** The store's stamp fell after the request's `recordBy`: nothing written; decide again and retry. */
+  | { readonly _tag: 'RecordByPassed'; readonly recordBy: string; readonly stamp: string }
   /** The batch breaks a rule of the log (bad field, unknown unit, case lifecycle…): each issue names its event. */
   | { readonly _tag: 'Rejected'; readonly issues: ReadonlyArray<Issue> }
 
@@ -39,6 +41,8 @@ export const describeAppendError = (e: AppendError): string => {
       return '数据库忙（其他进程正在写入），本批事件未写入，请稍后重试'
     case 'StoreUnavailable':
       return `事件存储暂时不可用（${e.detail}），本批事件未确认写入；请用相同的事件 id 重试`
+    case 'RecordByPassed':
+      return `本批事件按北京时间 ${beijingTime(e.recordBy)} 前有效的规则审查，写入时已是 ${beijingTime(e.stamp)}，未写入；请重试（将按新的时间重新审查）`
     case 'Rejected':
       return e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n')
   }

@@ -67,6 +67,13 @@ export const planAppend = (
     if (!satisfies(expected, actual))
       return E.left({ _tag: 'WrongExpectedVersion', stream, expected, actual })
   }
+  // Rules decided by day must still hold when the row is stamped (port.ts `recordBy`).
+  if (
+    request.recordBy !== undefined &&
+    request.events.some((e) => e.recordedAt === undefined) &&
+    Date.parse(now) > Date.parse(request.recordBy)
+  )
+    return E.left({ _tag: 'RecordByPassed', recordBy: request.recordBy, stamp: now })
   const rows = request.events.map((e): NewRow => {
     const revision = next.get(e.stream)!
     next.set(e.stream, revision + 1n)

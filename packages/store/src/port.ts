@@ -35,6 +35,13 @@ export interface AppendRequest {
   /** Per stream; streams not named here are appended with `any`. */
   readonly expected?: ReadonlyMap<string, ExpectedRevision>
   readonly actor: string
+  /**
+   * An ISO instant: the batch was checked against rules that hold until then (the application decides windows
+   * and dates by Beijing day, at the instant it read the clock). If the store's own stamp for the batch is later —
+   * the day ended between the decision and the write — nothing is written (`RecordByPassed`), and the caller
+   * decides again. Lines that carry their own `recordedAt` (a re-load) are not stamped and not held to it.
+   */
+  readonly recordBy?: string
 }
 
 export interface AppendResult {

@@ -57,6 +57,7 @@ export const STATUS: { readonly [K in ApiError['_tag']]: Entry } = {
   StorageBusy: { status: 503, code: 'storage_busy' },
   StorageReadOnly: { status: 503, code: 'storage_read_only' },
   StoreUnavailable: { status: 503, code: 'store_unavailable' },
+  RecordByPassed: { status: 503, code: 'record_by_passed' },
   ProjectionLagging: { status: 503, code: 'projection_lagging' },
   ShuttingDown: { status: 503, code: 'shutting_down' },
   StorageFull: { status: 507, code: 'storage_full' },

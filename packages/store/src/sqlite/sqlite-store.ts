@@ -175,8 +175,9 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
 
   /**
    * The common append skips the id lookup: a repeat is rare (a client's retry). When UNIQUE(event_id) fires, or
-   * a revision check fails (a retried batch no longer matches its expectation), the append is planned again with
-   * the lookup, so a repeat is still acknowledged with its original events and a reused id still conflicts.
+   * a revision check fails (a retried batch no longer matches its expectation), or its `recordBy` has passed (a
+   * retry the next day), the append is planned again with the lookup, so a repeat is still acknowledged with its
+   * original events and a reused id still conflicts.
    */
   const appendOnce = (
     request: Parameters<EventStore['append']>[0],
@@ -187,7 +188,11 @@ export const createSqliteStore = (options: SqliteStoreOptions): EventStore => {
       tx === 'immediate' ? appendTx.immediate(request, lookUpIds) : appendTx(request, lookUpIds)
     try {
       const fast = run(false)
-      if (E.isRight(fast) || fast.left._tag !== 'WrongExpectedVersion') return fast
+      if (
+        E.isRight(fast) ||
+        (fast.left._tag !== 'WrongExpectedVersion' && fast.left._tag !== 'RecordByPassed')
+      )
+        return fast
     } catch (e) {
       const { code, message } = e as { code?: string; message?: string }
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE' || !message?.includes('events.event_id')) throw e

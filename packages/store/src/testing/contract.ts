@@ -62,6 +62,31 @@ export const storeContract = (name: string, factory: StoreFactory): void => {
       expect(r.events[0]!.recordedAt).toMatch(/^2017-01-01T00:00:\d\dZ$|^2017-01-01T00:00:\d\d\.\d{3}Z$/)
     })
 
+    it('refuses a batch it would stamp after its recordBy, storing nothing; a line with its own instant is not held to it', async () => {
+      const s = await fresh()
+      // The clock ticks a second per stamp from 2017-01-01T00:00:00Z: the next stamp is after this recordBy.
+      const recordBy = clock()
+      const late = await s.append({ ...req([ev('unit-a')]), recordBy })
+      expect(late).toMatchObject(E.left({ _tag: 'RecordByPassed', recordBy }))
+      expect(await s.readStream('unit-a')).toHaveLength(0)
+      const reload = { ...ev('unit-a'), recordedAt: '2016-12-31T16:00:00.000Z' }
+      const kept = await ok(s, { ...req([reload]), recordBy })
+      expect(kept.events[0]!.recordedAt).toBe('2016-12-31T16:00:00.000Z')
+      // In time, the batch is written as any other.
+      expect(
+        E.isRight(await s.append({ ...req([ev('unit-a')]), recordBy: '2017-01-02T00:00:00.000Z' }))
+      ).toBe(true)
+      expect(await s.readStream('unit-a')).toHaveLength(2)
+    })
+
+    it('acknowledges a repeat of a stored batch even after its recordBy (a client retry)', async () => {
+      const s = await fresh()
+      const batch = req([ev('unit-a')])
+      await ok(s, batch)
+      const again = await ok(s, { ...batch, recordBy: '2000-01-01T00:00:00.000Z' })
+      expect(again.duplicate).toBe(true)
+    })
+
     it('rejects a stale expected revision with the actual one, storing nothing', async () => {
       const s = await fresh()
       await ok(s, req([ev('case-x'), ev('case-x')]))
