@@ -247,7 +247,7 @@ describe('the assessment cycle, served by a real process', () => {
     const sheet = wb.getWorksheet('发布与核验')!
     const rows = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).join(' ')] : []))
     expect(rows).toContain(`SHA-256 ${listed.json.publications[1].sha256}`)
-    expect(rows).toContain('哈希范围 完整结果，不含计分说明文字')
+    expect(rows).toContain('哈希范围 完整结果及其所依据事件的内容，不含计分说明文字')
     expect(rows).toContain('文号 广人社发〔2026〕9号')
     expect(
       rows.some((x) => x.startsWith('计0分 苍溪县：因政策法规宣传不到位被省厅通报并限期整改的，计0分'))

@@ -15,10 +15,10 @@ describe('kaoping verify on a log sealed by an earlier release', () => {
   it('finds every publication of the pinned log consistent with its events', () => {
     const verified = verifyLog(text, 'sealed-2026-12.ndjson')
     expect(verified.text.split('\n').filter((l) => l.includes('：一致  sha256 '))).toEqual([
-      expect.stringContaining('sha256 f35503a09ad498293672efeaa12013adc8772659b55813d4dd32a8c8a3950994'),
-      expect.stringContaining('sha256 e7e832a2fac7d96f507b54c2936a17b270f726eef5bc2457e0b46b064d144b96'),
-      expect.stringContaining('sha256 93c682fefab606900d8dafa5281ebb841ac44f746329b2a40d2acebbac69f835'),
-      expect.stringContaining('sha256 3d98c38b63d1a9ee01def7d2978fc2e5f4bbe89eef557fa0666ca45515f429ad'),
+      expect.stringContaining('sha256 511e56d7582bfd135d03e8e0caa26dfa8e784d2d176fecddaa211fe72933b553'),
+      expect.stringContaining('sha256 f3a73a59b0066959f307a4427804444306df0d9fb0281ae49872b56549358ce4'),
+      expect.stringContaining('sha256 2a08d762ba1dae6cb6ef65b09c8cc6b0b8d1a691b12e0139e5d6941437ca4952'),
+      expect.stringContaining('sha256 7741adc30aaf778a1289fcf66ce9870ffae9a80a077274fdcd7eaefe0830bdab'),
     ])
     expect(verified.ok).toBe(true)
   })
@@ -60,5 +60,24 @@ describe('kaoping verify on a log sealed by an earlier release', () => {
       '注：该次发布的哈希范围为“完整结果，含计分说明文字（早期发布）”；仅计分说明措辞不同也会不一致'
     )
     expect(verified.text.match(/：一致 {2}sha256/g)).toHaveLength(3)
+  })
+
+  it('fails when a fact behind a figure is edited though no figure moves: a 考核组 reason rewritten', () => {
+    const reason = '"reason":"普法宣传不到位被省厅通报，整改及时"'
+    expect(text).toContain(reason)
+    const verified = verifyLog(text.replace(reason, '"reason":"工作成效突出，无任何问题"'), 'reason.ndjson')
+    expect(verified.ok).toBe(false)
+    expect(verified.text).toContain('首个不同：单位 cangxi（苍溪县） 的 指标 J1')
+  })
+
+  it('refuses a publication whose seal form was stripped after publications sealed in a newer form', () => {
+    const lines = text.split('\n')
+    const third = lines.findIndex((l, i) => l.includes('"type":"ResultPublished"') && i > 960)
+    lines[third] = lines[third]!.replace('"seal":"substance",', '')
+    const verified = verifyLog(lines.join('\n'), 'stripped.ndjson')
+    expect(verified.ok).toBe(false)
+    expect(verified.text).toContain(
+      'guangyuan-districts-2017 第 2 次发布（最终结果，第 1 版，截至北京时间 2018-02-28 10:00，日志位置 961）：不一致 — 未记录哈希范围（早期发布方式），却在已按“完整结果及其所依据事件的内容，不含计分说明文字”封存的发布'
+    )
   })
 })

@@ -14,6 +14,7 @@ import {
   formatLineIssue,
   type PublicationData,
   readLog,
+  SEAL_FORM,
   type StoredEvent,
   sealFormOf,
 } from '@kaoping/core'
@@ -51,20 +52,34 @@ export const verifyLog = (text: string, name: string): Verified => {
   const lines: string[] = []
   const counts = new Map<string, number>()
   let ok = true
+  /** The first publication sealed in a form newer than `whole`: no publish command records an older one after it. */
+  let sealedSince: string | undefined
   for (const e of events) {
     if (e.type !== 'ResultPublished') continue
     const data = e.data as PublicationData
     const n = (counts.get(data.schemeId) ?? 0) + 1
     counts.set(data.schemeId, n)
+    const form = sealFormOf(data)
+    const head = `${data.schemeId} 第 ${n} 次发布（${codeLabel('ResultPublished.stage', data.stage)}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
+    if (form !== 'whole') sealedSince ??= head
+    else if (sealedSince !== undefined) {
+      // A whole-Result hash after a substance one: the seal was stripped (and the hash made again) by hand.
+      ok = false
+      lines.push(
+        `${head}：不一致 — 未记录哈希范围（早期发布方式），却在已按“${sealScopeLabel(SEAL_FORM)}”封存的发布（${sealedSince}）之后：发布命令不会这样记录，日志可能被改动`
+      )
+      continue
+    }
     const cut = BigInt(data.position)
     const check = checkPublication(
       events.filter((x) => x.position <= cut),
       data,
       events.filter((x) => x.seq < e.seq)
     )
-    const head = `${data.schemeId} 第 ${n} 次发布（${codeLabel('ResultPublished.stage', data.stage)}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
     if (check._tag === 'Match') {
-      lines.push(`${head}：一致  sha256 ${data.sha256}`)
+      lines.push(
+        `${head}：一致  sha256 ${data.sha256}${form === 'whole' ? `\n  哈希范围：${sealScopeLabel(undefined)}` : ''}`
+      )
       continue
     }
     ok = false
@@ -81,7 +96,7 @@ export const verifyLog = (text: string, name: string): Verified => {
       `${head}：不一致 — 首个不同：${where}\n  发布时记录 sha256 ${data.sha256}\n  重新计算得 sha256 ${check.sealed.sha256}${
         // A publication from before the substance seal hashed the engine's explanations too: a later release
         // that words one differently fails it though no figure moved (docs/assessment-cycle.md).
-        sealFormOf(data) === 'whole'
+        form === 'whole'
           ? `\n  注：该次发布的哈希范围为“${sealScopeLabel(undefined)}”；仅计分说明措辞不同也会不一致，请用发布时的 kaoping 版本核验`
           : ''
       }`

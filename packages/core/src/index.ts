@@ -86,6 +86,7 @@ export {
   type Digests,
   describeDifference,
   digestsOf,
+  factsFrom,
   firstDifference,
   type PublicationData,
   publicationData,
@@ -95,7 +96,14 @@ export {
   seal,
   sealFormOf,
 } from './publication/seal'
-export { SEAL_FORM, type SealForm, type Substance, substanceOf } from './publication/substance'
+export {
+  type FactsOf,
+  factsDigest,
+  SEAL_FORM,
+  type SealForm,
+  type Substance,
+  substanceOf,
+} from './publication/substance'
 export { toCsv, unitToCsv } from './result/csv'
 export type * from './result/result'
 export { summarize, summarizeUnit } from './result/summary'

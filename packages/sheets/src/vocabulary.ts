@@ -8,7 +8,7 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Readonly<Record<string, 
   'UnitRegistered.kind': { district: '县区局', department: '市局科室单位' },
   // Of types the template leaves out (results are the server's, decisions the city's), for every other text.
   'ResultPublished.stage': { preliminary: '初评公示', final: '最终结果' },
-  'ResultPublished.seal': { substance: '完整结果，不含计分说明文字' },
+  'ResultPublished.seal': { substance: '完整结果及其所依据事件的内容，不含计分说明文字' },
   'AppealDecided.decision': { upheld: '支持', partially_upheld: '部分支持', rejected: '驳回' },
   'CaseOpened.kind': {
     administrative_litigation: '行政诉讼',

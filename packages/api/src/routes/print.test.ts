@@ -99,7 +99,7 @@ describe('GET /print/schemes/{id}/publications/{n}', () => {
       '<td>利州区</td><td>A1 学法不少于4次</td><td>培训漏计</td><td>支持：签到表齐全</td><td class="n">1.00</td>'
     )
     expect(r.text).toContain(final.json.sha256)
-    expect(r.text).toContain('哈希范围：完整结果，不含计分说明文字')
+    expect(r.text).toContain('哈希范围：完整结果及其所依据事件的内容，不含计分说明文字')
     expect(r.text).toContain('/publications/2?form=sealed</code> 返回的内容即为被哈希的字节')
   })
 

@@ -181,11 +181,11 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
     expect(live.json.units.map((u: { total: string }) => u.total)).toEqual(['10.00', '10.00'])
     const after = await api.get(`${PATH}/1`, 'auditor')
     expect(after.text).toBe(before.text)
-    expect(after.headers.get('ETag')).toBe(`"${published.json.sha256}-whole"`)
+    expect(after.headers.get('ETag')).toBe(`W/"${published.json.sha256}-whole"`)
     expect(sha((await api.get(`${PATH}/1?form=sealed`, 'auditor')).text)).toBe(published.json.sha256)
   })
 
-  it('serves the whole Result, and with form=sealed the bytes its hash covers: the Result without the prose', async () => {
+  it('serves the whole Result, and with form=sealed the bytes its hash covers: without the prose, with the facts digested', async () => {
     const published = await api.post(PATH, { stage: 'preliminary', appealUntil })
     const whole = await api.get(`${PATH}/1`, 'auditor')
     const sealed = await api.get(`${PATH}/1?form=sealed`, 'auditor')
@@ -194,9 +194,11 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
     expect(sealed.headers.get('ETag')).not.toBe(whole.headers.get('ETag'))
     expect(whole.json.units[0].categories[0].indicators[0].explanation).toEqual(expect.any(String))
     expect(sealed.text).not.toContain('"explanation"')
-    // Everything else is the same: the seal leaves out only the engine's words.
+    // Everything else is the same: the seal leaves out only the engine's words, and digests each figure's facts.
     const unworded = JSON.parse(whole.text, (key, value) => (key === 'explanation' ? undefined : value))
-    expect(sealed.json).toEqual(unworded)
+    const undigested = JSON.parse(sealed.text, (key, value) => (key === 'facts' ? undefined : value))
+    expect(undigested).toEqual(unworded)
+    expect(sealed.json.units[0].categories[0].indicators[0].facts).toMatch(/^[0-9a-f]{64}$/)
     expect((await api.get(`${PATH}/1?form=nope`, 'auditor')).status).toBe(400)
   })
 

@@ -8,6 +8,7 @@ import { logBuilder } from '../testing/log-builder'
 import {
   checkPublication,
   describeDifference,
+  factsFrom,
   firstDifference,
   publicationData,
   publicationResult,
@@ -84,7 +85,9 @@ describe('published results', () => {
     const sealed = publicationResult(events(log('province')), { schemeId: scheme.schemeId, asOf }, SEAL_FORM)
     if (E.isLeft(sealed)) throw new Error('unscorable')
     expect(sealed.right.form).toBe('substance')
-    expect(sealed.right.sealedJson).toBe(canonicalJson(substanceOf(sealed.right.result)))
+    expect(sealed.right.sealedJson).toBe(
+      canonicalJson(substanceOf(sealed.right.result, factsFrom(events(log('province')))))
+    )
     expect(sealed.right.sealedJson.startsWith('{"asOf":"2017-12-31T00:00:00.000Z","basis":"recorded",')).toBe(
       true
     )
@@ -169,6 +172,7 @@ describe('published results', () => {
   })
 
   describe('what the seal covers', () => {
+    const facts = factsFrom(events(log('province')))
     const sealedOf = () => {
       const sealed = publicationResult(
         events(log('province')),
@@ -193,13 +197,13 @@ describe('published results', () => {
 
     it('keeps the seal when a later release words the explanations differently', () => {
       const sealed = sealedOf()
-      const again = seal(reworded(sealed.result), sealed.scheme, 'substance')
+      const again = seal(reworded(sealed.result), sealed.scheme, 'substance', facts)
       expect(again.json).not.toBe(sealed.json)
       expect(again.sha256).toBe(sealed.sha256)
       expect(again.digests).toEqual(sealed.digests)
       // The whole form is bound to the wording: the reason new publications are not sealed in it.
-      expect(seal(reworded(sealed.result), sealed.scheme, 'whole').sha256).not.toBe(
-        seal(sealed.result, sealed.scheme, 'whole').sha256
+      expect(seal(reworded(sealed.result), sealed.scheme, 'whole', facts).sha256).not.toBe(
+        seal(sealed.result, sealed.scheme, 'whole', facts).sha256
       )
     })
 
@@ -219,12 +223,27 @@ describe('published results', () => {
               }
         ),
       }
-      const again = seal(moved, sealed.scheme, 'substance')
+      const again = seal(moved, sealed.scheme, 'substance', facts)
       expect(again.sha256).not.toBe(sealed.sha256)
       const difference = firstDifference(again, sealed.digests)
       expect(difference && describeDifference(difference)).toBe(
         '单位 jiange（剑阁县） 的 指标 B1（学法不少于4次）'
       )
+    })
+
+    it('changes the seal when a fact behind a figure is edited though no figure moves, and names the indicator', () => {
+      const sealed = sealedOf()
+      // The first training's topic: counted by B1, shown in no figure.
+      const edited = TEXT.replace('"topic":"学法"', '"topic":"另一主题"')
+      expect(edited).not.toBe(TEXT)
+      const publication = publicationData(sealed, { stage: 'final', asOf, position: '7' }) as Parameters<
+        typeof checkPublication
+      >[1]
+      const check = checkPublication(events(edited), publication)
+      if (check._tag !== 'Mismatch' || !check.difference)
+        throw new Error(`expected a mismatch: ${check._tag}`)
+      expect(check.sealed.result.units.map((u) => u.total)).toEqual(sealed.result.units.map((u) => u.total))
+      expect(describeDifference(check.difference)).toBe('单位 jiange（剑阁县） 的 指标 B1（学法不少于4次）')
     })
 
     it("keeps the log's own words sealed: a unit's name, an adjustment's reason, a self-assessment's note", () => {
@@ -259,7 +278,7 @@ describe('published results', () => {
           ...sealed.result.units.slice(1),
         ],
       }
-      const substance = JSON.stringify(substanceOf(withWords))
+      const substance = JSON.stringify(substanceOf(withWords, facts))
       expect(substance).toContain('经复核补计')
       expect(substance).toContain('自评说明')
       expect(substance).toContain(unit.name)

@@ -20,7 +20,7 @@ import { canonicalJson, sha256Hex } from '../primitives/canonical-json'
 import type { Result } from '../result/result'
 import type { Scheme } from '../scheme/scheme'
 import { score } from '../timetravel/score-at'
-import { type SealForm, sealedValue } from './substance'
+import { type FactsOf, type SealForm, sealedValue } from './substance'
 
 export type Digests = Readonly<Record<string, Readonly<Record<string, string>>>>
 
@@ -80,8 +80,9 @@ export const digestsOf = (result: object): Digests => {
   return digests
 }
 
-export const seal = (result: Result, scheme: Scheme, form: SealForm): Sealed => {
-  const value = sealedValue(result, form)
+/** `factsOf` reads the events the Result names (the `substance` form digests them; `whole` reads none). */
+export const seal = (result: Result, scheme: Scheme, form: SealForm, factsOf: FactsOf): Sealed => {
+  const value = sealedValue(result, form, factsOf)
   const sealedJson = canonicalJson(value)
   // A verification needs only the hash; the whole JSON (tens of MB at a province's scale) is made when served.
   let json: string | undefined = form === 'whole' ? sealedJson : undefined
@@ -112,9 +113,18 @@ export const publicationResult = (
   publication: { readonly schemeId: string; readonly asOf: string },
   form: SealForm
 ): E.Either<ReplayError, Sealed> =>
-  E.map((s: { result: Result; scheme: Scheme }) => seal(s.result, s.scheme, form))(
+  E.map((s: { result: Result; scheme: Scheme }) => seal(s.result, s.scheme, form, factsFrom(events)))(
     score(events, { schemeId: publication.schemeId, asOf: publication.asOf, basis: 'recorded' })
   )
+
+/** The events of a log by id, as the seal reads them. */
+export const factsFrom = (events: ReadonlyArray<StoredEvent>): FactsOf => {
+  let byId: Map<string, StoredEvent> | undefined
+  return (id) => {
+    byId ??= new Map(events.map((e) => [e.id, e]))
+    return byId.get(id)
+  }
+}
 
 /** Where a recomputed Result first differs from the digests recorded at publication. */
 export interface Difference {

@@ -3,15 +3,19 @@
  *
  * A Result holds two kinds of thing: what the recorded facts and the scheme decide — values, points, statuses,
  * grades, ranks, which rules fired, the events and exceptions behind each figure — and the engine's prose about
- * them (an indicator's or a rule's `explanation`, an adjustment's `note`), written from those same figures. A seal
- * over the prose would tie every publication to the wording of the release that published it: a later release
- * that words one explanation better would make `verify` report 不一致 for every earlier publication though no fact
- * and no point changed. So a publication sealed in the `substance` form hashes the Result without that prose; one
- * recorded before the form existed (no `seal` field) hashes the whole Result, as it was published.
+ * them (an indicator's or a rule's `explanation`, an adjustment's `note`). A seal over the prose would tie every
+ * publication to the wording of the release that published it: a later release that words one explanation better
+ * would make `verify` report 不一致 for every earlier publication though no fact and no point changed. So a
+ * publication sealed in the `substance` form hashes the Result without that prose; one recorded before the form
+ * existed (no `seal` field) hashes the whole Result, as it was published.
  *
- * Only the engine's own words go: text that comes from the log (a unit's name, an adjustment's reason, a
- * self-assessment's note, a rule's name from the scheme) stays sealed.
+ * The prose also quoted facts no figure shows (a 考核组 judgement's reason and date, the people counts behind a
+ * pass rate). So that none of the log's own words go unsealed with it, each indicator and each fired rule carries
+ * `facts` in this form: the SHA-256 of the canonical JSON of `[id, type, data]` of every event it names, in its
+ * order. An edit of any fact behind a figure changes the hash and names the indicator, whether or not it moves
+ * the figure.
  */
+import { canonicalJson, sha256Hex } from '../primitives/canonical-json'
 import type {
   AdjustmentItem,
   IndicatorResult,
@@ -27,20 +31,24 @@ export type SealForm = 'whole' | 'substance'
 /** The form new publications are sealed in. */
 export const SEAL_FORM: SealForm = 'substance'
 
-type Unworded<T> = Omit<T, 'explanation'>
+/** An event as the seal reads it; undefined for an id the log does not hold. */
+export type FactsOf = (eventId: string) => { readonly type: string; readonly data: unknown } | undefined
+
+/** Without the engine's words, with a digest of the facts the figure names. */
+type WithFacts<T> = Omit<T, 'explanation'> & { readonly facts: string }
 
 export interface SubstanceUnit
   extends Omit<UnitResult, 'rulesFired' | 'rules' | 'categories' | 'bonus' | 'adjustments'> {
-  readonly rulesFired: ReadonlyArray<Unworded<RuleFired>>
-  readonly rules: ReadonlyArray<Unworded<RuleResult>>
+  readonly rulesFired: ReadonlyArray<WithFacts<RuleFired>>
+  readonly rules: ReadonlyArray<Omit<RuleResult, 'explanation'>>
   readonly categories: ReadonlyArray<
     Omit<UnitResult['categories'][number], 'indicators'> & {
-      readonly indicators: ReadonlyArray<Unworded<IndicatorResult>>
+      readonly indicators: ReadonlyArray<WithFacts<IndicatorResult>>
     }
   >
   readonly bonus:
     | (Omit<NonNullable<UnitResult['bonus']>, 'indicators'> & {
-        readonly indicators: ReadonlyArray<Unworded<IndicatorResult>>
+        readonly indicators: ReadonlyArray<WithFacts<IndicatorResult>>
       })
     | null
   readonly adjustments: Omit<UnitResult['adjustments'], 'items'> & {
@@ -52,27 +60,40 @@ export interface Substance extends Omit<Result, 'units'> {
   readonly units: ReadonlyArray<SubstanceUnit>
 }
 
-const unworded = <T extends { readonly explanation: string }>({ explanation: _, ...rest }: T): Unworded<T> =>
-  rest
+/** The digest of the events a figure names: `[id, type, data]` each, in the figure's order. */
+export const factsDigest = (ids: ReadonlyArray<string>, factsOf: FactsOf): string =>
+  sha256Hex(
+    canonicalJson(
+      ids.map((id) => {
+        const e = factsOf(id)
+        return e === undefined ? [id, null] : [id, e.type, e.data]
+      })
+    )
+  )
 
-const indicatorsOf = <B extends { readonly indicators: ReadonlyArray<IndicatorResult> }>(block: B) => ({
-  ...block,
-  indicators: block.indicators.map(unworded),
-})
-
-/** The Result as the `substance` seal hashes it: every field but the engine's prose, in the same places. */
-export const substanceOf = (result: Result): Substance => ({
-  ...result,
-  units: result.units.map((u) => ({
-    ...u,
-    rulesFired: u.rulesFired.map(unworded),
-    rules: u.rules.map(unworded),
-    categories: u.categories.map(indicatorsOf),
-    bonus: u.bonus === null ? null : indicatorsOf(u.bonus),
-    adjustments: { ...u.adjustments, items: u.adjustments.items.map(({ note: _, ...item }) => item) },
-  })),
-})
+/** The Result as the `substance` seal hashes it: every field but the engine's prose, each figure's facts digested. */
+export const substanceOf = (result: Result, factsOf: FactsOf): Substance => {
+  const sealed = <T extends { readonly explanation: string; readonly events: ReadonlyArray<string> }>({
+    explanation: _,
+    ...rest
+  }: T): WithFacts<T> => ({ ...rest, facts: factsDigest(rest.events, factsOf) })
+  const indicatorsOf = <B extends { readonly indicators: ReadonlyArray<IndicatorResult> }>(block: B) => ({
+    ...block,
+    indicators: block.indicators.map(sealed),
+  })
+  return {
+    ...result,
+    units: result.units.map((u) => ({
+      ...u,
+      rulesFired: u.rulesFired.map(sealed),
+      rules: u.rules.map(({ explanation: _, ...rule }) => rule),
+      categories: u.categories.map(indicatorsOf),
+      bonus: u.bonus === null ? null : indicatorsOf(u.bonus),
+      adjustments: { ...u.adjustments, items: u.adjustments.items.map(({ note: _, ...item }) => item) },
+    })),
+  }
+}
 
 /** What a seal form hashes. */
-export const sealedValue = (result: Result, form: SealForm): Result | Substance =>
-  form === 'whole' ? result : substanceOf(result)
+export const sealedValue = (result: Result, form: SealForm, factsOf: FactsOf): Result | Substance =>
+  form === 'whole' ? result : substanceOf(result, factsOf)
