@@ -17,8 +17,10 @@ import { prepared } from './prepared'
  * 8: a month-end ranking kept as pieces (its head, each unit's entry), never as one text of the whole Result.
  * 9: an appeal's decision answers only the filing standing when it was recorded (core evaluate-unit.ts
  * `decisionsOf`): rankings and month ends kept under the old pairing are scored again.
+ * 10: a higher instance's 维持/驳回 keeps the case's outcome below (core cases/fold.ts): a loss upheld on appeal
+ * is a loss, where it was read as no loss.
  */
-export const PROJECTION_CODE_VERSION = 9
+export const PROJECTION_CODE_VERSION = 10
 
 export interface Tables {
   readonly generation: number

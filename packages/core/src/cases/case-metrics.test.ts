@@ -70,6 +70,63 @@ describe('defect: a lawsuit lost at first instance and won on appeal is no loss'
   })
 })
 
+describe('defect: a first-instance loss upheld on appeal (维持原判 / 驳回上诉) is still a loss', () => {
+  // The district scheme's E2: 胜诉率 = cases not lost / cases decided, by the case's final outcome.
+  const NOT_LOST = ['lost', 'revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform']
+  const scheme = testScheme([
+    {
+      id: 'E2',
+      name: '行政诉讼胜诉率',
+      max: 5,
+      metric: {
+        ratio: [
+          { count: 'cases', by: 'decided', where: { kind: LIT, outcome: { notIn: NOT_LOST } } },
+          { count: 'cases', by: 'decided', where: { kind: LIT } },
+        ],
+      },
+      scoring: { kind: 'bands', bands: [{ gte: 1, points: 5 }], else: 0 },
+    },
+  ])
+  const lawsuit = (caseId: string, ...decisions: Array<[string, string, string]>) =>
+    caseOn('wangcang', LIT, '2017-02-01', { caseId, decisions })
+  const scored = (...cases: ReturnType<typeof lawsuit>[]) =>
+    given(unitRegistered('wangcang'), ...cases)
+      .scoredWith(scheme)
+      .indicator('wangcang', 'E2')
+
+  it('counts a loss upheld at second instance as a loss: 0/1 → 0 points, the case named', () => {
+    const e2 = scored(
+      lawsuit('upheld-loss', ['first', 'lost', '2017-05-01'], ['second', 'upheld', '2017-09-01'])
+    )
+    expect(e2).toMatchObject({ value: '0.0000', points: '0.00', exceptions: ['upheld-loss'] })
+  })
+  it('counts a loss whose appeal was dismissed as a loss, and an act revoked then upheld on appeal as one too', () => {
+    const e2 = scored(
+      lawsuit('dismissed-appeal', ['first', 'lost', '2017-05-01'], ['second', 'dismissed', '2017-09-01']),
+      lawsuit('revoked-upheld', ['first', 'revoked', '2017-05-01'], ['second', 'upheld', '2017-09-01'])
+    )
+    expect(e2).toMatchObject({ value: '0.0000', points: '0.00' })
+    expect(e2.exceptions).toEqual(['dismissed-appeal', 'revoked-upheld'])
+  })
+  it('keeps a first-instance win whose appeal was dismissed a win: 1/1 → 5 points', () => {
+    const e2 = scored(
+      lawsuit('won-kept', ['first', 'won', '2017-05-01'], ['second', 'dismissed', '2017-09-01'])
+    )
+    expect(e2).toMatchObject({ value: '1.0000', points: '5.00' })
+  })
+  it('takes a retrial’s own outcome over the appeal it reverses: lost, upheld, then won at retrial → no loss', () => {
+    const e2 = scored(
+      lawsuit(
+        'retried',
+        ['first', 'lost', '2017-03-01'],
+        ['second', 'upheld', '2017-06-01'],
+        ['retrial', 'won', '2017-10-01']
+      )
+    )
+    expect(e2).toMatchObject({ value: '1.0000', points: '5.00' })
+  })
+})
+
 describe('defect: a case opened 2016-12-20 and closed 2017-01-10 belongs to 2017’s closure rate', () => {
   const closure = {
     id: 'F1',

@@ -27,11 +27,21 @@ export interface CaseRecord {
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
+/**
+ * Above the first instance, 维持 and 驳回 (upheld, dismissed) are what the court does to the judgment below — 维持原判,
+ * 驳回上诉 — so the case ends as it stood: a first-instance loss upheld on appeal is still a loss (E2: "以最高审级
+ * 的裁判结果为准"). Any other outcome there is the case's own (won, lost, revoked …), as at the first instance.
+ */
+const KEEPS_THE_LOWER = new Set(['upheld', 'dismissed'])
+
 interface Draft {
   opened: Fact
   facts: Fact[]
   closed?: Fact
   decided?: Fact
+  /** The case's outcome as it stands after `decided` (a higher instance's 维持/驳回 keeps the one below). */
+  outcome?: string
+  decisions: Fact[]
   performed: boolean
   hearings: number
   leaderAll: boolean
@@ -69,7 +79,7 @@ const record = (d: Draft): CaseRecord => {
       closed: closed !== undefined,
       withinTimeLimit: closed ? closed.data.withinTimeLimit === true : null,
       resolution: closed ? str(closed.data.resolution) : null,
-      outcome: decided ? String(decided.data.outcome) : null,
+      outcome: d.outcome ?? null,
       decidedOn: decided ? decided.occurredOn : null,
       performed: d.performed,
       hearings: d.hearings,
@@ -93,6 +103,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
     drafts.set(String(f.data.caseId), {
       opened: f,
       facts: [f],
+      decisions: [],
       performed: false,
       hearings: 0,
       leaderAll: true,
@@ -116,12 +127,9 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
           d.defenses += 1
           if (f.data.onTime !== true) d.defensesOnTime = false
           break
-        case 'CaseDecided': {
-          const rank = INSTANCE_RANK[String(f.data.instance)] ?? 0
-          const best = d.decided ? (INSTANCE_RANK[String(d.decided.data.instance)] ?? 0) : -1
-          if (rank > best || (rank === best && d.decided && f.seq > d.decided.seq)) d.decided = f
+        case 'CaseDecided':
+          d.decisions.push(f)
           break
-        }
         case 'CaseClosed':
           if (!d.closed || f.seq > d.closed.seq) d.closed = f
           break
@@ -131,7 +139,23 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       }
     }
   }
+  for (const d of drafts.values()) if (d.decisions.length > 0) decide(d)
   return [...drafts.values()].sort((a, b) => a.opened.seq - b.opened.seq).map(record)
+}
+
+const rankOf = (f: Fact) => INSTANCE_RANK[String(f.data.instance)] ?? 0
+
+/** The decision at the highest instance (the later one at the same instance), and the outcome the case ends with. */
+const decide = (d: Draft) => {
+  const ordered =
+    d.decisions.length === 1
+      ? d.decisions
+      : [...d.decisions].sort((a, b) => rankOf(a) - rankOf(b) || a.seq - b.seq)
+  for (const f of ordered) {
+    const outcome = String(f.data.outcome)
+    d.outcome = rankOf(f) > 0 && d.outcome !== undefined && KEEPS_THE_LOWER.has(outcome) ? d.outcome : outcome
+    d.decided = f
+  }
 }
 
 // Module level, not inside `inPeriod`: under tsx (keepNames) a named closure costs a defineProperty per call,
