@@ -19,8 +19,10 @@ import { prepared } from './prepared'
  * `decisionsOf`): rankings and month ends kept under the old pairing are scored again.
  * 10: a higher instance's 维持/驳回 keeps the case's outcome below (core cases/fold.ts): a loss upheld on appeal
  * is a loss, where it was read as no loss.
+ * 11: a case's dates are the ones its facts count on (a January closing counted for December is closed by the end
+ * of the year), and a quarter is filled by when the work happened (core metrics/evaluate.ts `quarterDate`).
  */
-export const PROJECTION_CODE_VERSION = 10
+export const PROJECTION_CODE_VERSION = 11
 
 export interface Tables {
   readonly generation: number

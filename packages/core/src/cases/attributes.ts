@@ -10,6 +10,7 @@ export interface CaseAttributes {
   readonly kind: CaseKind
   readonly subject: string | null
   readonly caseNumber: string | null
+  /** Dates are the ones the case's facts count on (`countsOn ?? occurredOn`), as `by` reads them. */
   readonly openedOn: string
   /** null while open. */
   readonly closedOn: string | null
@@ -18,7 +19,10 @@ export interface CaseAttributes {
   readonly withinTimeLimit: boolean | null
   /** How it was closed (调解、裁决 …); null while open or when not recorded. */
   readonly resolution: string | null
-  /** Outcome of the decision at the highest instance (first < second < retrial < final); null before any. */
+  /**
+   * Outcome of the decision at the highest instance (first < second < retrial < final); null before any. Above the
+   * first instance, 维持/驳回 (upheld, dismissed) keep the outcome below.
+   */
   readonly outcome: string | null
   readonly decidedOn: string | null
   readonly performed: boolean

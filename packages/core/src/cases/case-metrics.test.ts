@@ -272,6 +272,33 @@ describe('defect: 出庭应诉率 counts lawsuits only (where kind: administrati
   })
 })
 
+describe('defect: a closing counted for December (countsOn) is closed in the rate’s numerator as in its cohort', () => {
+  const INS = 'labor_inspection'
+  const scheme = testScheme([
+    {
+      id: 'D4',
+      name: '劳动保障监察结案率',
+      max: 3,
+      metric: {
+        ratio: [
+          { count: 'cases', by: 'active', where: { kind: INS, closedOn: { lte: '2017-12-31' } } },
+          { count: 'cases', by: 'active', where: { kind: INS } },
+        ],
+      },
+      scoring: { kind: 'bands', bands: [{ gte: 0.9, points: 3 }], else: 0 },
+    },
+  ])
+  // Closed 2018-01-10, counted for 2017-12-31 by the city (a countsOn the 考核组 need not verify).
+  const late = caseOn('a', INS, '2017-10-01', { caseId: 'late', closedOn: '2018-01-10' }).map((l) =>
+    l.type === 'CaseClosed' ? { ...l, data: { ...l.data, countsOn: '2017-12-31' } } : l
+  )
+  const s = given(unitRegistered('a'), late).scoredWith(scheme)
+
+  it('counts it closed in 2017: 1/1 → 3 points, where it was open in 2017 and absent from 2018', () => {
+    expect(s.indicator('a', 'D4')).toMatchObject({ value: '1.0000', points: '3.00', exceptions: [] })
+  })
+})
+
 describe('case attributes and by', () => {
   const count = (id: string, metric: Record<string, unknown>) => ({
     id,

@@ -74,13 +74,15 @@ const record = (d: Draft): CaseRecord => {
       kind: o.kind as CaseAttributes['kind'],
       subject: str(o.subject),
       caseNumber: str(o.caseNumber),
-      openedOn: d.opened.occurredOn,
-      closedOn: closed ? closed.occurredOn : null,
+      // The dates a case counts on (`countsOn ?? occurredOn`), the same ones `by` puts it in a period with: a
+      // closing in January counted for December is closed by December 31 in the rate's numerator too.
+      openedOn: d.opened.countsOn,
+      closedOn: closed ? closed.countsOn : null,
       closed: closed !== undefined,
       withinTimeLimit: closed ? closed.data.withinTimeLimit === true : null,
       resolution: closed ? str(closed.data.resolution) : null,
       outcome: d.outcome ?? null,
-      decidedOn: decided ? decided.occurredOn : null,
+      decidedOn: decided ? decided.countsOn : null,
       performed: d.performed,
       hearings: d.hearings,
       leaderAppearedAll: d.hearings > 0 && d.leaderAll,

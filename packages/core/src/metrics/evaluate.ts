@@ -107,10 +107,19 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
   }
 }
 
+/**
+ * The quarter a fact fills is the one it happened in: "每季度不少于1次" is about when the work was done, and "年底
+ * 集中补做不能补足前几个季度" — four December inspections dated back by `countsOn` fill one quarter, not four.
+ * `countsOn` places a fact in the period (a January inspection counted for last year); only a fact that happened
+ * outside the period is placed by it.
+ */
+const quarterDate = (f: Fact, period: { readonly from: string; readonly to: string }) =>
+  f.occurredOn >= period.from && f.occurredOn <= period.to ? f.occurredOn : f.countsOn
+
 const countQuarters = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
   const facts = select(scope, m.type, m.where)
   const quarters = quartersOf(scope.period)
-  const hit = quarters.map((q) => facts.some((f) => within(f.countsOn, q)))
+  const hit = quarters.map((q) => facts.some((f) => within(quarterDate(f, scope.period), q)))
   return {
     value: num(hit.filter(Boolean).length),
     facts,

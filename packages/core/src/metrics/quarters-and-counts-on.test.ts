@@ -54,6 +54,31 @@ describe('defect: "每季度不少于1次" is met per quarter, not by four check
     expect(s.indicator('a', 'D1')).toMatchObject({ value: '4.00', points: '3.00' })
   })
 
+  const dated = (occurredOn: string, countsOn: string) => {
+    const e = inspection('a', occurredOn)
+    return { ...e, data: { ...e.data, countsOn } }
+  }
+
+  it('places a fact in the quarter it happened in: four December inspections dated back by countsOn fill 1 quarter', () => {
+    const s = given(
+      unitRegistered('a'),
+      dated('2017-12-01', '2017-03-31'),
+      dated('2017-12-02', '2017-06-30'),
+      dated('2017-12-04', '2017-09-30'),
+      dated('2017-12-05', '2017-12-31')
+    ).scoredWith(scheme)
+    expect(s.indicator('a', 'D1')).toMatchObject({ value: '1.00', points: '0.00' })
+  })
+
+  it('places a fact that happened after the period by its countsOn: a January inspection counted for Q4', () => {
+    const s = given(
+      unitRegistered('a'),
+      ...['2017-03-31', '2017-04-01', '2017-09-30'].map((d) => inspection('a', d)),
+      dated('2018-01-08', '2017-12-31')
+    ).scoredWith(scheme)
+    expect(s.indicator('a', 'D1')).toMatchObject({ value: '4.00', points: '3.00' })
+  })
+
   it('slices quarters from period.from: a July-to-June year (seed 000) has Q1 = July–September', () => {
     const s = given(
       unitRegistered('a'),
