@@ -121,9 +121,9 @@ describe('the district scheme', () => {
     expect(b).toEqual({
       count: 'cases',
       by: 'active',
-      where: { kind: 'administrative_litigation', hearings: { gte: 1 } },
+      where: { kind: 'administrative_litigation', hearingsInPeriod: { gte: 1 } },
     })
-    expect(a?.where).toMatchObject({ kind: 'administrative_litigation', leaderAppearedAll: true })
+    expect(a?.where).toMatchObject({ kind: 'administrative_litigation', leaderAppearedAllInPeriod: true })
   })
 
   it('scores D1 “每季度不少于1次” on quarters with an inspection, in bands', () => {

@@ -33,7 +33,25 @@ export interface CaseAttributes {
   readonly defenseOnTime: boolean | null
 }
 
-export type CaseAttribute = keyof CaseAttributes
+/**
+ * What a case did within the period being scored: "年内在办且已开庭的行政诉讼案件" counts a lawsuit heard this
+ * year, and whether the leader appeared at this year's hearings — a lawsuit heard in 2016 and never closed is
+ * not heard in 2017 (nor held against 2017 for a hearing the leader missed in 2016).
+ */
+export interface PeriodAttributes {
+  /** The hearings dated (countsOn ?? occurredOn) within the period. */
+  readonly hearingsInPeriod: number
+  /** At least one hearing within the period, and the leader appeared at every one of them. */
+  readonly leaderAppearedAllInPeriod: boolean
+}
+
+export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes
+
+/** The attributes only a period gives (`PeriodAttributes`). */
+export const PERIOD_ATTRIBUTES: ReadonlySet<string> = new Set<keyof PeriodAttributes>([
+  'hearingsInPeriod',
+  'leaderAppearedAllInPeriod',
+])
 
 const date: FieldKind = { kind: 'date' }
 const bool: FieldKind = { kind: 'boolean' }
@@ -54,4 +72,6 @@ export const CASE_ATTRIBUTES: ReadonlyMap<string, FieldKind> = new Map<CaseAttri
   ['hearings', { kind: 'number', integer: true }],
   ['leaderAppearedAll', bool],
   ['defenseOnTime', bool],
+  ['hearingsInPeriod', { kind: 'number', integer: true }],
+  ['leaderAppearedAllInPeriod', bool],
 ])

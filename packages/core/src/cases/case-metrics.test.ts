@@ -193,6 +193,57 @@ describe('defect: a case opened 2016-12-20 and closed 2017-01-10 belongs to 2017
   })
 })
 
+describe('defect: 出庭应诉率 counts the lawsuits heard this year (年内在办且已开庭), not every lawsuit never closed', () => {
+  const heard = { kind: LIT, hearingsInPeriod: { gte: 1 } }
+  const scheme = testScheme([
+    {
+      id: 'E1',
+      name: '行政机关负责人出庭应诉率',
+      max: 6,
+      metric: {
+        ratio: [
+          { count: 'cases', where: { ...heard, leaderAppearedAllInPeriod: true } },
+          { count: 'cases', where: heard },
+        ],
+      },
+      scoring: {
+        kind: 'bands',
+        bands: [
+          { gte: 1, points: 6 },
+          { gte: 0.9, points: 4 },
+        ],
+        else: 0,
+      },
+    },
+  ])
+  // Nine lawsuits of 2016, the leader at each hearing, decided and never closed (a lawsuit ends with its judgment).
+  const old = times(9, (i) =>
+    caseOn('lizhou', LIT, '2016-03-01', {
+      caseId: `old-${i}`,
+      hearings: [[true, '2016-05-01']],
+      decisions: [['first', 'won', '2016-08-01']],
+    })
+  )
+  const missed = caseOn('lizhou', LIT, '2017-03-01', { caseId: 'missed', hearings: [[false, '2017-05-01']] })
+
+  it('rates 2017 on its one lawsuit heard, where the leader did not appear: 0/1 → 0, not 9/10 → 4', () => {
+    const e1 = given(unitRegistered('lizhou'), old, missed).scoredWith(scheme).indicator('lizhou', 'E1')
+    expect(e1).toMatchObject({ value: '0.0000', points: '0.00', exceptions: ['missed'] })
+    expect(e1.explanation).toContain('负责人出庭应诉 0 件 / 开庭审理 1 件')
+  })
+  it('does not hold a 2016 hearing the leader missed against 2017, where the leader attended: 1/1 → 6', () => {
+    const twice = caseOn('lizhou', LIT, '2016-10-01', {
+      caseId: 'twice',
+      hearings: [
+        [false, '2016-11-01'],
+        [true, '2017-04-01'],
+      ],
+    })
+    const e1 = given(unitRegistered('lizhou'), twice).scoredWith(scheme).indicator('lizhou', 'E1')
+    expect(e1).toMatchObject({ value: '1.0000', points: '6.00' })
+  })
+})
+
 describe('defect: 出庭应诉率 counts lawsuits only (where kind: administrative_litigation)', () => {
   const e1 = (metric: unknown) =>
     testScheme([

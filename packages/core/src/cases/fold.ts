@@ -10,7 +10,7 @@
 import { CASE_FOLLOW_UPS } from '../events/case'
 import type { Fact, UnitFacts } from '../facts/fact'
 import type { CaseBy } from '../scheme/metric'
-import type { CaseAttributes } from './attributes'
+import type { CaseAttributes, PeriodAttributes } from './attributes'
 
 export interface CaseRecord {
   readonly caseId: string
@@ -23,6 +23,8 @@ export interface CaseRecord {
   }
   /** The case's facts in the fold, in log order. */
   readonly facts: ReadonlyArray<Fact>
+  /** Each hearing's date (`countsOn ?? occurredOn`) and whether the leader appeared, for `PeriodAttributes`. */
+  readonly hearings: ReadonlyArray<readonly [on: string, leaderAppeared: boolean]>
 }
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
@@ -44,6 +46,7 @@ interface Draft {
   decisions: Fact[]
   performed: boolean
   hearings: number
+  hearingDates: Array<readonly [string, boolean]>
   leaderAll: boolean
   defenses: number
   defensesOnTime: boolean
@@ -94,6 +97,7 @@ const record = (d: Draft): CaseRecord => {
       decided: decided ? decided.countsOn : null,
     },
     facts: inLogOrder(d.facts),
+    hearings: d.hearingDates,
   }
 }
 
@@ -108,6 +112,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       decisions: [],
       performed: false,
       hearings: 0,
+      hearingDates: [],
       leaderAll: true,
       defenses: 0,
       defensesOnTime: true,
@@ -123,6 +128,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       switch (type) {
         case 'HearingHeld':
           d.hearings += 1
+          d.hearingDates.push([f.countsOn, f.data.leaderAppeared === true])
           if (f.data.leaderAppeared !== true) d.leaderAll = false
           break
         case 'DefenseSubmitted':
@@ -176,6 +182,18 @@ export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): b
     case 'active':
       return c.dates.opened <= to && !(c.dates.closed !== null && c.dates.closed < from)
   }
+}
+
+/** {@link PeriodAttributes} of a case over [from, to]. */
+export const periodAttributes = (c: CaseRecord, from: string, to: string): PeriodAttributes => {
+  let heard = 0
+  let leaderAll = true
+  for (const [on, leader] of c.hearings)
+    if (on >= from && on <= to) {
+      heard += 1
+      if (!leader) leaderAll = false
+    }
+  return { hearingsInPeriod: heard, leaderAppearedAllInPeriod: heard > 0 && leaderAll }
 }
 
 const folds = new WeakMap<UnitFacts, Map<string, ReadonlyArray<CaseRecord>>>()

@@ -1,6 +1,7 @@
 /** @module Evaluates a metric over one unit's facts: the value, every event that made it, and how it was made. */
 
-import { type CaseRecord, casesOf, inPeriod } from '../cases/fold'
+import { PERIOD_ATTRIBUTES } from '../cases/attributes'
+import { type CaseRecord, casesOf, inPeriod, periodAttributes } from '../cases/fold'
 import type { EventType } from '../events/catalog'
 import { type Fact, fieldValue, type UnitFacts } from '../facts/fact'
 import { Decimal, ZERO } from '../primitives/decimal'
@@ -98,8 +99,14 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
   const by = m.by ?? 'active'
   const { from, to } = scope.period
   const cases: CaseRecord[] = []
+  // Attributes of the period are made only for a where that names one (most name none).
+  const ofPeriod = m.where !== undefined && Object.keys(m.where).some((k) => PERIOD_ATTRIBUTES.has(k))
   for (const c of casesOf(scope.facts, to))
-    if (inPeriod(c, by, from, to) && matchesRecord(c.attributes, m.where)) cases.push(c)
+    if (
+      inPeriod(c, by, from, to) &&
+      matchesRecord(ofPeriod ? { ...c.attributes, ...periodAttributes(c, from, to) } : c.attributes, m.where)
+    )
+      cases.push(c)
   return {
     value: num(cases.length),
     facts: cases.flatMap((c) => c.facts),
