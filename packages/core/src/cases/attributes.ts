@@ -36,13 +36,15 @@ export interface CaseAttributes {
 /**
  * What a case did within the period being scored: "年内在办且已开庭的行政诉讼案件" counts a lawsuit heard this
  * year, and whether the leader appeared at this year's hearings — a lawsuit heard in 2016 and never closed is
- * not heard in 2017 (nor held against 2017 for a hearing the leader missed in 2016).
+ * not heard in 2017 (nor held against 2017 for a hearing the leader missed in 2016); likewise its defences.
  */
 export interface PeriodAttributes {
   /** The hearings dated (countsOn ?? occurredOn) within the period. */
   readonly hearingsInPeriod: number
   /** At least one hearing within the period, and the leader appeared at every one of them. */
   readonly leaderAppearedAllInPeriod: boolean
+  /** Every defence submitted within the period on time; null when none was (按时答辩率 of the year). */
+  readonly defenseOnTimeInPeriod: boolean | null
 }
 
 export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes
@@ -51,6 +53,7 @@ export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes
 export const PERIOD_ATTRIBUTES: ReadonlySet<string> = new Set<keyof PeriodAttributes>([
   'hearingsInPeriod',
   'leaderAppearedAllInPeriod',
+  'defenseOnTimeInPeriod',
 ])
 
 const date: FieldKind = { kind: 'date' }
@@ -74,4 +77,5 @@ export const CASE_ATTRIBUTES: ReadonlyMap<string, FieldKind> = new Map<CaseAttri
   ['defenseOnTime', bool],
   ['hearingsInPeriod', { kind: 'number', integer: true }],
   ['leaderAppearedAllInPeriod', bool],
+  ['defenseOnTimeInPeriod', bool],
 ])

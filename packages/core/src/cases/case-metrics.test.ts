@@ -244,6 +244,39 @@ describe('defect: 出庭应诉率 counts the lawsuits heard this year (年内在
   })
 })
 
+describe('defect: 按时答辩率 counts the defences of this year, not those of a lawsuit never closed', () => {
+  const E4 = {
+    id: 'E4',
+    name: '按时提交答辩率',
+    max: 3,
+    metric: {
+      ratio: [
+        { count: 'cases', where: { kind: LIT, defenseOnTimeInPeriod: true } },
+        { count: 'cases', where: { kind: LIT, defenseOnTimeInPeriod: [true, false] } },
+      ],
+    },
+    scoring: { kind: 'bands', bands: [{ gte: 1, points: 3 }], else: 0 },
+  }
+  const defended = (caseId: string, openedOn: string, onTime: boolean) => [
+    ...caseOn('lizhou', LIT, openedOn, { caseId }),
+    fact('DefenseSubmitted', 'lizhou', { caseId, onTime }, openedOn.replace(/-01$/, '-10')),
+  ]
+  const late2016 = defended('late-2016', '2016-06-01', false)
+
+  it('leaves a 2016 late defence out of 2017: 1/1 → 3 points, where the whole life gave 1/2 → 0', () => {
+    const e4 = given(unitRegistered('lizhou'), late2016, defended('ok', '2017-04-01', true))
+      .scoredWith(testScheme([E4]))
+      .indicator('lizhou', 'E4')
+    expect(e4).toMatchObject({ value: '1.0000', points: '3.00', exceptions: [] })
+  })
+  it('counts it in 2016: 0/1, the late case named', () => {
+    const e4 = given(unitRegistered('lizhou'), late2016)
+      .scoredWith(testScheme([E4], { schemeId: 't-2016', period: { from: '2016-01-01', to: '2016-12-31' } }))
+      .indicator('lizhou', 'E4')
+    expect(e4).toMatchObject({ value: '0.0000', exceptions: ['late-2016'] })
+  })
+})
+
 describe('defect: 出庭应诉率 counts lawsuits only (where kind: administrative_litigation)', () => {
   const e1 = (metric: unknown) =>
     testScheme([

@@ -25,6 +25,8 @@ export interface CaseRecord {
   readonly facts: ReadonlyArray<Fact>
   /** Each hearing's date (`countsOn ?? occurredOn`) and whether the leader appeared, for `PeriodAttributes`. */
   readonly hearings: ReadonlyArray<readonly [on: string, leaderAppeared: boolean]>
+  /** Each defence's date and whether it was on time, for `PeriodAttributes`. */
+  readonly defenses: ReadonlyArray<readonly [on: string, onTime: boolean]>
 }
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
@@ -47,6 +49,7 @@ interface Draft {
   performed: boolean
   hearings: number
   hearingDates: Array<readonly [string, boolean]>
+  defenseDates: Array<readonly [string, boolean]>
   leaderAll: boolean
   defenses: number
   defensesOnTime: boolean
@@ -98,6 +101,7 @@ const record = (d: Draft): CaseRecord => {
     },
     facts: inLogOrder(d.facts),
     hearings: d.hearingDates,
+    defenses: d.defenseDates,
   }
 }
 
@@ -113,6 +117,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       performed: false,
       hearings: 0,
       hearingDates: [],
+      defenseDates: [],
       leaderAll: true,
       defenses: 0,
       defensesOnTime: true,
@@ -133,6 +138,7 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
           break
         case 'DefenseSubmitted':
           d.defenses += 1
+          d.defenseDates.push([f.countsOn, f.data.onTime === true])
           if (f.data.onTime !== true) d.defensesOnTime = false
           break
         case 'CaseDecided':
@@ -184,16 +190,27 @@ export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): b
   }
 }
 
+/** How many of the dated steps fall in [from, to], and whether each of those holds. */
+const inside = (steps: ReadonlyArray<readonly [string, boolean]>, from: string, to: string) => {
+  let count = 0
+  let all = true
+  for (const [on, holds] of steps)
+    if (on >= from && on <= to) {
+      count += 1
+      if (!holds) all = false
+    }
+  return { count, all }
+}
+
 /** {@link PeriodAttributes} of a case over [from, to]. */
 export const periodAttributes = (c: CaseRecord, from: string, to: string): PeriodAttributes => {
-  let heard = 0
-  let leaderAll = true
-  for (const [on, leader] of c.hearings)
-    if (on >= from && on <= to) {
-      heard += 1
-      if (!leader) leaderAll = false
-    }
-  return { hearingsInPeriod: heard, leaderAppearedAllInPeriod: heard > 0 && leaderAll }
+  const heard = inside(c.hearings, from, to)
+  const defended = inside(c.defenses, from, to)
+  return {
+    hearingsInPeriod: heard.count,
+    leaderAppearedAllInPeriod: heard.count > 0 && heard.all,
+    defenseOnTimeInPeriod: defended.count === 0 ? null : defended.all,
+  }
 }
 
 const folds = new WeakMap<UnitFacts, Map<string, ReadonlyArray<CaseRecord>>>()

@@ -121,6 +121,7 @@ const WORDS: Readonly<Record<string, Words>> = {
   'leaderAppearedAllInPeriod=true': { yes: '负责人出庭应诉', base: '开庭审理', no: '负责人未（全部）出庭' },
   'leaderAppeared=true': { yes: '负责人出庭', base: '开庭', no: '负责人未出庭' },
   'defenseOnTime=true': { yes: '按时答辩', base: '答辩', no: '未按时答辩' },
+  'defenseOnTimeInPeriod=true': { yes: '按时答辩', base: '答辩', no: '未按时答辩' },
   'onTime=true': { yes: '按时答辩', base: '答辩', no: '未按时答辩' },
   'performed=true': { yes: '已履行', base: '应履行', no: '未履行' },
   'resolution="mediated"': { yes: '调解结案', base: '结案', no: '非调解结案' },
