@@ -72,6 +72,19 @@ describe('validated append', () => {
     expect(await store.readAll()).toHaveLength(before)
   })
 
+  it('refuses an exam whose passed exceed its attendees, storing nothing; as many as sat is accepted', async () => {
+    const store = await setup()
+    const before = (await store.readAll()).length
+    const exam = (attendees: number, passed: number) => {
+      const e = training(attendees)
+      return { ...e, data: { ...e.data, kind: 'law_exam', passed } }
+    }
+    const r = await appendValidated(store, [exam(100, 84), exam(0, 16)], ctx)
+    expect(issues(r)).toEqual(['events.1.data.passed: 合格人数 16 多于参加人数 0：合格人数不能超过参加人数'])
+    expect(await store.readAll()).toHaveLength(before)
+    expect(E.isRight(await appendValidated(store, [exam(16, 16)], ctx))).toBe(true)
+  })
+
   it('rejects an event of an unknown unit', async () => {
     const store = await setup()
     const r = await appendValidated(
