@@ -250,8 +250,9 @@ export const appendValidated = async (
   // Two requests recording the same business id at once are checked one after the other (business-ids.ts).
   const attempt = () => withKeys(store, batchKeys(batch), () => checkAndAppend(store, batch, ctx))
   const first = await attempt()
-  // Midnight (Beijing) passed between deciding and writing: nothing was written; decide again on the new day.
-  return E.isLeft(first) && first.left._tag === 'RecordByPassed' ? attempt() : first
+  // Midnight (Beijing) passed between deciding and writing: nothing was written; decide again on the new day —
+  // unless the instant is the caller's (the publish command recomputes at a new one itself).
+  return E.isLeft(first) && first.left._tag === 'RecordByPassed' && ctx.now === undefined ? attempt() : first
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   readEverything,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
+import { recordByOf } from './append-events'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 import { newEventIssues } from './new-events'
@@ -56,6 +57,19 @@ export const importLog = async (
   principal: Principal = IMPORT_ADMIN,
   /** Where evidence files are kept: referenced files must be stored (load them first); absent: not checked. */
   options: { readonly evidence?: EvidenceStore } = {}
+): Promise<E.Either<ImportError, Imported>> => {
+  const first = await importOnce(store, text, principal, options)
+  // Midnight (Beijing) passed between deciding a new line's time rules and writing it: decide again (append-events.ts).
+  return E.isLeft(first) && first.left._tag === 'RecordByPassed'
+    ? importOnce(store, text, principal, options)
+    : first
+}
+
+const importOnce = async (
+  store: EventStore,
+  text: string,
+  principal: Principal,
+  options: { readonly evidence?: EvidenceStore }
 ): Promise<E.Either<ImportError, Imported>> => {
   const log = emptyLog()
   // The latest recording instant already stored: a re-load may only continue the log after it (below).
@@ -170,7 +184,13 @@ export const importLog = async (
       })
   }
   const expected = new Map([...revisions].map(([stream, r]) => [stream, r ?? ('no_stream' as const)]))
-  const appended = await store.append({ events, expected, actor })
+  // Lines recorded now were judged by today's date (Beijing); a re-load keeps each line's own instant.
+  const appended = await store.append({
+    events,
+    expected,
+    actor,
+    ...(trusted ? {} : { recordBy: recordByOf(now) }),
+  })
   return E.map(() => ({ imported: events.length, skipped: lines - events.length }))(appended)
 }
 

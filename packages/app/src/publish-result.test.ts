@@ -226,6 +226,14 @@ describe('the cycle on the append path', () => {
         'events.0.data.schemeId: 考核办法 cy-2017 的申诉期已于 2018-01-20（北京时间当日24时）结束，不能再申诉',
       ])
       expect((await store.readAll()).some((e) => e.type === 'AppealFiled')).toBe(false)
+      // The same through a reporter's file import (kaoping import --role reporter).
+      vi.setSystemTime(new Date('2018-01-20T15:59:59.990Z'))
+      const line = JSON.stringify({ id: newId(), ...appeal('a3'), recordedAt: '2018-01-20T15:59:59.990Z' })
+      const imported = await importLog(store, line, lizhou.principal)
+      expect(
+        E.isLeft(imported) && imported.left._tag === 'BadLines' && imported.left.issues[0]?.message
+      ).toBe('考核办法 cy-2017 的申诉期已于 2018-01-20（北京时间当日24时）结束，不能再申诉')
+      expect((await store.readAll()).some((e) => e.type === 'AppealFiled')).toBe(false)
       // A second earlier it is stamped on the same day, and stored.
       vi.setSystemTime(new Date('2018-01-20T15:59:58.990Z'))
       const inTime = await appendValidated(store, [appeal('a2')], lizhou)

@@ -224,6 +224,28 @@ describe('GET /v1/schemes/{id}/publications/{n}', () => {
     expect((await api.get(`${PATH}/x`)).status).toBe(400)
   })
 
+  it('refuses a publication whose seal form was stripped and its hash re-made for the whole Result (500)', async () => {
+    await api.post(PATH, { stage: 'preliminary', appealUntil })
+    const {
+      seal: _,
+      digests: __,
+      ...stripped
+    } = (await api.store.readAll()).at(-1)!.data as Record<string, unknown>
+    // The whole Result's canonical JSON is what GET serves by default: its hash is what a forger would record.
+    const whole = await api.get(`${PATH}/1`, 'auditor')
+    const r = await appendValidated(
+      api.store,
+      [{ type: 'ResultPublished', data: { ...stripped, sha256: sha(whole.text) } }],
+      { principal: { role: 'admin', name: 'forger' }, newId: () => crypto.randomUUID(), sealed: true }
+    )
+    expect(E.isRight(r)).toBe(true)
+    const served = await api.get(`${PATH}/2`, 'auditor')
+    expect(served.status).toBe(500)
+    expect(served.json.error.message).toContain(
+      '第 2 次发布未记录哈希范围（早期发布方式），却在第 1 次发布已按新方式封存之后'
+    )
+  })
+
   it('answers 500 integrity_error, in Chinese, for a publication whose events no longer give its hash', async () => {
     await api.post(PATH, { stage: 'preliminary', appealUntil })
     const forged = (await api.store.readAll()).at(-1)!.data as Record<string, unknown>
