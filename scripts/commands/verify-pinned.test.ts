@@ -15,10 +15,10 @@ describe('kaoping verify on a log sealed by an earlier release', () => {
   it('finds every publication of the pinned log consistent with its events', () => {
     const verified = verifyLog(text, 'sealed-2026-12.ndjson')
     expect(verified.text.split('\n').filter((l) => l.includes('：一致  sha256 '))).toEqual([
-      expect.stringContaining('sha256 511e56d7582bfd135d03e8e0caa26dfa8e784d2d176fecddaa211fe72933b553'),
-      expect.stringContaining('sha256 f3a73a59b0066959f307a4427804444306df0d9fb0281ae49872b56549358ce4'),
-      expect.stringContaining('sha256 2a08d762ba1dae6cb6ef65b09c8cc6b0b8d1a691b12e0139e5d6941437ca4952'),
-      expect.stringContaining('sha256 7741adc30aaf778a1289fcf66ce9870ffae9a80a077274fdcd7eaefe0830bdab'),
+      expect.stringContaining('sha256 9b5eb8b419eb2d2cccd46af6601ccd727409ccdb85de3fc3b49f25d7671c3a48'),
+      expect.stringContaining('sha256 911dbf6ab334cc795765aad14d42537764f249a02dc490a1eb7f259c8fd4336e'),
+      expect.stringContaining('sha256 453cbd4801d382c9eeb70a4ef4d6e0863589a3bcd2782e1b1089ff4f21eb1669'),
+      expect.stringContaining('sha256 ed825d1b1223e5f63b15565a12f7e140ae12c6f2d71ebbd4346061e87356e8e9'),
     ])
     expect(verified.ok).toBe(true)
   })
@@ -72,12 +72,23 @@ describe('kaoping verify on a log sealed by an earlier release', () => {
 
   it('refuses a publication whose seal form was stripped after publications sealed in a newer form', () => {
     const lines = text.split('\n')
-    const third = lines.findIndex((l, i) => l.includes('"type":"ResultPublished"') && i > 960)
+    const third = lines.flatMap((l, i) => (l.includes('"type":"ResultPublished"') ? [i] : []))[2]!
     lines[third] = lines[third]!.replace('"seal":"substance",', '')
     const verified = verifyLog(lines.join('\n'), 'stripped.ndjson')
     expect(verified.ok).toBe(false)
     expect(verified.text).toContain(
-      'guangyuan-districts-2017 第 2 次发布（最终结果，第 1 版，截至北京时间 2018-02-28 10:00，日志位置 961）：不一致 — 未记录哈希范围（早期发布方式），却在已按“完整结果及其所依据事件的内容，不含计分说明文字”封存的发布'
+      'guangyuan-districts-2017 第 2 次发布（最终结果，第 1 版，截至北京时间 2018-02-28 10:00，日志位置 970）：不一致 — 未记录哈希范围（早期发布方式），却在已按“完整结果及其所依据事件的内容，不含计分说明文字”封存的发布'
     )
+  })
+
+  it('was sealed under semantics 2: read under the old semantics, the upheld loss and the rest move, and it fails', () => {
+    // The pin holds a loss upheld on appeal (lizhou), a closing counted for December (cangxi) and December
+    // inspections dated back to each quarter (jiange), each read otherwise by semantics 1.
+    expect(text).toContain('"outcome":"upheld"')
+    const old = text.replaceAll('"semantics":2,', '')
+    expect(old).not.toBe(text)
+    const verified = verifyLog(old, 'semantics-1.ndjson')
+    expect(verified.ok).toBe(false)
+    expect(verified.text).toContain('guangyuan-districts-2017 第 1 次发布')
   })
 })

@@ -21,8 +21,10 @@ import { prepared } from './prepared'
  * is a loss, where it was read as no loss.
  * 11: a case's dates are the ones its facts count on (a January closing counted for December is closed by the end
  * of the year), and a quarter is filled by when the work happened (core metrics/evaluate.ts `quarterDate`).
+ * 12: versions 10 and 11 read only under a scheme's `semantics` 2 (core scheme.ts); schemes that state none are
+ * read as before 10, so results published under them keep verifying.
  */
-export const PROJECTION_CODE_VERSION = 11
+export const PROJECTION_CODE_VERSION = 12
 
 export interface Tables {
   readonly generation: number

@@ -73,7 +73,7 @@ describe('defect: a lawsuit lost at first instance and won on appeal is no loss'
 describe('defect: a first-instance loss upheld on appeal (维持原判 / 驳回上诉) is still a loss', () => {
   // The district scheme's E2: 胜诉率 = cases not lost / cases decided, by the case's final outcome.
   const NOT_LOST = ['lost', 'revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform']
-  const scheme = testScheme([
+  const E2 = [
     {
       id: 'E2',
       name: '行政诉讼胜诉率',
@@ -86,7 +86,9 @@ describe('defect: a first-instance loss upheld on appeal (维持原判 / 驳回�
       },
       scoring: { kind: 'bands', bands: [{ gte: 1, points: 5 }], else: 0 },
     },
-  ])
+  ]
+  // Semantics 2 (scheme.ts): schemes published before it keep the old reading, below.
+  const scheme = testScheme(E2, { semantics: 2 })
   const lawsuit = (caseId: string, ...decisions: Array<[string, string, string]>) =>
     caseOn('wangcang', LIT, '2017-02-01', { caseId, decisions })
   const scored = (...cases: ReturnType<typeof lawsuit>[]) =>
@@ -112,6 +114,28 @@ describe('defect: a first-instance loss upheld on appeal (维持原判 / 驳回�
     const e2 = scored(
       lawsuit('won-kept', ['first', 'won', '2017-05-01'], ['second', 'dismissed', '2017-09-01'])
     )
+    expect(e2).toMatchObject({ value: '1.0000', points: '5.00' })
+  })
+  it('counts a 2017 loss upheld in 2018 as 2017’s loss only, not again in 2018', () => {
+    const upheldNextYear = lawsuit('x', ['first', 'lost', '2017-06-01'], ['second', 'upheld', '2018-03-01'])
+    const in2017 = scored(upheldNextYear)
+    expect(in2017).toMatchObject({ value: '0.0000', exceptions: ['x'] })
+    const in2018 = given(unitRegistered('wangcang'), upheldNextYear)
+      .scoredWith(
+        testScheme(E2, { schemeId: 't-2018', period: { from: '2018-01-01', to: '2018-12-31' }, semantics: 2 })
+      )
+      .indicator('wangcang', 'E2')
+    // No lawsuit decided in 2018: the rate is undefined there, not a second loss.
+    expect(in2018.exceptions).toEqual([])
+    expect(in2018.value).toBeNull()
+  })
+  it('keeps the old reading for a scheme that states no semantics, so its published results still verify', () => {
+    const e2 = given(
+      unitRegistered('wangcang'),
+      lawsuit('upheld-loss', ['first', 'lost', '2017-05-01'], ['second', 'upheld', '2017-09-01'])
+    )
+      .scoredWith(testScheme(E2))
+      .indicator('wangcang', 'E2')
     expect(e2).toMatchObject({ value: '1.0000', points: '5.00' })
   })
   it('takes a retrial’s own outcome over the appeal it reverses: lost, upheld, then won at retrial → no loss', () => {
@@ -358,7 +382,7 @@ describe('defect: 出庭应诉率 counts lawsuits only (where kind: administrati
 
 describe('defect: a closing counted for December (countsOn) is closed in the rate’s numerator as in its cohort', () => {
   const INS = 'labor_inspection'
-  const scheme = testScheme([
+  const D4 = [
     {
       id: 'D4',
       name: '劳动保障监察结案率',
@@ -371,15 +395,22 @@ describe('defect: a closing counted for December (countsOn) is closed in the rat
       },
       scoring: { kind: 'bands', bands: [{ gte: 0.9, points: 3 }], else: 0 },
     },
-  ])
+  ]
   // Closed 2018-01-10, counted for 2017-12-31 by the city (a countsOn the 考核组 need not verify).
   const late = caseOn('a', INS, '2017-10-01', { caseId: 'late', closedOn: '2018-01-10' }).map((l) =>
     l.type === 'CaseClosed' ? { ...l, data: { ...l.data, countsOn: '2017-12-31' } } : l
   )
-  const s = given(unitRegistered('a'), late).scoredWith(scheme)
+  const g = given(unitRegistered('a'), late)
 
   it('counts it closed in 2017: 1/1 → 3 points, where it was open in 2017 and absent from 2018', () => {
-    expect(s.indicator('a', 'D4')).toMatchObject({ value: '1.0000', points: '3.00', exceptions: [] })
+    const d4 = g.scoredWith(testScheme(D4, { semantics: 2 })).indicator('a', 'D4')
+    expect(d4).toMatchObject({ value: '1.0000', points: '3.00', exceptions: [] })
+  })
+  it('keeps the old reading (closedOn its occurredOn) for a scheme that states no semantics: 0/1', () => {
+    expect(g.scoredWith(testScheme(D4)).indicator('a', 'D4')).toMatchObject({
+      value: '0.0000',
+      exceptions: ['late'],
+    })
   })
 })
 

@@ -10,6 +10,7 @@
 import { CASE_FOLLOW_UPS } from '../events/case'
 import type { Fact, UnitFacts } from '../facts/fact'
 import type { CaseBy } from '../scheme/metric'
+import type { Semantics } from '../scheme/scheme'
 import type { CaseAttributes, PeriodAttributes } from './attributes'
 
 export interface CaseRecord {
@@ -32,9 +33,10 @@ export interface CaseRecord {
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
 /**
- * Above the first instance, 维持 and 驳回 (upheld, dismissed) are what the court does to the judgment below — 维持原判,
- * 驳回上诉 — so the case ends as it stood: a first-instance loss upheld on appeal is still a loss (E2: "以最高审级
- * 的裁判结果为准"). Any other outcome there is the case's own (won, lost, revoked …), as at the first instance.
+ * Under semantics 2 (scheme.ts): above the first instance, 维持 and 驳回 (upheld, dismissed) are what the court
+ * does to the judgment below — 维持原判, 驳回上诉 — so the case ends as it stood: a first-instance loss upheld on
+ * appeal is still a loss (E2: "以最高审级的裁判结果为准"). Any other outcome there is the case's own (won, lost,
+ * revoked …), as at the first instance.
  */
 const KEEPS_THE_LOWER = new Set(['upheld', 'dismissed'])
 
@@ -70,10 +72,12 @@ const inLogOrder = (facts: Fact[]): ReadonlyArray<Fact> => {
   return facts.slice()
 }
 
-const record = (d: Draft): CaseRecord => {
+const record = (d: Draft, semantics: Semantics): CaseRecord => {
   const o = d.opened.data
   const closed = d.closed
   const decided = d.decided
+  // Semantics 1 (scheme.ts) read the attributes' dates as the facts' occurredOn.
+  const dateOf = semantics >= 2 ? (f: Fact) => f.countsOn : (f: Fact) => f.occurredOn
   return {
     caseId: String(o.caseId),
     attributes: {
@@ -82,13 +86,13 @@ const record = (d: Draft): CaseRecord => {
       caseNumber: str(o.caseNumber),
       // The dates a case counts on (`countsOn ?? occurredOn`), the same ones `by` puts it in a period with: a
       // closing in January counted for December is closed by December 31 in the rate's numerator too.
-      openedOn: d.opened.countsOn,
-      closedOn: closed ? closed.countsOn : null,
+      openedOn: dateOf(d.opened),
+      closedOn: closed ? dateOf(closed) : null,
       closed: closed !== undefined,
       withinTimeLimit: closed ? closed.data.withinTimeLimit === true : null,
       resolution: closed ? str(closed.data.resolution) : null,
       outcome: d.outcome ?? null,
-      decidedOn: decided ? decided.countsOn : null,
+      decidedOn: decided ? dateOf(decided) : null,
       performed: d.performed,
       hearings: d.hearings,
       leaderAppearedAll: d.hearings > 0 && d.leaderAll,
@@ -105,8 +109,12 @@ const record = (d: Draft): CaseRecord => {
   }
 }
 
-/** The unit's cases opened by `until`, in the order they were opened in the log. */
-export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRecord> => {
+/** The unit's cases opened by `until`, in the order they were opened in the log, read under `semantics`. */
+export const foldCases = (
+  facts: UnitFacts,
+  until: string,
+  semantics: Semantics
+): ReadonlyArray<CaseRecord> => {
   const drafts = new Map<string, Draft>()
   for (const f of facts.get('CaseOpened') ?? []) {
     if (f.countsOn > until) continue
@@ -153,21 +161,27 @@ export const foldCases = (facts: UnitFacts, until: string): ReadonlyArray<CaseRe
       }
     }
   }
-  for (const d of drafts.values()) if (d.decisions.length > 0) decide(d)
-  return [...drafts.values()].sort((a, b) => a.opened.seq - b.opened.seq).map(record)
+  for (const d of drafts.values()) if (d.decisions.length > 0) decide(d, semantics)
+  return [...drafts.values()].sort((a, b) => a.opened.seq - b.opened.seq).map((d) => record(d, semantics))
 }
 
 const rankOf = (f: Fact) => INSTANCE_RANK[String(f.data.instance)] ?? 0
 
-/** The decision at the highest instance (the later one at the same instance), and the outcome the case ends with. */
-const decide = (d: Draft) => {
+/**
+ * The outcome the case ends with, and the decision that gave it: the highest instance's (the later one at the same
+ * instance) — unless that one keeps the outcome below, when the case stays decided when it was (a loss of 2017
+ * upheld in 2018 is 2017's loss, not a second one in 2018's `by: decided` cohort).
+ */
+const decide = (d: Draft, semantics: Semantics) => {
   const ordered =
     d.decisions.length === 1
       ? d.decisions
       : [...d.decisions].sort((a, b) => rankOf(a) - rankOf(b) || a.seq - b.seq)
   for (const f of ordered) {
     const outcome = String(f.data.outcome)
-    d.outcome = rankOf(f) > 0 && d.outcome !== undefined && KEEPS_THE_LOWER.has(outcome) ? d.outcome : outcome
+    // Semantics 1 (scheme.ts) took the highest instance's word as it stands.
+    if (semantics >= 2 && rankOf(f) > 0 && d.outcome !== undefined && KEEPS_THE_LOWER.has(outcome)) continue
+    d.outcome = outcome
     d.decided = f
   }
 }
@@ -215,16 +229,17 @@ export const periodAttributes = (c: CaseRecord, from: string, to: string): Perio
 
 const folds = new WeakMap<UnitFacts, Map<string, ReadonlyArray<CaseRecord>>>()
 
-/** {@link foldCases}, computed once per unit's facts and period end. */
-export const casesOf = (facts: UnitFacts, until: string): ReadonlyArray<CaseRecord> => {
+/** {@link foldCases}, computed once per unit's facts, period end and semantics. */
+export const casesOf = (facts: UnitFacts, until: string, semantics: Semantics): ReadonlyArray<CaseRecord> => {
   let byEnd = folds.get(facts)
   if (!byEnd) {
     byEnd = new Map()
     folds.set(facts, byEnd)
   }
-  const known = byEnd.get(until)
+  const key = `${until}|${semantics}`
+  const known = byEnd.get(key)
   if (known) return known
-  const cases = foldCases(facts, until)
-  byEnd.set(until, cases)
+  const cases = foldCases(facts, until, semantics)
+  byEnd.set(key, cases)
   return cases
 }

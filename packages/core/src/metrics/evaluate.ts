@@ -6,6 +6,7 @@ import type { EventType } from '../events/catalog'
 import { type Fact, fieldValue, type UnitFacts } from '../facts/fact'
 import { Decimal, ZERO } from '../primitives/decimal'
 import { CASES, type CaseBy, type Metric, type MetricRef, namedMetric, type Where } from '../scheme/metric'
+import type { Semantics } from '../scheme/scheme'
 import { type Period, previousPeriod, quartersOf, within } from './period'
 import { num, ratio, undefinedValue, type Value } from './value'
 import { matches, matchesRecord } from './where'
@@ -54,6 +55,8 @@ export interface MetricScope {
   readonly facts: UnitFacts
   readonly period: Period
   readonly named: Readonly<Record<string, Metric>>
+  /** The scheme's reading of facts (scheme.ts `Semantics`). */
+  readonly semantics: Semantics
 }
 
 const NONE: ReadonlyArray<Fact> = []
@@ -95,16 +98,34 @@ const numeric = (f: Fact, field: string): Decimal | undefined => {
 
 const TYPE_LABEL = (type: string) => `无 ${type} 记录`
 
+/** A case `where` split into the conditions on a case's own attributes and those on its period's (kept per where). */
+const splits = new WeakMap<object, { readonly own: Where | undefined; readonly period: Where | undefined }>()
+const splitOf = (where: Where) => {
+  let split = splits.get(where)
+  if (!split) {
+    const entries = Object.entries(where)
+    const part = (inPeriod: boolean) => {
+      const kept = entries.filter(([k]) => PERIOD_ATTRIBUTES.has(k) === inPeriod)
+      return kept.length === 0 ? undefined : (Object.fromEntries(kept) as Where)
+    }
+    split = { own: part(false), period: part(true) }
+    splits.set(where, split)
+  }
+  return split
+}
+
 const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
   const by = m.by ?? 'active'
   const { from, to } = scope.period
   const cases: CaseRecord[] = []
-  // Attributes of the period are made only for a where that names one (most name none).
-  const ofPeriod = m.where !== undefined && Object.keys(m.where).some((k) => PERIOD_ATTRIBUTES.has(k))
-  for (const c of casesOf(scope.facts, to))
+  // A period's attributes are made only for the cases its own attributes let through (a lawsuit, not the
+  // arbitration cases around it), and only for a where that names one.
+  const { own, period } = m.where ? splitOf(m.where) : { own: undefined, period: undefined }
+  for (const c of casesOf(scope.facts, to, scope.semantics))
     if (
       inPeriod(c, by, from, to) &&
-      matchesRecord(ofPeriod ? { ...c.attributes, ...periodAttributes(c, from, to) } : c.attributes, m.where)
+      matchesRecord(c.attributes, own) &&
+      (period === undefined || matchesRecord(periodAttributes(c, from, to), period))
     )
       cases.push(c)
   return {
@@ -118,7 +139,7 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
  * The quarter a fact fills is the one it happened in: "每季度不少于1次" is about when the work was done, and "年底
  * 集中补做不能补足前几个季度" — four December inspections dated back by `countsOn` fill one quarter, not four.
  * `countsOn` places a fact in the period (a January inspection counted for last year); only a fact that happened
- * outside the period is placed by it.
+ * outside the period is placed by it. Semantics 2 (scheme.ts): under 1, every fact is placed by its countsOn.
  */
 const quarterDate = (f: Fact, period: { readonly from: string; readonly to: string }) =>
   f.occurredOn >= period.from && f.occurredOn <= period.to ? f.occurredOn : f.countsOn
@@ -126,7 +147,8 @@ const quarterDate = (f: Fact, period: { readonly from: string; readonly to: stri
 const countQuarters = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
   const facts = select(scope, m.type, m.where)
   const quarters = quartersOf(scope.period)
-  const hit = quarters.map((q) => facts.some((f) => within(quarterDate(f, scope.period), q)))
+  const dateOf = scope.semantics >= 2 ? (f: Fact) => quarterDate(f, scope.period) : (f: Fact) => f.countsOn
+  const hit = quarters.map((q) => facts.some((f) => within(dateOf(f), q)))
   return {
     value: num(hit.filter(Boolean).length),
     facts,

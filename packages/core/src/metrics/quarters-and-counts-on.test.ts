@@ -18,7 +18,7 @@ const inspection = (unitId: string, occurredOn: string) =>
   )
 
 describe('defect: "每季度不少于1次" is met per quarter, not by four checks in one week', () => {
-  const scheme = testScheme([
+  const D1 = [
     {
       id: 'D1',
       name: '双随机抽查每季度不少于1次',
@@ -33,7 +33,8 @@ describe('defect: "每季度不少于1次" is met per quarter, not by four check
         ],
       },
     },
-  ])
+  ]
+  const scheme = testScheme(D1)
 
   it('four inspections in the first week of December are 1 quarter, not 4: 0 points, three quarters missing', () => {
     const s = given(
@@ -54,6 +55,8 @@ describe('defect: "每季度不少于1次" is met per quarter, not by four check
     expect(s.indicator('a', 'D1')).toMatchObject({ value: '4.00', points: '3.00' })
   })
 
+  // Semantics 2 (scheme.ts): a scheme that states none keeps the old reading, below.
+  const semantics2 = testScheme(D1, { semantics: 2 })
   const dated = (occurredOn: string, countsOn: string) => {
     const e = inspection('a', occurredOn)
     return { ...e, data: { ...e.data, countsOn } }
@@ -66,8 +69,19 @@ describe('defect: "每季度不少于1次" is met per quarter, not by four check
       dated('2017-12-02', '2017-06-30'),
       dated('2017-12-04', '2017-09-30'),
       dated('2017-12-05', '2017-12-31')
-    ).scoredWith(scheme)
+    ).scoredWith(semantics2)
     expect(s.indicator('a', 'D1')).toMatchObject({ value: '1.00', points: '0.00' })
+  })
+
+  it('keeps the old reading (each fact in its countsOn quarter) for a scheme that states no semantics: 4 quarters', () => {
+    const s = given(
+      unitRegistered('a'),
+      dated('2017-12-01', '2017-03-31'),
+      dated('2017-12-02', '2017-06-30'),
+      dated('2017-12-04', '2017-09-30'),
+      dated('2017-12-05', '2017-12-31')
+    ).scoredWith(scheme)
+    expect(s.indicator('a', 'D1')).toMatchObject({ value: '4.00', points: '3.00' })
   })
 
   it('places a fact that happened after the period by its countsOn: a January inspection counted for Q4', () => {
@@ -75,7 +89,7 @@ describe('defect: "每季度不少于1次" is met per quarter, not by four check
       unitRegistered('a'),
       ...['2017-03-31', '2017-04-01', '2017-09-30'].map((d) => inspection('a', d)),
       dated('2018-01-08', '2017-12-31')
-    ).scoredWith(scheme)
+    ).scoredWith(semantics2)
     expect(s.indicator('a', 'D1')).toMatchObject({ value: '4.00', points: '3.00' })
   })
 

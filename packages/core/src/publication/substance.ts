@@ -11,11 +11,12 @@
  *
  * The prose also quoted facts no figure shows (a 考核组 judgement's reason and date, the people counts behind a
  * pass rate). So that none of the log's own words go unsealed with it, each indicator and each fired rule carries
- * `facts` in this form: the SHA-256 of the canonical JSON of `[id, type, data]` of every event it names, in its
- * order. An edit of any fact behind a figure changes the hash and names the indicator, whether or not it moves
- * the figure.
+ * `facts` in this form: the SHA-256 of the canonical JSON of each event it names, `[id, type, data]`, one per line,
+ * in its order. An edit of any fact behind a figure changes the hash and names the indicator, whether or not it
+ * moves the figure.
  */
-import { canonicalJson, sha256Hex } from '../primitives/canonical-json'
+import { createHash } from 'node:crypto'
+import { canonicalJson } from '../primitives/canonical-json'
 import type {
   AdjustmentItem,
   IndicatorResult,
@@ -60,16 +61,19 @@ export interface Substance extends Omit<Result, 'units'> {
   readonly units: ReadonlyArray<SubstanceUnit>
 }
 
-/** The digest of the events a figure names: `[id, type, data]` each, in the figure's order. */
-export const factsDigest = (ids: ReadonlyArray<string>, factsOf: FactsOf): string =>
-  sha256Hex(
-    canonicalJson(
-      ids.map((id) => {
-        const e = factsOf(id)
-        return e === undefined ? [id, null] : [id, e.type, e.data]
-      })
-    )
-  )
+/**
+ * The digest of the events a figure names: the SHA-256 of their canonical JSON `[id, type, data]` (`[id, null]`
+ * for an id the log does not hold), one per line (each followed by a line feed), in the figure's order.
+ */
+export const factsDigest = (ids: ReadonlyArray<string>, factsOf: FactsOf): string => {
+  const hash = createHash('sha256')
+  for (const id of ids) {
+    const e = factsOf(id)
+    hash.update(canonicalJson(e === undefined ? [id, null] : [id, e.type, e.data]), 'utf8')
+    hash.update('\n', 'utf8')
+  }
+  return hash.digest('hex')
+}
 
 /** The Result as the `substance` seal hashes it: every field but the engine's prose, each figure's facts digested. */
 export const substanceOf = (result: Result, factsOf: FactsOf): Substance => {

@@ -91,7 +91,22 @@ export const Scheme = strict(
     rules: t.array(Rule),
     /** Unit-authority facts count only once the 考核组 verified them (SPEC §3 "Verification"). */
     countOnlyVerified: t.boolean,
+    /** How the engine reads facts for this scheme (`Semantics`); absent: 1. */
+    semantics: t.union([t.literal(1), t.literal(2)]),
   },
   'Scheme'
 )
 export type Scheme = t.TypeOf<typeof Scheme>
+
+/**
+ * How the engine reads facts: a scheme published (and perhaps scored and sealed) under one reading keeps it, so a
+ * later release that reads facts better never changes a published result (docs/scheme-language.md "semantics").
+ * - 1 (absent): as the engine read them until December 2026.
+ * - 2: a higher instance's 维持/驳回 keeps the case's outcome and decision date below (a loss upheld on appeal is a
+ *   loss, once); a case's dates are the ones its facts count on; a quarter is filled by when the work was done; an
+ *   indicator's adjustments are bounded once, on their sum, so their order does not matter.
+ */
+export type Semantics = 1 | 2
+
+export const semanticsOf = (scheme: { readonly semantics?: Semantics | undefined }): Semantics =>
+  scheme.semantics ?? 1

@@ -7,32 +7,31 @@ import { fact, staffing, unitRegistered } from '../testing/facts'
 import { given, testScheme } from '../testing/scoring-spec'
 
 // 100 = X (5, flag on the legal section) + Y (95, flag on any training); bonus 3 for honours.
-const scheme = testScheme(
-  [
-    {
-      id: 'X',
-      name: '设立政策法规股',
-      max: 5,
-      metric: { latest: 'StaffingReported', field: 'legalSectionEstablished' },
-      scoring: { kind: 'flag' },
-    },
-    { id: 'Y', name: '学法', max: 95, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } },
-  ],
+const INDICATORS = [
   {
-    bonus: {
-      max: 3,
-      indicators: [
-        {
-          id: 'H',
-          name: '表彰',
-          max: 3,
-          metric: { count: 'HonorAwarded' },
-          scoring: { kind: 'bonus', per: 1 },
-        },
-      ],
-    },
-  }
-)
+    id: 'X',
+    name: '设立政策法规股',
+    max: 5,
+    metric: { latest: 'StaffingReported', field: 'legalSectionEstablished' },
+    scoring: { kind: 'flag' },
+  },
+  { id: 'Y', name: '学法', max: 95, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } },
+]
+const EXTRA = {
+  bonus: {
+    max: 3,
+    indicators: [
+      {
+        id: 'H',
+        name: '表彰',
+        max: 3,
+        metric: { count: 'HonorAwarded' },
+        scoring: { kind: 'bonus', per: 1 },
+      },
+    ],
+  },
+}
+const scheme = testScheme(INDICATORS, EXTRA)
 const adjust = (indicatorId: string, points: number) =>
   fact(
     'PointsAdjusted',
@@ -101,6 +100,29 @@ describe('bounded adjustments', () => {
       items: [{ indicatorId: 'bonus', applied: '2.00' }],
     })
     expect(s.unit('a').total).toBe('8.00')
+  })
+  it('bounds the sum of an indicator’s adjustments once, so their order does not matter: +3 then −3 on a full X is 5', () => {
+    // Semantics 2 (scheme.ts); a scheme that states none bounds each in turn, below.
+    const semantics2 = testScheme(INDICATORS, { ...EXTRA, semantics: 2 })
+    const upFirst = given(unitRegistered('a'), staffing('a', true), adjust('X', 3), adjust('X', -3))
+    const downFirst = given(unitRegistered('a'), staffing('a', true), adjust('X', -3), adjust('X', 3))
+    for (const g of [upFirst, downFirst]) {
+      const s = g.scoredWith(semantics2)
+      expect(s.indicator('a', 'X').adjusted).toMatchObject({ points: '5.00', change: '0.00' })
+      expect(s.unit('a').total).toBe('5.00')
+    }
+    // Each item says what it moved the bounded sum by: 5 + 3 → 5 (0), then 5 + 0 → 5 (0).
+    expect(
+      upFirst
+        .scoredWith(semantics2)
+        .unit('a')
+        .adjustments.items.map((i) => i.applied)
+    ).toEqual(['0.00', '0.00'])
+    // The old reading, each in turn: +3 on a full X changes nothing, then −3 takes 3.
+    expect(upFirst.scoredWith(scheme).indicator('a', 'X').adjusted).toMatchObject({
+      points: '2.00',
+      change: '-3.00',
+    })
   })
   it('applies adjustments in log order: −3 then +10 on X (5) → 2, then 5: change 0', () => {
     const s = given(unitRegistered('a'), staffing('a', true), adjust('X', -3), adjust('X', 10)).scoredWith(

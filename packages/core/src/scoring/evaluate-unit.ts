@@ -8,7 +8,7 @@ import type { Fact, UnitFacts } from '../facts/fact'
 import type { MetricScope } from '../metrics/evaluate'
 import { within } from '../metrics/period'
 import { type Decimal, dec } from '../primitives/decimal'
-import type { Indicator, Scheme } from '../scheme/scheme'
+import { type Indicator, type Scheme, semanticsOf } from '../scheme/scheme'
 import { type IndicatorContext, type IndicatorOutcome, scoreIndicator } from './indicator'
 import { judgementsOf } from './judged'
 import { memoized, typesRead, type UnitMemo } from './memo'
@@ -210,7 +210,12 @@ export const evaluateUnit = (
   options: EvaluateOptions = {}
 ): UnitEvaluation => {
   const counted = countable(scheme, facts)
-  const scope: MetricScope = { facts: counted, period: scheme.period, named: scheme.metrics ?? {} }
+  const scope: MetricScope = {
+    facts: counted,
+    period: scheme.period,
+    named: scheme.metrics ?? {},
+    semantics: semanticsOf(scheme),
+  }
   const ctx: IndicatorContext = {
     scope,
     judgements: judgementsOf(facts, scheme.schemeId),

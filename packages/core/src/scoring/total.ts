@@ -13,7 +13,7 @@ import type {
   RuleResult,
   SelfAssessedResult,
 } from '../result/result'
-import type { Scheme } from '../scheme/scheme'
+import { type Scheme, semanticsOf } from '../scheme/scheme'
 import type { UnitEvaluation } from './evaluate-unit'
 import { finalGrade } from './grade'
 import type { IndicatorOutcome } from './indicator'
@@ -73,13 +73,24 @@ interface Applied {
   readonly items: ReadonlyArray<AdjustmentItem>
   readonly total: Decimal
   /** Per indicator id: its points after adjustments, what they changed, and which events. */
-  readonly byIndicator: ReadonlyMap<string, { points: Decimal; change: Decimal; events: string[] }>
+  readonly byIndicator: ReadonlyMap<string, Adjusted>
+}
+
+interface Adjusted {
+  points: Decimal
+  change: Decimal
+  events: string[]
+  /** Σ of the points the adjustments so far asked for. */
+  requested: Decimal
 }
 
 /**
- * Adjustments act on their indicator (SPEC §3 Authority): each, in log order, changes the indicator's points
- * only as far as [0, max] allows (and the bonus block's points within [0, its max]); an id naming nothing
- * in the scheme, or an indicator that is not scored for the unit, changes nothing.
+ * Adjustments act on their indicator (SPEC §3 Authority): under semantics 2 the indicator's points are its own
+ * plus all that its adjustments ask for, bounded to [0, max] once — so their order does not matter (bounded one
+ * at a time, as semantics 1 does, +3 then −3 on a full indicator took 3 away, −3 then +3 took nothing). Each
+ * item's `applied` is what it moved the bounded sum by, in log order; they add up to the indicator's change. The
+ * bonus block stays within [0, its max], step by step. An id naming nothing in the scheme, or an indicator not
+ * scored for the unit, changes nothing.
  */
 const applyAdjustments = (
   scheme: Scheme,
@@ -94,7 +105,7 @@ const applyAdjustments = (
   for (const o of e.bonus) targets.set(o.indicator.id, { outcome: o, category: -1 })
   const bonusMax = scheme.bonus ? dec(scheme.bonus.max) : ZERO
   let block = bonusPoints ?? ZERO
-  const byIndicator = new Map<string, { points: Decimal; change: Decimal; events: string[] }>()
+  const byIndicator = new Map<string, Adjusted>()
   let total = ZERO
   const items = e.adjustments.map((a): AdjustmentItem => {
     const base = {
@@ -125,7 +136,12 @@ const applyAdjustments = (
       return none('所在类别已计0分，调整不计分')
     const known = byIndicator.get(a.indicatorId)
     const current = known?.points ?? o.points
-    let next = clamp(current.plus(a.points), ZERO, o.max)
+    const requested = (known?.requested ?? ZERO).plus(a.points)
+    // Semantics 1 (scheme.ts) bounded each adjustment in turn.
+    let next =
+      semanticsOf(scheme) >= 2
+        ? clamp(o.points.plus(requested), ZERO, o.max)
+        : clamp(current.plus(a.points), ZERO, o.max)
     if (target.category === -1) {
       // A bonus indicator also stays within the block's maximum.
       const blockNext = clamp(block.plus(next.minus(current)), ZERO, bonusMax)
@@ -137,6 +153,7 @@ const applyAdjustments = (
       points: next,
       change: (known?.change ?? ZERO).plus(applied),
       events: [...(known?.events ?? []), a.event],
+      requested,
     })
     total = total.plus(applied)
     return applied.equals(a.points)
