@@ -48,10 +48,20 @@ const Condition = strict(
 )
 
 const ruleBase = { id: Slug, name: NonEmptyString, when: Condition }
+/**
+ * `fire`: the rule fires when its metric has no value (no exam sat: "合格率低于85%" cannot be escaped by sitting
+ * none, or by retracting the exam); absent: it does not.
+ */
+const RuleWhenUndefined = t.keyof({ fire: null })
+const ruleOptions = { whenUndefined: RuleWhenUndefined }
 export const Rule = byTag<Rule>('Rule', 'kind', {
-  veto: strict({ ...ruleBase, kind: t.literal('veto') }, {}, 'veto'),
-  zero: strict({ ...ruleBase, kind: t.literal('zero') }, { scope: Slug }, 'zero'),
-  gradeCap: strict({ ...ruleBase, kind: t.literal('gradeCap'), maxGrade: NonEmptyString }, {}, 'gradeCap'),
+  veto: strict({ ...ruleBase, kind: t.literal('veto') }, ruleOptions, 'veto'),
+  zero: strict({ ...ruleBase, kind: t.literal('zero') }, { ...ruleOptions, scope: Slug }, 'zero'),
+  gradeCap: strict(
+    { ...ruleBase, kind: t.literal('gradeCap'), maxGrade: NonEmptyString },
+    ruleOptions,
+    'gradeCap'
+  ),
 })
 export type Rule =
   | (RuleBase & { readonly kind: 'veto' })
@@ -60,6 +70,7 @@ export type Rule =
 interface RuleBase {
   readonly id: string
   readonly name: string
+  readonly whenUndefined?: 'fire'
   readonly when: {
     readonly metric: MetricRef
     readonly gte?: number

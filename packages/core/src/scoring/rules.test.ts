@@ -228,3 +228,48 @@ describe('rule tests gt and lt (SPEC v2)', () => {
     ).toHaveLength(0)
   })
 })
+
+describe('a rule on a metric with no value (合格率低于85%的，不得评为优秀, and no exam sat)', () => {
+  const exam = (attendees: number, passed: number) =>
+    training('a', 'law_exam', { attendees, passed, sessionId: `exam-${attendees}-${passed}` })
+  const capped = (whenUndefined?: 'fire') =>
+    testScheme(
+      [{ id: 'B1', name: '学法', max: 100, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } }],
+      {
+        rules: [
+          {
+            id: 'cap-law-exam',
+            kind: 'gradeCap',
+            name: '学法考试合格率低于85%的，不得评为优秀',
+            maxGrade: '良好',
+            ...(whenUndefined ? { whenUndefined } : {}),
+            when: {
+              metric: {
+                ratio: [
+                  { sum: 'TrainingHeld', field: 'passed', where: { kind: 'law_exam' } },
+                  { sum: 'TrainingHeld', field: 'attendees', where: { kind: 'law_exam' } },
+                ],
+              },
+              lt: 0.85,
+            },
+          },
+        ],
+      }
+    )
+  const noExam = given(unitRegistered('a'), training('a', 'lecture'))
+
+  it('fires with whenUndefined "fire" when no exam was sat: 100 points, 良好, not 优秀', () => {
+    const u = noExam.scoredWith(capped('fire')).unit('a')
+    expect(u).toMatchObject({ total: '100.00', grade: '良好' })
+    expect(u.rulesFired).toMatchObject([{ id: 'cap-law-exam', value: null }])
+    expect(u.rulesFired[0]!.explanation).toContain('按规定视为触发')
+  })
+  it('does not fire without it (the unit that sat no exam escapes the cap: 优秀)', () => {
+    expect(noExam.scoredWith(capped()).unit('a')).toMatchObject({ grade: '优秀', rulesFired: [] })
+  })
+  it('reads a value as before with it: 84 of 100 fires, 85 of 100 does not', () => {
+    const at = (passed: number) =>
+      given(unitRegistered('a'), exam(100, passed)).scoredWith(capped('fire')).unit('a').grade
+    expect([at(84), at(85)]).toEqual(['良好', '优秀'])
+  })
+})

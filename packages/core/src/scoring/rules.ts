@@ -39,8 +39,16 @@ export const evaluateRule = (rule: Rule, scope: MetricScope): RuleOutcome => {
   const { value, events } = evaluate(rule.when.metric, scope)
   const test = testOf(rule.when)
   const f = asFraction(value)
-  const fired = test !== undefined && f !== undefined && passes(compareTo(f, test.threshold), test.test)
   const condition = test ? `条件 ${SYMBOL[test.test]} ${describeThreshold(value, test.threshold)}` : '无条件'
+  if (f === undefined && rule.whenUndefined === 'fire')
+    return {
+      rule,
+      fired: true,
+      value,
+      events,
+      explanation: `无取值（无相关记录），按规定视为触发（${condition}）`,
+    }
+  const fired = test !== undefined && f !== undefined && passes(compareTo(f, test.threshold), test.test)
   const explanation = fired
     ? `取值 ${describeValue(value)}，${condition}，已触发`
     : `未触发：取值 ${describeValue(value)}，${condition}`
