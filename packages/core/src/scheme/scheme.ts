@@ -49,28 +49,27 @@ const Condition = strict(
 
 const ruleBase = { id: Slug, name: NonEmptyString, when: Condition }
 /**
- * `fire`: the rule fires when its metric has no value (no exam sat: "合格率低于85%" cannot be escaped by sitting
- * none, or by retracting the exam); absent: it does not.
+ * A grade cap's `fire`: it also holds when its metric has no value ("合格率低于85%的，不得评为优秀" cannot be escaped
+ * by sitting no exam, or by retracting the one failed); absent: it does not. Not for veto or zero: a unit that
+ * reported nothing would be vetoed or zeroed for its silence.
  */
 const RuleWhenUndefined = t.keyof({ fire: null })
-const ruleOptions = { whenUndefined: RuleWhenUndefined }
 export const Rule = byTag<Rule>('Rule', 'kind', {
-  veto: strict({ ...ruleBase, kind: t.literal('veto') }, ruleOptions, 'veto'),
-  zero: strict({ ...ruleBase, kind: t.literal('zero') }, { ...ruleOptions, scope: Slug }, 'zero'),
+  veto: strict({ ...ruleBase, kind: t.literal('veto') }, {}, 'veto'),
+  zero: strict({ ...ruleBase, kind: t.literal('zero') }, { scope: Slug }, 'zero'),
   gradeCap: strict(
     { ...ruleBase, kind: t.literal('gradeCap'), maxGrade: NonEmptyString },
-    ruleOptions,
+    { whenUndefined: RuleWhenUndefined },
     'gradeCap'
   ),
 })
 export type Rule =
   | (RuleBase & { readonly kind: 'veto' })
   | (RuleBase & { readonly kind: 'zero'; readonly scope?: string })
-  | (RuleBase & { readonly kind: 'gradeCap'; readonly maxGrade: string })
+  | (RuleBase & { readonly kind: 'gradeCap'; readonly maxGrade: string; readonly whenUndefined?: 'fire' })
 interface RuleBase {
   readonly id: string
   readonly name: string
-  readonly whenUndefined?: 'fire'
   readonly when: {
     readonly metric: MetricRef
     readonly gte?: number

@@ -118,6 +118,13 @@ describe('bounded adjustments', () => {
         .unit('a')
         .adjustments.items.map((i) => i.applied)
     ).toEqual(['0.00', '0.00'])
+    // Only the first was bounded (5 + 3 left [0, 5]); the second only cancelled it.
+    expect(
+      upFirst
+        .scoredWith(semantics2)
+        .unit('a')
+        .adjustments.items.map((i) => i.note)
+    ).toEqual(['调整后该项得分应在 0 至 5 分之间', undefined])
     // The old reading, each in turn: +3 on a full X changes nothing, then −3 takes 3.
     expect(upFirst.scoredWith(scheme).indicator('a', 'X').adjusted).toMatchObject({
       points: '2.00',

@@ -12,7 +12,7 @@ import { type Indicator, type Scheme, semanticsOf } from '../scheme/scheme'
 import { type IndicatorContext, type IndicatorOutcome, scoreIndicator } from './indicator'
 import { judgementsOf } from './judged'
 import { memoized, typesRead, type UnitMemo } from './memo'
-import { evaluateRule, orderedRules, type RuleOutcome } from './rules'
+import { evaluateRule, firesOnNoValue, orderedRules, type RuleOutcome } from './rules'
 
 export interface UnitInfo {
   readonly unitId: string
@@ -87,9 +87,12 @@ const duesOf = (scheme: Scheme): ReadonlyArray<string> => {
   const known = dues.get(scheme)
   if (known) return known
   const all = [
-    ...scheme.categories.flatMap((c) => c.indicators),
-    ...(scheme.bonus?.indicators ?? []),
-  ].flatMap((i) => (i.scoring.kind === 'deadline' ? [i.scoring.due] : []))
+    ...[...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].flatMap(
+      (i) => (i.scoring.kind === 'deadline' ? [i.scoring.due] : [])
+    ),
+    // A cap that fires on no value waits for the period's end, like a deadline (rules.ts `firesOnNoValue`).
+    ...((scheme.rules ?? []).some(firesOnNoValue) ? [scheme.period.to] : []),
+  ]
   dues.set(scheme, all)
   return all
 }
@@ -248,8 +251,8 @@ export const evaluateUnit = (
         r,
         () => typesRead(r.when.metric, scope.named),
         counted,
-        undefined,
-        () => evaluateRule(r, scope)
+        firesOnNoValue(r) ? today : undefined,
+        () => evaluateRule(r, scope, today)
       )
     ),
     adjustments: adjustmentsOf(facts, scheme.schemeId, appeals),

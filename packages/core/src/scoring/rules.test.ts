@@ -259,10 +259,25 @@ describe('a rule on a metric with no value (合格率低于85%的，不得评为
   const noExam = given(unitRegistered('a'), training('a', 'lecture'))
 
   it('fires with whenUndefined "fire" when no exam was sat: 100 points, 良好, not 优秀', () => {
-    const u = noExam.scoredWith(capped('fire')).unit('a')
+    const u = noExam.scoredWith(capped('fire'), { asOf: '2018-02-01', basis: 'occurred' }).unit('a')
     expect(u).toMatchObject({ total: '100.00', grade: '良好' })
     expect(u.rulesFired).toMatchObject([{ id: 'cap-law-exam', value: null }])
-    expect(u.rulesFired[0]!.explanation).toContain('按规定视为触发')
+    expect(u.rulesFired[0]!.explanation).toBe('取值无法计算（分母为 0），按规定视为触发（条件 < 0.85）')
+  })
+  it('waits for the period’s end: in August, a unit that has not sat the year’s exam yet is not capped', () => {
+    const midYear = noExam.scoredWith(capped('fire'), { asOf: '2017-08-01', basis: 'occurred' }).unit('a')
+    expect(midYear).toMatchObject({ grade: '优秀', rulesFired: [] })
+  })
+  it('is a grade cap’s only: a veto or zero rule cannot fire on a unit’s silence (the scheme is refused)', () => {
+    const veto = { id: 'v', kind: 'veto', name: '否决', whenUndefined: 'fire', when: { metric: 'x', gte: 1 } }
+    expect(() =>
+      testScheme(
+        [{ id: 'B1', name: '学法', max: 1, metric: { count: 'TrainingHeld' }, scoring: { kind: 'flag' } }],
+        {
+          rules: [{ ...veto, when: { metric: { count: 'VetoIncidentRecorded' }, gte: 1 } }],
+        }
+      )
+    ).toThrow(/whenUndefined/)
   })
   it('does not fire without it (the unit that sat no exam escapes the cap: 优秀)', () => {
     expect(noExam.scoredWith(capped()).unit('a')).toMatchObject({ grade: '优秀', rulesFired: [] })

@@ -35,18 +35,28 @@ const testOf = (when: Rule['when']) => {
 const asFraction = (value: Value) =>
   value._tag === 'boolean' ? { num: new Decimal(value.b ? 1 : 0), den: new Decimal(1) } : fraction(value)
 
-export const evaluateRule = (rule: Rule, scope: MetricScope): RuleOutcome => {
+/** A grade cap that also holds when its metric has no value (scheme.ts `whenUndefined`). */
+export const firesOnNoValue = (rule: Rule): boolean =>
+  rule.kind === 'gradeCap' && rule.whenUndefined === 'fire'
+
+/**
+ * `today`: the evaluation date (undefined: after every date). A cap that fires on no value does so only once the
+ * period is over: in August, a district that has not sat this year's exam yet has no pass rate, and is not capped
+ * for it.
+ */
+export const evaluateRule = (rule: Rule, scope: MetricScope, today?: string): RuleOutcome => {
   const { value, events } = evaluate(rule.when.metric, scope)
   const test = testOf(rule.when)
   const f = asFraction(value)
   const condition = test ? `条件 ${SYMBOL[test.test]} ${describeThreshold(value, test.threshold)}` : '无条件'
-  if (f === undefined && rule.whenUndefined === 'fire')
+  // A cap that cannot be escaped by having no value (scheme.ts `whenUndefined`); a date is a value, never undefined.
+  if (value._tag === 'undefined' && firesOnNoValue(rule) && (today === undefined || today > scope.period.to))
     return {
       rule,
       fired: true,
       value,
       events,
-      explanation: `无取值（无相关记录），按规定视为触发（${condition}）`,
+      explanation: `取值${describeValue(value)}，按规定视为触发（${condition}）`,
     }
   const fired = test !== undefined && f !== undefined && passes(compareTo(f, test.threshold), test.test)
   const explanation = fired

@@ -105,6 +105,7 @@ const applyAdjustments = (
   for (const o of e.bonus) targets.set(o.indicator.id, { outcome: o, category: -1 })
   const bonusMax = scheme.bonus ? dec(scheme.bonus.max) : ZERO
   let block = bonusPoints ?? ZERO
+  const onTheSum = semanticsOf(scheme) >= 2
   const byIndicator = new Map<string, Adjusted>()
   let total = ZERO
   const items = e.adjustments.map((a): AdjustmentItem => {
@@ -138,10 +139,10 @@ const applyAdjustments = (
     const current = known?.points ?? o.points
     const requested = (known?.requested ?? ZERO).plus(a.points)
     // Semantics 1 (scheme.ts) bounded each adjustment in turn.
-    let next =
-      semanticsOf(scheme) >= 2
-        ? clamp(o.points.plus(requested), ZERO, o.max)
-        : clamp(current.plus(a.points), ZERO, o.max)
+    let next = onTheSum
+      ? clamp(o.points.plus(requested), ZERO, o.max)
+      : clamp(current.plus(a.points), ZERO, o.max)
+    const indicatorNext = next
     if (target.category === -1) {
       // A bonus indicator also stays within the block's maximum.
       const blockNext = clamp(block.plus(next.minus(current)), ZERO, bonusMax)
@@ -156,9 +157,14 @@ const applyAdjustments = (
       requested,
     })
     total = total.plus(applied)
-    return applied.equals(a.points)
-      ? { ...base, applied: fmt2(applied) }
-      : { ...base, applied: fmt2(applied), note: `调整后该项得分应在 0 至 ${plain(o.max)} 分之间` }
+    // Under semantics 2 an item is bounded when the sum so far leaves [0, max]; one that only cancels an earlier
+    // bounded item (−3 after +3 on a full indicator) was not itself bounded.
+    const bounded = onTheSum
+      ? !o.points.plus(requested).equals(indicatorNext) || !next.equals(indicatorNext)
+      : !applied.equals(a.points)
+    return bounded
+      ? { ...base, applied: fmt2(applied), note: `调整后该项得分应在 0 至 ${plain(o.max)} 分之间` }
+      : { ...base, applied: fmt2(applied) }
   })
   return { items, total, byIndicator }
 }
