@@ -112,3 +112,42 @@ describe('metrics', () => {
     expect(s.indicator('a', 'avg').events).toEqual([ids[5], ids[6], ids[7]])
   })
 })
+
+describe('an average weighted by a field: 案卷评查 by the files each review covered', () => {
+  const reviewOf = (reviewId: string, score: number, files: number) =>
+    fact('CaseFileReviewScored', 'a', { reviewId, score, files })
+  const D3 = (metric: Record<string, unknown>) =>
+    testScheme([
+      {
+        id: 'D3',
+        name: '行政执法案卷评查平均分',
+        max: 5,
+        metric,
+        scoring: {
+          kind: 'bands',
+          bands: [
+            { gte: 90, points: 5 },
+            { gte: 80, points: 4 },
+            { gte: 70, points: 3 },
+          ],
+          else: 0,
+        },
+      },
+    ])
+  const g = given(unitRegistered('a'), reviewOf('big', 95, 10), reviewOf('small', 60, 1))
+
+  it('weighs each review by its files: (95 × 10 + 60 × 1)/11 = 91.82 → 5 points, where the plain mean 77.50 gave 3', () => {
+    const weighted = g
+      .scoredWith(D3({ avg: 'CaseFileReviewScored', field: 'score', weight: 'files' }))
+      .indicator('a', 'D3')
+    expect(weighted).toMatchObject({ value: '91.82', points: '5.00' })
+    const plain = g.scoredWith(D3({ avg: 'CaseFileReviewScored', field: 'score' })).indicator('a', 'D3')
+    expect(plain).toMatchObject({ value: '77.50', points: '3.00' })
+  })
+  it('refuses a weight that is not a number field of the type, and a weight on another aggregate', () => {
+    expect(() => D3({ avg: 'CaseFileReviewScored', field: 'score', weight: 'reviewId' })).toThrow(
+      /权重字段 reviewId 不是数字/
+    )
+    expect(() => D3({ sum: 'CaseFileReviewScored', field: 'score', weight: 'files' })).toThrow(/weight/)
+  })
+})

@@ -199,11 +199,14 @@ const innerOf = (m: Metric, scope: MetricScope): Inner => {
       // Each fact's number is read once (a Decimal per fact is most of the cost of a sum over a year).
       const facts: Fact[] = []
       const values: Decimal[] = []
+      // `avg` with a weight: Σ value × weight over Σ weight (a fact without a weight counts once).
+      const weights: Decimal[] = []
       for (const f of select(scope, m.type, m.where)) {
         const v = numeric(f, m.field)
         if (v === undefined) continue
         facts.push(f)
         values.push(v)
+        if (m.weight !== undefined) weights.push(numeric(f, m.weight) ?? new Decimal(1))
       }
       const sum = values.reduce((acc, v) => acc.plus(v), ZERO)
       if (m._tag === 'sum')
@@ -214,6 +217,12 @@ const innerOf = (m: Metric, scope: MetricScope): Inner => {
         }
       const detail: Detail = { kind: 'facts', type: m.type, facts }
       if (values.length === 0) return { value: undefinedValue(TYPE_LABEL(m.type)), facts, detail }
+      if (m._tag === 'avg' && m.weight !== undefined) {
+        const total = weights.reduce((acc, w) => acc.plus(w), ZERO)
+        if (total.isZero()) return { value: undefinedValue('权重合计为 0'), facts, detail }
+        const weighted = values.reduce((acc, v, i) => acc.plus(v.times(weights[i]!)), ZERO)
+        return { value: ratio(weighted, total, 'average', ''), facts, detail }
+      }
       if (m._tag === 'avg')
         return { value: ratio(sum, new Decimal(values.length), 'average', ''), facts, detail }
       const pick = m._tag === 'min' ? Decimal.min(...values) : Decimal.max(...values)

@@ -103,6 +103,8 @@ export type Metric =
       readonly type: string
       readonly field: string
       readonly where?: Where
+      /** `avg` only: each fact's value counts this field's number of times (a review of 10 files, 10 times). */
+      readonly weight?: string
     }
   | { readonly _tag: 'earliest'; readonly type: string; readonly where?: Where }
   | { readonly _tag: 'ratio'; readonly of: readonly [MetricRef, MetricRef] }
@@ -158,13 +160,14 @@ export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', ()
         withTag(agg)(
           strict(
             { [agg]: NonEmptyString, field: NonEmptyString } as Record<string, typeof NonEmptyString>,
-            { where: Where },
+            agg === 'avg' ? { where: Where, weight: NonEmptyString } : { where: Where },
             agg
           ),
           (m) => ({
             type: m[agg] as string,
             field: m.field as string,
             ...opt('where', m.where),
+            ...opt('weight', m.weight as string | undefined),
           })
         )
       ),

@@ -195,6 +195,13 @@ export const checkMetric = (
     case 'earliest':
       return 'date'
     default: {
+      if (ref.weight !== undefined && fields.get(ref.weight)?.kind !== 'number')
+        issues.push({
+          path: `${path}.weight`,
+          message: fields.has(ref.weight)
+            ? `权重字段 ${ref.weight} 不是数字`
+            : `${ref.type} 没有字段 ${ref.weight}`,
+        })
       const kind = fields.get(ref.field)
       if (!kind) {
         issues.push({ path: `${path}.field`, message: `${ref.type} 没有字段 ${ref.field}` })
