@@ -17,6 +17,7 @@ import {
   SEAL_FORM,
   type StoredEvent,
   sealFormOf,
+  strippedAfter,
 } from '@kaoping/core'
 import { codeLabel, sealScopeLabel } from '@kaoping/sheets'
 import * as E from 'fp-ts/Either'
@@ -52,8 +53,8 @@ export const verifyLog = (text: string, name: string): Verified => {
   const lines: string[] = []
   const counts = new Map<string, number>()
   let ok = true
-  /** The first publication sealed in a form newer than `whole`: no publish command records an older one after it. */
-  let sealedSince: string | undefined
+  /** The publications read so far, each with the words that name it. */
+  const earlier: Array<{ readonly seal?: PublicationData['seal']; readonly head: string }> = []
   for (const e of events) {
     if (e.type !== 'ResultPublished') continue
     const data = e.data as PublicationData
@@ -61,12 +62,12 @@ export const verifyLog = (text: string, name: string): Verified => {
     counts.set(data.schemeId, n)
     const form = sealFormOf(data)
     const head = `${data.schemeId} 第 ${n} 次发布（${codeLabel('ResultPublished.stage', data.stage)}，第 ${data.version} 版，截至北京时间 ${beijingTime(data.asOf)}，日志位置 ${data.position}）`
-    if (form !== 'whole') sealedSince ??= head
-    else if (sealedSince !== undefined) {
-      // A whole-Result hash after a substance one: the seal was stripped (and the hash made again) by hand.
+    const sealedBefore = strippedAfter(earlier, data)
+    earlier.push({ ...(data.seal === undefined ? {} : { seal: data.seal }), head })
+    if (sealedBefore !== undefined) {
       ok = false
       lines.push(
-        `${head}：不一致 — 未记录哈希范围（早期发布方式），却在已按“${sealScopeLabel(SEAL_FORM)}”封存的发布（${sealedSince}）之后：发布命令不会这样记录，日志可能被改动`
+        `${head}：不一致 — 未记录哈希范围（早期发布方式），却在已按“${sealScopeLabel(SEAL_FORM)}”封存的发布（${sealedBefore.head}）之后：发布命令不会这样记录，日志可能被改动`
       )
       continue
     }

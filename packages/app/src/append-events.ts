@@ -9,7 +9,6 @@
  */
 import {
   authorize,
-  beijingDateOf,
   type CaseState,
   type CaseStreamEvent,
   caseLifecycle,
@@ -18,7 +17,6 @@ import {
   decodeEvent,
   type EventType,
   emptyLog,
-  endOfBeijingDayMs,
   fingerprint,
   formatActor,
   type Issue,
@@ -48,6 +46,7 @@ import { ClientEnvelope } from './envelope'
 import { checkEvidence } from './evidence-check'
 import { withKeys } from './key-locks'
 import { newEventIssues } from './new-events'
+import { decidedAgainAfterMidnight, recordByOf } from './record-by'
 import { schemeReferenceIssues } from './scheme-refs'
 import { reportersVerifiedTargets } from './verified-targets'
 
@@ -73,7 +72,7 @@ export interface AppendContext {
   readonly now?: () => string
   /**
    * The store's `recordBy` for an injected `now` (the publish command, deciding at the instant it took); when `now`
-   * is the clock, the end of its Beijing day (`recordByOf`).
+   * is the clock, the end of its Beijing day (record-by.ts).
    */
   readonly recordBy?: string
   /**
@@ -249,20 +248,9 @@ export const appendValidated = async (
   if (repeated.length > 0) return E.left({ _tag: 'Rejected', issues: repeated })
   // Two requests recording the same business id at once are checked one after the other (business-ids.ts).
   const attempt = () => withKeys(store, batchKeys(batch), () => checkAndAppend(store, batch, ctx))
-  const first = await attempt()
-  // Midnight (Beijing) passed between deciding and writing: nothing was written; decide again on the new day —
-  // unless the instant is the caller's (the publish command recomputes at a new one itself).
-  return E.isLeft(first) && first.left._tag === 'RecordByPassed' && ctx.now === undefined ? attempt() : first
+  // An instant that is the caller's is not ours to move (the publish command recomputes at a new one itself).
+  return ctx.now === undefined ? decidedAgainAfterMidnight(attempt) : attempt()
 }
-
-/**
- * Every rule that reads the clock decides by Beijing day (an appeal window's last day, a fact dated after the
- * recording day, a publication's date): a decision taken at `now` holds until that day ends. The store refuses a
- * batch it would stamp later (`AppendRequest.recordBy`), so the log never holds an event its own recordedAt
- * would have refused — an admin's re-load of the export, which decides at each line's recordedAt, takes it back.
- */
-export const recordByOf = (now: string): string =>
-  new Date(endOfBeijingDayMs(beijingDateOf(Date.parse(now)))).toISOString()
 
 const checkAndAppend = async (
   store: EventStore,

@@ -30,10 +30,10 @@ import {
   readEverything,
 } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { recordByOf } from './append-events'
 import { checkCycle } from './cycle-check'
 import { checkEvidence } from './evidence-check'
 import { newEventIssues } from './new-events'
+import { decidedAgainAfterMidnight, recordByOf } from './record-by'
 import { schemeReferenceIssues } from './scheme-refs'
 import { reportersVerifiedTargets } from './verified-targets'
 
@@ -58,11 +58,8 @@ export const importLog = async (
   /** Where evidence files are kept: referenced files must be stored (load them first); absent: not checked. */
   options: { readonly evidence?: EvidenceStore } = {}
 ): Promise<E.Either<ImportError, Imported>> => {
-  const first = await importOnce(store, text, principal, options)
-  // Midnight (Beijing) passed between deciding a new line's time rules and writing it: decide again (append-events.ts).
-  return E.isLeft(first) && first.left._tag === 'RecordByPassed'
-    ? importOnce(store, text, principal, options)
-    : first
+  // A new line's time rules are decided by today's date (record-by.ts); a re-load keeps each line's own instant.
+  return decidedAgainAfterMidnight(() => importOnce(store, text, principal, options))
 }
 
 const importOnce = async (

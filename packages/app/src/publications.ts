@@ -12,7 +12,7 @@ import {
   type Result,
   type Scheme,
   schemeStream,
-  sealFormOf,
+  strippedAfter,
 } from '@kaoping/core'
 import type { EventStore } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
@@ -61,9 +61,8 @@ export const frozenPublication = async (
       _tag: 'NotFound',
       message: `考核办法 ${schemeId} 没有第 ${n} 次发布的结果（共 ${listed.right.length} 次）`,
     })
-  // No publish command records a whole-Result hash after a substance one: the seal was stripped and re-made by hand.
-  const sealedBefore = listed.right.slice(0, n - 1).find((p) => sealFormOf(p) !== 'whole')
-  if (sealFormOf(publication) === 'whole' && sealedBefore !== undefined)
+  const sealedBefore = strippedAfter(listed.right.slice(0, n - 1), publication)
+  if (sealedBefore !== undefined)
     return E.left({
       _tag: 'IntegrityError',
       message: `数据完整性错误：考核办法 ${schemeId} 第 ${n} 次发布未记录哈希范围（早期发布方式），却在第 ${sealedBefore.n} 次发布已按新方式封存之后；发布命令不会这样记录，事件日志可能被改动，不予提供`,

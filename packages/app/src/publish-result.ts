@@ -23,8 +23,9 @@ import {
 } from '@kaoping/core'
 import type { EventStore, RecordedEvent } from '@kaoping/store'
 import * as E from 'fp-ts/Either'
-import { type AppendContext, appendValidated, type CommandError, recordByOf } from './append-events'
+import { type AppendContext, appendValidated, type CommandError } from './append-events'
 import { withKeys } from './key-locks'
+import { recordByOf } from './record-by'
 import { readStored } from './stored-events'
 
 export interface PublishRequest {

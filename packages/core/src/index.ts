@@ -95,6 +95,7 @@ export {
   type Sealed,
   seal,
   sealFormOf,
+  strippedAfter,
 } from './publication/seal'
 export {
   type FactsOf,

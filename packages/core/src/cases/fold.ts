@@ -49,13 +49,14 @@ interface Draft {
   outcome?: string
   decisions: Fact[]
   performed: boolean
-  hearings: number
-  hearingDates: Array<readonly [string, boolean]>
-  defenseDates: Array<readonly [string, boolean]>
-  leaderAll: boolean
-  defenses: number
-  defensesOnTime: boolean
+  /** Each hearing's date and whether the leader appeared; each defence's date and whether it was on time. */
+  hearings: Array<readonly [string, boolean]>
+  defenses: Array<readonly [string, boolean]>
 }
+
+// Module level, not made per case: under tsx (keepNames) a named closure costs a defineProperty per call.
+const countsOnOf = (f: Fact) => f.countsOn
+const occurredOnOf = (f: Fact) => f.occurredOn
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 
@@ -77,7 +78,9 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
   const closed = d.closed
   const decided = d.decided
   // Semantics 1 (scheme.ts) read the attributes' dates as the facts' occurredOn.
-  const dateOf = semantics >= 2 ? (f: Fact) => f.countsOn : (f: Fact) => f.occurredOn
+  const dateOf = semantics >= 2 ? countsOnOf : occurredOnOf
+  const heard = tally(d.hearings)
+  const defended = tally(d.defenses)
   return {
     caseId: String(o.caseId),
     attributes: {
@@ -94,9 +97,9 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
       outcome: d.outcome ?? null,
       decidedOn: decided ? dateOf(decided) : null,
       performed: d.performed,
-      hearings: d.hearings,
-      leaderAppearedAll: d.hearings > 0 && d.leaderAll,
-      defenseOnTime: d.defenses === 0 ? null : d.defensesOnTime,
+      hearings: heard.count,
+      leaderAppearedAll: heard.count > 0 && heard.all,
+      defenseOnTime: defended.count === 0 ? null : defended.all,
     },
     dates: {
       opened: d.opened.countsOn,
@@ -104,8 +107,8 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
       decided: decided ? decided.countsOn : null,
     },
     facts: inLogOrder(d.facts),
-    hearings: d.hearingDates,
-    defenses: d.defenseDates,
+    hearings: d.hearings,
+    defenses: d.defenses,
   }
 }
 
@@ -123,12 +126,8 @@ export const foldCases = (
       facts: [f],
       decisions: [],
       performed: false,
-      hearings: 0,
-      hearingDates: [],
-      defenseDates: [],
-      leaderAll: true,
-      defenses: 0,
-      defensesOnTime: true,
+      hearings: [],
+      defenses: [],
     })
   }
   for (const type of CASE_FOLLOW_UPS) {
@@ -140,14 +139,10 @@ export const foldCases = (
       d.facts.push(f)
       switch (type) {
         case 'HearingHeld':
-          d.hearings += 1
-          d.hearingDates.push([f.countsOn, f.data.leaderAppeared === true])
-          if (f.data.leaderAppeared !== true) d.leaderAll = false
+          d.hearings.push([f.countsOn, f.data.leaderAppeared === true])
           break
         case 'DefenseSubmitted':
-          d.defenses += 1
-          d.defenseDates.push([f.countsOn, f.data.onTime === true])
-          if (f.data.onTime !== true) d.defensesOnTime = false
+          d.defenses.push([f.countsOn, f.data.onTime === true])
           break
         case 'CaseDecided':
           d.decisions.push(f)
@@ -204,8 +199,8 @@ export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): b
   }
 }
 
-/** How many of the dated steps fall in [from, to], and whether each of those holds. */
-const inside = (steps: ReadonlyArray<readonly [string, boolean]>, from: string, to: string) => {
+/** How many of the dated steps fall in [from, to] (all of them by default), and whether each of those holds. */
+const tally = (steps: ReadonlyArray<readonly [string, boolean]>, from = '', to = '\uffff') => {
   let count = 0
   let all = true
   for (const [on, holds] of steps)
@@ -218,8 +213,8 @@ const inside = (steps: ReadonlyArray<readonly [string, boolean]>, from: string, 
 
 /** {@link PeriodAttributes} of a case over [from, to]. */
 export const periodAttributes = (c: CaseRecord, from: string, to: string): PeriodAttributes => {
-  const heard = inside(c.hearings, from, to)
-  const defended = inside(c.defenses, from, to)
+  const heard = tally(c.hearings, from, to)
+  const defended = tally(c.defenses, from, to)
   return {
     hearingsInPeriod: heard.count,
     leaderAppearedAllInPeriod: heard.count > 0 && heard.all,

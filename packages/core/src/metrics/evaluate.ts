@@ -147,8 +147,8 @@ const quarterDate = (f: Fact, period: { readonly from: string; readonly to: stri
 const countQuarters = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): Inner => {
   const facts = select(scope, m.type, m.where)
   const quarters = quartersOf(scope.period)
-  const dateOf = scope.semantics >= 2 ? (f: Fact) => quarterDate(f, scope.period) : (f: Fact) => f.countsOn
-  const hit = quarters.map((q) => facts.some((f) => within(dateOf(f), q)))
+  const dates = facts.map((f) => (scope.semantics >= 2 ? quarterDate(f, scope.period) : f.countsOn))
+  const hit = quarters.map((q) => dates.some((d) => within(d, q)))
   return {
     value: num(hit.filter(Boolean).length),
     facts,

@@ -61,8 +61,9 @@ export const describeValue = (v: Value): string => {
 }
 
 /** How a threshold reads next to this value: ratios and changes as percentages. */
-export const describeThreshold = (v: Value, t: Decimal): string =>
-  v._tag === 'ratio' && v.show !== 'average' ? pct(t) : plain(t)
+/** `rate`: the metric is a rate, for a value that cannot say so itself (undefined: 分母为 0). */
+export const describeThreshold = (v: Value, t: Decimal, rate = false): string =>
+  (v._tag === 'ratio' && v.show !== 'average') || (v._tag === 'undefined' && rate) ? pct(t) : plain(t)
 
 /** The value in the Result JSON: 2 decimals, ratios 4, dates ISO, booleans as booleans, undefined as null. */
 export const serializeValue = (v: Value): string | boolean | null => {

@@ -105,6 +105,17 @@ export const sealFormOf = (publication: { readonly seal?: SealForm | undefined }
   publication.seal ?? 'whole'
 
 /**
+ * The first of the `earlier` publications sealed in a newer form, when `publication` records none: no publish
+ * command records that (every one since the forms seals in `SEAL_FORM`), so its seal was stripped and its hash made
+ * again by hand. `verify` and the server both refuse it.
+ */
+export const strippedAfter = <P extends { readonly seal?: SealForm | undefined }>(
+  earlier: ReadonlyArray<P>,
+  publication: { readonly seal?: SealForm | undefined }
+): P | undefined =>
+  sealFormOf(publication) === 'whole' ? earlier.find((p) => sealFormOf(p) !== 'whole') : undefined
+
+/**
  * The publication's Result from the log, sealed in `form` (a new publication's: `SEAL_FORM`; a recorded one's:
  * `sealFormOf` it): `events` are those at positions ≤ `position` (the caller cuts).
  */

@@ -262,7 +262,7 @@ describe('a rule on a metric with no value (合格率低于85%的，不得评为
     const u = noExam.scoredWith(capped('fire'), { asOf: '2018-02-01', basis: 'occurred' }).unit('a')
     expect(u).toMatchObject({ total: '100.00', grade: '良好' })
     expect(u.rulesFired).toMatchObject([{ id: 'cap-law-exam', value: null }])
-    expect(u.rulesFired[0]!.explanation).toBe('取值无法计算（分母为 0），按规定视为触发（条件 < 0.85）')
+    expect(u.rulesFired[0]!.explanation).toBe('取值无法计算（分母为 0），按规定视为触发（条件 < 85.00%）')
   })
   it('waits for the period’s end: in August, a unit that has not sat the year’s exam yet is not capped', () => {
     const midYear = noExam.scoredWith(capped('fire'), { asOf: '2017-08-01', basis: 'occurred' }).unit('a')

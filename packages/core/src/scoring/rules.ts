@@ -2,6 +2,7 @@
 import { evaluate, type MetricScope } from '../metrics/evaluate'
 import { compareTo, describeThreshold, describeValue, fraction, type Value } from '../metrics/value'
 import { Decimal } from '../primitives/decimal'
+import { namedMetric } from '../scheme/metric'
 import type { Rule } from '../scheme/scheme'
 import { passes, SYMBOL, TESTS } from './comparison'
 
@@ -48,7 +49,12 @@ export const evaluateRule = (rule: Rule, scope: MetricScope, today?: string): Ru
   const { value, events } = evaluate(rule.when.metric, scope)
   const test = testOf(rule.when)
   const f = asFraction(value)
-  const condition = test ? `条件 ${SYMBOL[test.test]} ${describeThreshold(value, test.threshold)}` : '无条件'
+  // A rate with no value still shows its threshold as a rate: 条件 < 85.00%, not < 0.85.
+  const ref = rule.when.metric
+  const rate = (typeof ref === 'string' ? namedMetric(scope.named, ref) : ref)?._tag === 'ratio'
+  const condition = test
+    ? `条件 ${SYMBOL[test.test]} ${describeThreshold(value, test.threshold, rate)}`
+    : '无条件'
   // A cap that cannot be escaped by having no value (scheme.ts `whenUndefined`); a date is a value, never undefined.
   if (value._tag === 'undefined' && firesOnNoValue(rule) && (today === undefined || today > scope.period.to))
     return {
