@@ -288,7 +288,7 @@ const CONSTRUCTS: ReadonlyArray<string> = [
   'count:distinct',
   'count:per-quarter',
   'count:cases',
-  ...every<CaseBy>('by', { active: true, opened: true, closed: true, decided: true }),
+  ...every<CaseBy>('by', { active: true, opened: true, closed: true, decided: true, closedOrOverdue: true }),
   ...every<ConditionKey | Comparison>('where', {
     eq: true,
     in: true,

@@ -146,6 +146,7 @@ export const SAMPLES = {
   CaseDecided: { ...base, caseId: CASE_ID, instance: 'first', outcome: 'won' },
   CaseClosed: { ...base, caseId: CASE_ID, withinTimeLimit: true },
   RulingPerformed: { ...base, caseId: CASE_ID },
+  CaseExtended: { ...base, caseId: CASE_ID, days: 30 },
   TrainingHeld: training(UNIT, 's-new'),
   PublicityHeld: { ...base, activityId: 'p-1', kind: 'lecture', topic: '宪法宣传' },
   DocumentIssued: { ...base, documentId: 'd-1', docType: 'rule_of_law_plan', title: '实施方案' },

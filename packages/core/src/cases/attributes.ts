@@ -47,13 +47,33 @@ export interface PeriodAttributes {
   readonly defenseOnTimeInPeriod: boolean | null
 }
 
-export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes
+/**
+ * What a case did against its statutory time limit — the scheme's `timeLimits` for its kind (cases/time-limit.ts);
+ * all null for a kind the scheme sets none for.
+ */
+export interface LimitAttributes {
+  /** The last day it may be closed on: its limit from the day it was opened, with extensions approved in time. */
+  readonly dueOn: string | null
+  /** Closed (`occurredOn`) on or before `dueOn`; null while open. */
+  readonly closedOnTime: boolean | null
+  /** Closed after `dueOn`, or still open after it at the evaluation date (逾期未结). */
+  readonly overdue: boolean | null
+}
+
+export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes | keyof LimitAttributes
 
 /** The attributes only a period gives (`PeriodAttributes`). */
 export const PERIOD_ATTRIBUTES: ReadonlySet<string> = new Set<keyof PeriodAttributes>([
   'hearingsInPeriod',
   'leaderAppearedAllInPeriod',
   'defenseOnTimeInPeriod',
+])
+
+/** The attributes only the scheme's time limits give (`LimitAttributes`). */
+export const LIMIT_ATTRIBUTES: ReadonlySet<string> = new Set<keyof LimitAttributes>([
+  'dueOn',
+  'closedOnTime',
+  'overdue',
 ])
 
 const date: FieldKind = { kind: 'date' }
@@ -78,4 +98,7 @@ export const CASE_ATTRIBUTES: ReadonlyMap<string, FieldKind> = new Map<CaseAttri
   ['hearingsInPeriod', { kind: 'number', integer: true }],
   ['leaderAppearedAllInPeriod', bool],
   ['defenseOnTimeInPeriod', bool],
+  ['dueOn', date],
+  ['closedOnTime', bool],
+  ['overdue', bool],
 ])

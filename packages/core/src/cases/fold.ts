@@ -28,6 +28,13 @@ export interface CaseRecord {
   readonly hearings: ReadonlyArray<readonly [on: string, leaderAppeared: boolean]>
   /** Each defence's date and whether it was on time, for `PeriodAttributes`. */
   readonly defenses: ReadonlyArray<readonly [on: string, onTime: boolean]>
+  /**
+   * When the case was really opened and closed (`occurredOn`): its statutory clock runs on these, not on the dates
+   * it counts on (time-limit.ts).
+   */
+  readonly occurred: { readonly opened: string; readonly closed: string | null }
+  /** Each extension of its time limit: its approval date (`occurredOn`) and days, in log order. */
+  readonly extensions: ReadonlyArray<readonly [on: string, days: number]>
 }
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
@@ -52,6 +59,7 @@ interface Draft {
   /** Each hearing's date and whether the leader appeared; each defence's date and whether it was on time. */
   hearings: Array<readonly [string, boolean]>
   defenses: Array<readonly [string, boolean]>
+  extensions: Array<readonly [string, number]>
 }
 
 // Module level, not made per case: under tsx (keepNames) a named closure costs a defineProperty per call.
@@ -109,6 +117,8 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
     facts: inLogOrder(d.facts),
     hearings: d.hearings,
     defenses: d.defenses,
+    occurred: { opened: d.opened.occurredOn, closed: closed ? closed.occurredOn : null },
+    extensions: d.extensions,
   }
 }
 
@@ -128,6 +138,7 @@ export const foldCases = (
       performed: false,
       hearings: [],
       defenses: [],
+      extensions: [],
     })
   }
   for (const type of CASE_FOLLOW_UPS) {
@@ -152,6 +163,9 @@ export const foldCases = (
           break
         case 'RulingPerformed':
           d.performed = true
+          break
+        case 'CaseExtended':
+          d.extensions.push([f.occurredOn, Number(f.data.days)])
           break
       }
     }
@@ -185,9 +199,20 @@ const decide = (d: Draft, semantics: Semantics) => {
 // and this runs for every case of every case metric.
 const within = (d: string | null, from: string, to: string) => d !== null && d >= from && d <= to
 
-/** Whether `by` puts a case in the period [from, to]. */
-export const inPeriod = (c: CaseRecord, by: CaseBy, from: string, to: string): boolean => {
+/**
+ * Whether `by` puts a case in the period [from, to]. `overdueOpen`: the case is open and past its time limit at the
+ * evaluation date (time-limit.ts; only `closedOrOverdue` reads it, and only its caller knows the scheme's limits).
+ */
+export const inPeriod = (
+  c: CaseRecord,
+  by: CaseBy,
+  from: string,
+  to: string,
+  overdueOpen = false
+): boolean => {
   switch (by) {
+    case 'closedOrOverdue':
+      return within(c.dates.closed, from, to) || overdueOpen
     case 'opened':
       return within(c.dates.opened, from, to)
     case 'closed':

@@ -2,6 +2,7 @@ import { describe, it } from 'vitest'
 import {
   caseClosed,
   caseDecided,
+  caseExtended,
   caseOpened,
   hearingHeld,
   retracted,
@@ -45,6 +46,15 @@ describe('case lifecycle', () => {
         .when(hearingHeld(id, true, 'wangcang'))
         .thenFails('CaseOfAnotherUnit', { owner: 'jiange', unitId: 'wangcang' })
     })
+    it('accepts an extension of its time limit, and another', () => {
+      const more = caseExtended(id, 15)
+      given(opened, caseExtended(id)).when(more).then([more])
+    })
+    it("rejects extending another unit's case", () => {
+      given(opened)
+        .when(caseExtended(id, 30, 'wangcang'))
+        .thenFails('CaseOfAnotherUnit', { owner: 'jiange', unitId: 'wangcang' })
+    })
     it('rejects a second-instance decision before the first', () => {
       given(opened).when(caseDecided(id, 'second')).thenFails('InstanceOutOfOrder', { requires: 'first' })
     })
@@ -80,6 +90,11 @@ describe('case lifecycle', () => {
       given(...history)
         .when(hearingHeld(id))
         .thenFails('CaseAlreadyClosed', { type: 'HearingHeld' })
+    })
+    it('rejects an extension after closing: a closed case has no limit left to extend', () => {
+      given(...history)
+        .when(caseExtended(id))
+        .thenFails('CaseAlreadyClosed', { type: 'CaseExtended' })
     })
     it('reopens when the closing is retracted', () => {
       const h = hearingHeld(id)

@@ -1,6 +1,7 @@
 /**
- * @module Case lifecycle decider: opened → hearings/defences (optional, repeatable) → decided once per
- * instance (second only after first) → closed, after which only a ruling may be performed (SPEC §3 "Streams").
+ * @module Case lifecycle decider: opened → hearings/defences and extensions of its time limit (optional,
+ * repeatable) → decided once per instance (second only after first) → closed, after which only a ruling may be
+ * performed (SPEC §3 "Streams").
  */
 import * as E from 'fp-ts/Either'
 import type { CaseError } from '../errors'
@@ -15,6 +16,7 @@ type CaseEventType =
   | 'CaseDecided'
   | 'CaseClosed'
   | 'RulingPerformed'
+  | 'CaseExtended'
 
 /** A case event with its id (the id lets a later retraction undo exactly that step). */
 export type CaseStreamEvent =
@@ -92,6 +94,7 @@ const evolve = (state: CaseState, event: CaseStreamEvent): CaseState => {
     case 'HearingHeld':
     case 'DefenseSubmitted':
     case 'RulingPerformed':
+    case 'CaseExtended':
       return state
   }
 }

@@ -1,7 +1,7 @@
 /** @module Case lifecycle events (stream `case-{caseId}`): lawsuits, reconsiderations, inspections, arbitration. */
 import * as t from 'io-ts'
 import { NonEmptyString, Slug } from '../primitives/ids'
-import { NonNegativeNumber } from '../primitives/numbers'
+import { LimitDays, NonNegativeNumber } from '../primitives/numbers'
 import { unitFact } from './unit-fact'
 
 ////////// Vocabularies
@@ -63,6 +63,12 @@ export const CaseClosed = unitFact(
   { resolution: Resolution, amountRecoveredYuan: NonNegativeNumber }
 )
 export const RulingPerformed = unitFact('RulingPerformed', { caseId: Slug })
+/**
+ * An approved extension of the case's time limit (延长办理期限, e.g. 经负责人批准延长30个工作日), or a suspension
+ * (中止) recorded as the days it added: counted like the limit of the case's kind (days or working days), from the
+ * last day then in force. `occurredOn` is the approval date: one approved after that day extends nothing.
+ */
+export const CaseExtended = unitFact('CaseExtended', { caseId: Slug, days: LimitDays })
 
 /** Types that follow a CaseOpened; projections enrich them with `case.kind` and `case.subject`. */
 export const CASE_FOLLOW_UPS = [
@@ -71,6 +77,7 @@ export const CASE_FOLLOW_UPS = [
   'CaseDecided',
   'CaseClosed',
   'RulingPerformed',
+  'CaseExtended',
 ] as const
 export type CaseFollowUpType = (typeof CASE_FOLLOW_UPS)[number]
 export const isCaseFollowUp = (type: string): type is CaseFollowUpType =>

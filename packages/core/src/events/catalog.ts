@@ -8,7 +8,15 @@ import type * as t from 'io-ts'
 import { type Issue, toIssues } from '../codec/issues'
 import type { StrictShape } from '../codec/strict'
 import { DocumentIssued, PublicityHeld, TrainingHeld } from './activity'
-import { CaseClosed, CaseDecided, CaseOpened, DefenseSubmitted, HearingHeld, RulingPerformed } from './case'
+import {
+  CaseClosed,
+  CaseDecided,
+  CaseExtended,
+  CaseOpened,
+  DefenseSubmitted,
+  HearingHeld,
+  RulingPerformed,
+} from './case'
 import { EventRetracted, PointsAdjusted } from './correction'
 import { AppealDecided, AppealFiled, ResultPublished, SelfAssessmentSubmitted } from './cycle'
 import {
@@ -64,6 +72,7 @@ export const CATALOG = {
   CaseDecided: { codec: CaseDecided, label: '判决/复议决定/认定', authority: 'unit', scope: 'case' },
   CaseClosed: { codec: CaseClosed, label: '结案', authority: 'unit', scope: 'case' },
   RulingPerformed: { codec: RulingPerformed, label: '履行生效裁判', authority: 'unit', scope: 'case' },
+  CaseExtended: { codec: CaseExtended, label: '延长办理期限', authority: 'unit', scope: 'case' },
   TrainingHeld: {
     codec: TrainingHeld,
     label: '学法/培训/考试',

@@ -1,7 +1,8 @@
 /** @module Evaluates a metric over one unit's facts: the value, every event that made it, and how it was made. */
 
-import { PERIOD_ATTRIBUTES } from '../cases/attributes'
+import { LIMIT_ATTRIBUTES, PERIOD_ATTRIBUTES } from '../cases/attributes'
 import { type CaseRecord, casesOf, inPeriod, periodAttributes } from '../cases/fold'
+import { limitAttributes, type TimeLimits } from '../cases/time-limit'
 import type { EventType } from '../events/catalog'
 import { type Fact, fieldValue, type UnitFacts } from '../facts/fact'
 import { Decimal, ZERO } from '../primitives/decimal'
@@ -57,6 +58,13 @@ export interface MetricScope {
   readonly named: Readonly<Record<string, Metric>>
   /** The scheme's reading of facts (scheme.ts `Semantics`). */
   readonly semantics: Semantics
+  /** The scheme's time limits per case kind and its calendar (cases/time-limit.ts), if it states them. */
+  readonly timeLimits?: TimeLimits | undefined
+  /**
+   * The evaluation date (Beijing), at most the period's end: a case still open after its last day is overdue on it.
+   * Undefined: the period's end.
+   */
+  readonly today?: string | undefined
 }
 
 const NONE: ReadonlyArray<Fact> = []
@@ -98,17 +106,31 @@ const numeric = (f: Fact, field: string): Decimal | undefined => {
 
 const TYPE_LABEL = (type: string) => `无 ${type} 记录`
 
-/** A case `where` split into the conditions on a case's own attributes and those on its period's (kept per where). */
-const splits = new WeakMap<object, { readonly own: Where | undefined; readonly period: Where | undefined }>()
-const splitOf = (where: Where) => {
+interface Split {
+  readonly own: Where | undefined
+  readonly period: Where | undefined
+  readonly limit: Where | undefined
+}
+const NO_SPLIT: Split = { own: undefined, period: undefined, limit: undefined }
+
+/**
+ * A case `where` split into the conditions on a case's own attributes, on its period's and on its time limit's
+ * (kept per where).
+ */
+const splits = new WeakMap<object, Split>()
+const splitOf = (where: Where): Split => {
   let split = splits.get(where)
   if (!split) {
     const entries = Object.entries(where)
-    const part = (inPeriod: boolean) => {
-      const kept = entries.filter(([k]) => PERIOD_ATTRIBUTES.has(k) === inPeriod)
+    const part = (keep: (k: string) => boolean) => {
+      const kept = entries.filter(([k]) => keep(k))
       return kept.length === 0 ? undefined : (Object.fromEntries(kept) as Where)
     }
-    split = { own: part(false), period: part(true) }
+    split = {
+      own: part((k) => !PERIOD_ATTRIBUTES.has(k) && !LIMIT_ATTRIBUTES.has(k)),
+      period: part((k) => PERIOD_ATTRIBUTES.has(k)),
+      limit: part((k) => LIMIT_ATTRIBUTES.has(k)),
+    }
     splits.set(where, split)
   }
   return split
@@ -119,15 +141,23 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
   const { from, to } = scope.period
   const cases: CaseRecord[] = []
   // A period's attributes are made only for the cases its own attributes let through (a lawsuit, not the
-  // arbitration cases around it), and only for a where that names one.
-  const { own, period } = m.where ? splitOf(m.where) : { own: undefined, period: undefined }
-  for (const c of casesOf(scope.facts, to, scope.semantics))
+  // arbitration cases around it), and only for a where that names one; likewise a time limit's.
+  const { own, period, limit } = m.where ? splitOf(m.where) : NO_SPLIT
+  const limits = by === 'closedOrOverdue' || limit !== undefined
+  const cut = scope.today !== undefined && scope.today < to ? scope.today : to
+  for (const c of casesOf(scope.facts, to, scope.semantics)) {
+    // An open case may be in `closedOrOverdue`'s cohort: whether it is overdue is asked only if its own attributes
+    // let it through.
+    const open = by === 'closedOrOverdue' && !c.attributes.closed
+    if (!inPeriod(c, by, from, to, open) || !matchesRecord(c.attributes, own)) continue
+    const l = limits ? limitAttributes(c, scope.timeLimits, cut) : undefined
+    if (open && l!.overdue !== true) continue
     if (
-      inPeriod(c, by, from, to) &&
-      matchesRecord(c.attributes, own) &&
-      (period === undefined || matchesRecord(periodAttributes(c, from, to), period))
+      (period === undefined || matchesRecord(periodAttributes(c, from, to), period)) &&
+      (limit === undefined || matchesRecord(l!, limit))
     )
       cases.push(c)
+  }
   return {
     value: num(cases.length),
     facts: cases.flatMap((c) => c.facts),

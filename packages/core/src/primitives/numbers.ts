@@ -11,6 +11,20 @@ export const NonNegativeInt = t.brand(
 )
 export type NonNegativeInt = t.TypeOf<typeof NonNegativeInt>
 
+export interface LimitDaysBrand {
+  readonly LimitDays: unique symbol
+}
+/**
+ * A time limit or its extension, in days: a whole number from 1 to 3,650 (ten years) — bounded, since counting
+ * working days steps a day at a time and a limit of 1e15 from a hostile scheme or event would never end.
+ */
+export const LimitDays = t.brand(
+  t.number,
+  (n): n is t.Branded<number, LimitDaysBrand> => Number.isSafeInteger(n) && n >= 1 && n <= 3650,
+  'LimitDays'
+)
+export type LimitDays = t.TypeOf<typeof LimitDays>
+
 export interface NonNegativeNumberBrand {
   readonly NonNegativeNumber: unique symbol
 }

@@ -79,9 +79,16 @@ export const Where: t.Type<Where, unknown, unknown> = plainRecord(Condition, 'Wh
 export type Aggregate = 'sum' | 'avg' | 'min' | 'max'
 export const AGGREGATES: ReadonlyArray<Aggregate> = ['sum', 'avg', 'min', 'max']
 
-/** How `count: "cases"` puts a case in the period (SPEC §4 "Case metrics"); default `active`. */
-export type CaseBy = 'opened' | 'closed' | 'decided' | 'active'
-const CaseByCodec = t.keyof({ active: null, opened: null, closed: null, decided: null }, 'CaseBy')
+/**
+ * How `count: "cases"` puts a case in the period (SPEC §4 "Case metrics"); default `active`. `closedOrOverdue`: closed
+ * in the period, or still open and past its time limit at the evaluation date (the cases a 按期结案率 must answer
+ * for; needs the scheme's `timeLimits`).
+ */
+export type CaseBy = 'opened' | 'closed' | 'decided' | 'active' | 'closedOrOverdue'
+const CaseByCodec = t.keyof(
+  { active: null, opened: null, closed: null, decided: null, closedOrOverdue: null },
+  'CaseBy'
+)
 
 /** `count` over this pseudo-type counts cases (folded from their streams) instead of events. */
 export const CASES = 'cases'

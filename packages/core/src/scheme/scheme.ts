@@ -1,12 +1,13 @@
 /** @module The assessment scheme (考核办法/评分细则) as data: shape only; meaning is checked in validate.ts. */
 import * as t from 'io-ts'
-import { byTag } from '../codec/one-of-keys'
+import { byTag, oneOfKeys } from '../codec/one-of-keys'
 import { plainRecord } from '../codec/plain-record'
 import { strict } from '../codec/strict'
 import { UnitKind } from '../events/registry'
+import type { Limit } from '../primitives/calendar'
 import { NonEmptyString, Slug, UnitId } from '../primitives/ids'
 import { IsoDate } from '../primitives/iso-date'
-import { Finite, NonNegativeNumber } from '../primitives/numbers'
+import { Finite, LimitDays, NonNegativeNumber } from '../primitives/numbers'
 import { Metric, MetricRef } from './metric'
 import { PositiveNumber, Scoring } from './scoring-spec'
 
@@ -80,6 +81,15 @@ interface RuleBase {
   }
 }
 
+/** A limit counts calendar days (`days`, 工伤认定 60日) or working days (`workingDays`, 劳动保障监察 60个工作日). */
+const limitIn = (key: 'days' | 'workingDays') =>
+  [key, strict({ [key]: LimitDays }, {}, key) as unknown as t.Type<Limit, unknown, unknown>] as const
+export const TimeLimit = oneOfKeys<Limit>(
+  'TimeLimit',
+  [limitIn('days'), limitIn('workingDays')],
+  '期限：{"days": 天数} 或 {"workingDays": 工作日数}（1 至 3650）'
+)
+
 export const Grade = strict({ name: NonEmptyString, min: NonNegativeNumber }, {}, 'Grade')
 export type Grade = t.TypeOf<typeof Grade>
 
@@ -103,6 +113,13 @@ export const Scheme = strict(
     countOnlyVerified: t.boolean,
     /** How the engine reads facts for this scheme (`Semantics`); absent: 1. */
     semantics: t.union([t.literal(1), t.literal(2)]),
+    /**
+     * Each case kind's statutory time limit (法定办理期限), from the day it was opened: what a case's `dueOn`,
+     * `closedOnTime` and `overdue` read (cases/time-limit.ts). Needs `calendar`.
+     */
+    timeLimits: plainRecord(TimeLimit, 'TimeLimits'),
+    /** The State Council's holiday arrangement (放假与调休) for the years the period's cases run in. */
+    calendar: strict({ holidays: t.array(IsoDate), workdays: t.array(IsoDate) }, {}, 'Calendar'),
   },
   'Scheme'
 )

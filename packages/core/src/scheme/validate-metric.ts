@@ -1,5 +1,5 @@
 /** @module Checks a metric against the event catalog: known type, known fields, values of the right kind. */
-import { CASE_ATTRIBUTES } from '../cases/attributes'
+import { CASE_ATTRIBUTES, LIMIT_ATTRIBUTES } from '../cases/attributes'
 import type { Issue } from '../codec/issues'
 import { isEventType, isUnitScoped } from '../events/catalog'
 import { type FieldKind, fieldsOf } from '../events/fields'
@@ -21,6 +21,8 @@ export type ValueKind = 'number' | 'ratio' | 'date' | 'boolean' | 'unknown'
 export interface MetricContext {
   readonly named: Readonly<Record<string, Metric>>
   readonly issues: Issue[]
+  /** The scheme states `timeLimits` (what `dueOn`, `closedOnTime`, `overdue` and `closedOrOverdue` read). */
+  readonly timeLimits?: boolean
 }
 
 const show = (v: unknown) => JSON.stringify(v)
@@ -160,6 +162,15 @@ export const checkMetric = (
   const key = ref._tag
   if (ref._tag === 'count' && ref.type === CASES) {
     checkWhere('案件', CASE_ATTRIBUTES, ref.where, path, issues)
+    if (ctx.timeLimits !== true) {
+      const limited = Object.keys(ref.where ?? {}).filter((k) => LIMIT_ATTRIBUTES.has(k))
+      if (ref.by === 'closedOrOverdue') limited.unshift('by: closedOrOverdue')
+      if (limited.length > 0)
+        issues.push({
+          path,
+          message: `${limited.join('、')} 按法定办理期限计算，需要在考核办法中写明 timeLimits（各类案件的期限）与 calendar`,
+        })
+    }
     if (ref.distinct !== undefined)
       issues.push({ path: `${path}.distinct`, message: 'count: cases 已按案件计数，不能再用 distinct' })
     if (ref.per !== undefined)

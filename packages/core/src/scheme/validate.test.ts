@@ -319,3 +319,41 @@ describe('scheme validation', () => {
     expect(issues(scheme({ countOnlyVerified: true }))).toEqual([])
   })
 })
+
+describe('time limits', () => {
+  const calendar = { holidays: ['2017-10-02'], workdays: ['2017-09-30'] }
+  it('accepts a limit in days or working days per case kind, with the year’s calendar', () => {
+    expect(
+      issues(
+        scheme({
+          timeLimits: { labor_inspection: { workingDays: 60 }, work_injury_recognition: { days: 60 } },
+          calendar,
+        })
+      )
+    ).toEqual([])
+  })
+  it('refuses limits without a calendar, on an unknown kind, and of 0, 3,651, 1e15 or both ways at once', () => {
+    expect(issues(scheme({ timeLimits: { labor_inspection: { workingDays: 60 } } }))).toEqual([
+      'calendar: timeLimits 需要 calendar：列出考核期内案件所跨年份的节假日（holidays）与调休上班日（workdays）',
+    ])
+    expect(issues(scheme({ timeLimits: { lawsuit: { days: 60 } }, calendar }))).toEqual([
+      'timeLimits.lawsuit: 未知的案件类型 "lawsuit"（应为 administrative_litigation | administrative_reconsideration | labor_inspection | labor_arbitration | work_injury_recognition | procuratorial_supervision 之一）',
+    ])
+    for (const bad of [{ days: 0 }, { workingDays: 3651 }, { days: 1e15 }, { days: 1, workingDays: 1 }, {}])
+      expect(
+        issues(scheme({ timeLimits: { labor_inspection: bad }, calendar })),
+        JSON.stringify(bad)
+      ).toHaveLength(1)
+  })
+  it('refuses an overdue-based case count in a scheme without time limits', () => {
+    const overdue = indicator({
+      metric: { count: 'cases', where: { kind: 'labor_inspection', overdue: true } },
+    })
+    expect(issues(scheme({}, [overdue]))).toEqual([
+      'categories.0.indicators.0.metric: overdue 按法定办理期限计算，需要在考核办法中写明 timeLimits（各类案件的期限）与 calendar',
+    ])
+    expect(issues(scheme({ timeLimits: { labor_inspection: { days: 60 } }, calendar }, [overdue]))).toEqual(
+      []
+    )
+  })
+})

@@ -1,6 +1,7 @@
 /** @module Semantic validation of a decoded scheme: every problem, each named by its path, in Chinese. */
 import * as E from 'fp-ts/Either'
 import { type Issue, toIssues } from '../codec/issues'
+import { CaseKind } from '../events/case'
 import { daysBetween } from '../primitives/iso-date'
 import type { Indicator } from './scheme'
 import { Scheme } from './scheme'
@@ -127,11 +128,35 @@ const duplicates = (ids: ReadonlyArray<readonly [string, string]>, what: string,
   }
 }
 
+const CASE_KINDS: ReadonlySet<string> = new Set(Object.keys(CaseKind.keys))
+
+/** Limits name case kinds, and need the year's calendar: without its holidays a working day is only a guess. */
+const checkTimeLimits = (scheme: Scheme, issues: Issue[]) => {
+  if (scheme.timeLimits === undefined) return
+  for (const kind of Object.keys(scheme.timeLimits))
+    if (!CASE_KINDS.has(kind))
+      issues.push({
+        path: `timeLimits.${kind}`,
+        message: `未知的案件类型 ${JSON.stringify(kind)}（应为 ${[...CASE_KINDS].join(' | ')} 之一）`,
+      })
+  if (scheme.calendar === undefined)
+    issues.push({
+      path: 'calendar',
+      message:
+        'timeLimits 需要 calendar：列出考核期内案件所跨年份的节假日（holidays）与调休上班日（workdays）',
+    })
+}
+
 /** All semantic problems of a decoded scheme; empty when it can be scored. */
 export const validateScheme = (scheme: Scheme): ReadonlyArray<Issue> => {
   const issues: Issue[] = []
-  const ctx: MetricContext = { named: scheme.metrics ?? {}, issues }
+  const ctx: MetricContext = {
+    named: scheme.metrics ?? {},
+    issues,
+    timeLimits: scheme.timeLimits !== undefined,
+  }
   if (scheme.version < 1) issues.push({ path: 'version', message: '版本号应为正整数' })
+  checkTimeLimits(scheme, issues)
   if (daysBetween(scheme.period.from, scheme.period.to) < 0)
     issues.push({
       path: 'period',

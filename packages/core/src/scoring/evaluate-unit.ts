@@ -2,6 +2,8 @@
  * @module Phase 1 of scoring: everything about one unit that does not depend on other units.
  * Projections cache this per unit and re-run it only for the units an event touches.
  */
+
+import type { TimeLimits } from '../cases/time-limit'
 import { type EventType, isUnitFactType } from '../events/catalog'
 import type { UnitKind } from '../events/registry'
 import type { Fact, UnitFacts } from '../facts/fact'
@@ -11,7 +13,7 @@ import { type Decimal, dec } from '../primitives/decimal'
 import { type Indicator, type Scheme, semanticsOf } from '../scheme/scheme'
 import { type IndicatorContext, type IndicatorOutcome, scoreIndicator } from './indicator'
 import { judgementsOf } from './judged'
-import { memoized, typesRead, type UnitMemo } from './memo'
+import { memoized, readsToday, typesRead, type UnitMemo } from './memo'
 import { evaluateRule, firesOnNoValue, orderedRules, type RuleOutcome } from './rules'
 
 export interface UnitInfo {
@@ -67,7 +69,7 @@ export interface UnitEvaluation {
   /** No fact the unit reported counts in the period. */
   readonly noFacts: boolean
   /** {@link deadlinePhase} at the evaluation date: a cached evaluation is valid while it is unchanged. */
-  readonly phase: number
+  readonly phase: string
 }
 
 export interface EvaluateOptions {
@@ -97,9 +99,44 @@ const duesOf = (scheme: Scheme): ReadonlyArray<string> => {
   return all
 }
 
-/** How many of the scheme's deadlines have passed at `today` (all when undefined). */
-export const deadlinePhase = (scheme: Scheme, today: string | undefined): number =>
-  today === undefined ? Number.POSITIVE_INFINITY : duesOf(scheme).filter((d) => d < today).length
+const dated = new WeakMap<Scheme, boolean>()
+/** Whether an indicator or rule of the scheme reads the evaluation date through a case's time limit (memo.ts). */
+const readsTodayOf = (scheme: Scheme): boolean => {
+  let known = dated.get(scheme)
+  if (known === undefined) {
+    const named = scheme.metrics ?? {}
+    known = [
+      ...scheme.categories.flatMap((c) => c.indicators),
+      ...(scheme.bonus?.indicators ?? []),
+      ...(scheme.rules ?? []).map((r) => r.when),
+    ].some((x) => x.metric !== undefined && readsToday(x.metric, named))
+    dated.set(scheme, known)
+  }
+  return known
+}
+
+/**
+ * What of the evaluation date an evaluation depends on: how many of the scheme's deadlines have passed at `today`
+ * (all when undefined), and the date itself (up to the period's end) when a case can become overdue on any day.
+ */
+export const deadlinePhase = (scheme: Scheme, today: string | undefined): string => {
+  if (today === undefined) return 'all'
+  const passed = String(duesOf(scheme).filter((d) => d < today).length)
+  return readsTodayOf(scheme) ? `${passed}|${today < scheme.period.to ? today : scheme.period.to}` : passed
+}
+
+const limitsOf = new WeakMap<Scheme, TimeLimits | undefined>()
+/** The scheme's time limits as one object per scheme (time-limit.ts keeps due dates by it). */
+const timeLimitsOf = (scheme: Scheme): TimeLimits | undefined => {
+  if (!limitsOf.has(scheme))
+    limitsOf.set(
+      scheme,
+      scheme.timeLimits && scheme.calendar
+        ? { limits: scheme.timeLimits, calendar: scheme.calendar }
+        : undefined
+    )
+  return limitsOf.get(scheme)
+}
 
 /** Cycle events: what the unit says or asks about its score, never facts that a metric counts. */
 const CYCLE: ReadonlySet<EventType> = new Set(['SelfAssessmentSubmitted', 'AppealFiled'])
@@ -218,6 +255,8 @@ export const evaluateUnit = (
     period: scheme.period,
     named: scheme.metrics ?? {},
     semantics: semanticsOf(scheme),
+    timeLimits: timeLimitsOf(scheme),
+    today: options.today,
   }
   const ctx: IndicatorContext = {
     scope,
@@ -236,7 +275,7 @@ export const evaluateUnit = (
           i,
           () => typesRead(metric, scope.named),
           counted,
-          i.scoring.kind === 'deadline' ? today : undefined,
+          i.scoring.kind === 'deadline' || readsToday(metric, scope.named) ? today : undefined,
           () => scoreIndicator(i, unit.unitId, ctx)
         )
       : scoreIndicator(i, unit.unitId, ctx)
@@ -251,7 +290,7 @@ export const evaluateUnit = (
         r,
         () => typesRead(r.when.metric, scope.named),
         counted,
-        firesOnNoValue(r) ? today : undefined,
+        firesOnNoValue(r) || readsToday(r.when.metric, scope.named) ? today : undefined,
         () => evaluateRule(r, scope, today)
       )
     ),

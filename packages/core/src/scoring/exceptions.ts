@@ -117,6 +117,7 @@ interface Words {
 const WORDS: Readonly<Record<string, Words>> = {
   'closed=true': { yes: '结案', base: '应结', no: '未结' },
   'withinTimeLimit=true': { yes: '按期结案', base: '结案', no: '超期结案' },
+  'closedOnTime=true': { yes: '按期结案', base: '应结', no: '超期结案或逾期未结' },
   'leaderAppearedAll=true': { yes: '负责人出庭应诉', base: '开庭审理', no: '负责人未（全部）出庭' },
   'leaderAppearedAllInPeriod=true': { yes: '负责人出庭应诉', base: '开庭审理', no: '负责人未（全部）出庭' },
   'leaderAppeared=true': { yes: '负责人出庭', base: '开庭', no: '负责人未出庭' },

@@ -30,6 +30,27 @@ export const typesRead = (
   }
 }
 
+/**
+ * Whether a metric's value depends on the evaluation date through a case's time limit: a case still open becomes
+ * overdue on a day no event marks (`by: "closedOrOverdue"`, a where on `overdue`).
+ */
+export const readsToday = (ref: MetricRef, named: Readonly<Record<string, Metric>>): boolean => {
+  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
+  if (!m) return false
+  switch (m._tag) {
+    case 'ratio':
+      return readsToday(m.of[0], named) || readsToday(m.of[1], named)
+    case 'change':
+      return readsToday(m.of, named)
+    case 'count':
+      return (
+        m.type === CASES && (m.by === 'closedOrOverdue' || (m.where !== undefined && 'overdue' in m.where))
+      )
+    default:
+      return false
+  }
+}
+
 interface Entry {
   /** The types the indicator or rule reads: fixed by the scheme, so found once. */
   readonly types: ReadonlyArray<EventType>

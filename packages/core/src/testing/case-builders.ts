@@ -50,6 +50,13 @@ export const rulingPerformed = (caseId: string, unitId = 'jiange') =>
     data: { unitId, occurredOn: on, caseId } as Data<'RulingPerformed'>,
   }) as const satisfies CaseStreamEvent
 
+export const caseExtended = (caseId: string, days = 30, unitId = 'jiange') =>
+  ({
+    id: testId(),
+    type: 'CaseExtended',
+    data: { unitId, occurredOn: on, caseId, days } as Data<'CaseExtended'>,
+  }) as const satisfies CaseStreamEvent
+
 export const retracted = (targetEventId: string, unitId = 'jiange') =>
   ({
     id: testId(),

@@ -102,6 +102,8 @@ export const caseOn = (
     readonly closedOn?: string
     readonly withinTimeLimit?: boolean
     readonly resolution?: string
+    /** Extensions of its time limit: days, and the date approved. */
+    readonly extensions?: ReadonlyArray<readonly [days: number, on: string]>
   } = {}
 ): LineSpec[] => {
   const caseId = steps.caseId ?? next(`${unitId}-case`)
@@ -113,6 +115,7 @@ export const caseOn = (
     ...(steps.decisions ?? []).map(([instance, outcome, on]) =>
       fact('CaseDecided', unitId, { caseId, instance, outcome }, on)
     ),
+    ...(steps.extensions ?? []).map(([days, on]) => fact('CaseExtended', unitId, { caseId, days }, on)),
     ...(steps.closedOn
       ? [
           fact(

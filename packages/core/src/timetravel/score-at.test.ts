@@ -5,7 +5,7 @@ import { fact, training, unitRegistered } from '../testing/facts'
 import { logBuilder } from '../testing/log-builder'
 import { given, testScheme } from '../testing/scoring-spec'
 import { memorySource } from './log-source'
-import { type EvaluationCache, type Scored, scoreAt, scoreSource } from './score-at'
+import { type EvaluationCache, outcomeMemos, type Scored, scoreAt, scoreSource } from './score-at'
 
 const studies = testScheme([
   {
@@ -250,6 +250,87 @@ describe('cached evaluations and deadlines (projections score like replay)', () 
     const cached = scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [contest] }, cache)
     const fresh = scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [contest] })
     expect(c4(cached)).toMatchObject({ status: 'scored', points: '0.00' })
+    expect(JSON.stringify(E.isRight(cached) && cached.right.result)).toBe(
+      JSON.stringify(E.isRight(fresh) && fresh.right.result)
+    )
+  })
+})
+
+describe('cached evaluations and time limits (a case becomes overdue on a day no event of its unit marks)', () => {
+  const ins = testScheme(
+    [
+      {
+        id: 'D5',
+        name: '监察按期结案率',
+        max: 3,
+        metric: {
+          ratio: [
+            {
+              count: 'cases',
+              by: 'closedOrOverdue',
+              where: { kind: 'labor_inspection', closedOnTime: true },
+            },
+            { count: 'cases', by: 'closedOrOverdue', where: { kind: 'labor_inspection' } },
+          ],
+        },
+        scoring: { kind: 'bands', bands: [{ gte: 1, points: 3 }] },
+      },
+    ],
+    // 30 calendar days from 2017-06-01: 2017-07-01 is a Saturday, so the last day is Monday 2017-07-03.
+    { timeLimits: { labor_inspection: { days: 30 } }, calendar: { holidays: [], workdays: [] } }
+  )
+  const log = logBuilder().add(
+    at('2017-01-05T01:00:00Z', unitRegistered('a')),
+    at('2017-01-05T01:01:00Z', unitRegistered('b')),
+    at(
+      '2017-06-01T01:00:00Z',
+      fact('CaseOpened', 'a', { caseId: 'c1', kind: 'labor_inspection' }, '2017-06-01')
+    ),
+    at(
+      '2017-06-02T01:00:00Z',
+      fact('CaseOpened', 'a', { caseId: 'c2', kind: 'labor_inspection' }, '2017-06-02')
+    ),
+    at('2017-06-05T01:00:00Z', fact('CaseClosed', 'a', { caseId: 'c2', withinTimeLimit: true }, '2017-06-05'))
+  )
+  const read = () => {
+    const events = readLog(log.text())
+    if (E.isLeft(events)) throw new Error('bad log')
+    return events.right
+  }
+  const d5 = (r: E.Either<unknown, Scored>) =>
+    E.isRight(r)
+      ? r.right.result.units.find((u) => u.unitId === 'a')!.categories[0]!.indicators[0]!
+      : undefined
+
+  it('re-evaluates the unit once the log’s day passes the case’s last day, with the runner’s cache and memos', () => {
+    const cache: EvaluationCache = new Map()
+    const memos = outcomeMemos()
+    // Like the runner's event cache: each unit's list grows in place and keeps its events' objects, so the fold
+    // keeps its facts and a memo would answer from them if it did not know the day matters.
+    let events: ReturnType<typeof read> = []
+    const lists = new Map<string, Array<(typeof events)[number]>>()
+    const current = () => {
+      events = [...events, ...read().slice(events.length)]
+      const base = memorySource(events)
+      const unitEvents = (unitId: string, ms?: number) => {
+        const all = base.unitEvents(unitId, ms)
+        const list = lists.get(unitId) ?? []
+        lists.set(unitId, list)
+        for (let i = list.length; i < all.length; i++) list.push(all[i]!)
+        return list
+      }
+      return scoreSource({ ...base, unitEvents }, { schemeId: 'test-2017', given: [ins] }, cache, memos)
+    }
+    // 2017-07-03: c1's last day, not yet overdue — 1/1.
+    log.add(at('2017-07-03T01:00:00Z', training('b', 'lecture', {}, '2017-07-03')))
+    cache.delete('test-2017@1/b')
+    expect(d5(current())).toMatchObject({ value: '1.0000', points: '3.00' })
+    // Unit b records on 2017-07-04: a's cached entry and memo must not survive the day c1 became overdue.
+    log.add(at('2017-07-04T01:00:00Z', training('b', 'lecture', {}, '2017-07-04')))
+    cache.delete('test-2017@1/b')
+    const cached = current()
+    expect(d5(cached)).toMatchObject({ value: '0.5000', points: '0.00', exceptions: ['c1'] })
+    const fresh = scoreSource(memorySource(read()), { schemeId: 'test-2017', given: [ins] })
     expect(JSON.stringify(E.isRight(cached) && cached.right.result)).toBe(
       JSON.stringify(E.isRight(fresh) && fresh.right.result)
     )

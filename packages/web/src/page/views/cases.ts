@@ -1,5 +1,5 @@
 /**
- * @module A case's steps in order (立案 → 开庭 → 判决 → 结案 → 履行), read from its stream, and the unit's recent cases to
+ * @module A case's steps in order (立案 → 开庭 → 延期 → 判决 → 结案 → 履行), read from its stream, and the unit's recent cases to
  * pick from (or any case by its number).
  */
 import { actorName, describe, labelOf, loadCatalog } from '../catalog'
@@ -14,6 +14,7 @@ import { loadNewest } from './facts'
 const STEPS: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
   ['立案', ['CaseOpened']],
   ['开庭', ['HearingHeld', 'DefenseSubmitted']],
+  ['延期', ['CaseExtended']],
   ['判决', ['CaseDecided']],
   ['结案', ['CaseClosed']],
   ['履行', ['RulingPerformed']],

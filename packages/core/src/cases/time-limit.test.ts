@@ -1,0 +1,156 @@
+/**
+ * 按期结案率 against the statutory time limits the scheme states (cases/time-limit.ts): what the unit declares on a
+ * closing is not what counts, and a case left open past its last day is a miss, not silence.
+ */
+import { describe, expect, it } from 'vitest'
+import { CALENDAR_2017 } from '../testing/calendar-2017'
+import { caseOn, unitRegistered } from '../testing/facts'
+import { given, testScheme } from '../testing/scoring-spec'
+
+const INS = 'labor_inspection'
+
+/** D5 监察按期结案率: 100% → 3, ≥ 50% → 1. */
+const onTime = testScheme(
+  [
+    {
+      id: 'D5',
+      name: '监察按期结案率',
+      max: 3,
+      metric: {
+        ratio: [
+          { count: 'cases', by: 'closedOrOverdue', where: { kind: INS, closedOnTime: true } },
+          { count: 'cases', by: 'closedOrOverdue', where: { kind: INS } },
+        ],
+      },
+      scoring: {
+        kind: 'bands',
+        bands: [
+          { gte: 1, points: 3 },
+          { gte: 0.5, points: 1 },
+        ],
+      },
+    },
+  ],
+  { timeLimits: { [INS]: { workingDays: 60 } }, calendar: CALENDAR_2017, semantics: 2 }
+)
+
+// Opened 2017-03-01: 60 working days end on 2017-05-26 (calendar.test.ts counts them).
+const timely = caseOn('lizhou', INS, '2017-03-01', { caseId: 'timely', closedOn: '2017-05-26' })
+const leftOpen = caseOn('lizhou', INS, '2017-03-01', { caseId: 'left-open' })
+
+describe('a case left open past its time limit', () => {
+  const g = given(unitRegistered('lizhou'), timely, leftOpen)
+
+  it('counts as a miss once its last day has passed: 1/2 → 1 point, the open case named', () => {
+    const d5 = g.scoredWith(onTime, { asOf: '2017-12-31' }).indicator('lizhou', 'D5')
+    expect(d5).toMatchObject({ value: '0.5000', points: '1.00', exceptions: ['left-open'] })
+    expect(d5.explanation).toContain('按期结案 1 件 / 应结 2 件，超期结案或逾期未结 1 件：left-open')
+  })
+
+  it('is not yet due on its last day (2017-05-26): 1/1 → 3, and is overdue the day after', () => {
+    expect(g.scoredWith(onTime, { asOf: '2017-05-26' }).indicator('lizhou', 'D5')).toMatchObject({
+      value: '1.0000',
+      points: '3.00',
+    })
+    expect(g.scoredWith(onTime, { asOf: '2017-05-27' }).indicator('lizhou', 'D5')).toMatchObject({
+      value: '0.5000',
+      exceptions: ['left-open'],
+    })
+  })
+
+  it('stays out of the cohort while its limit runs into next year (opened 2017-12-01)', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      timely,
+      caseOn('lizhou', INS, '2017-12-01', { caseId: 'december' })
+    ).scoredWith(onTime, { asOf: '2018-01-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '1.0000', points: '3.00', exceptions: [] })
+  })
+})
+
+describe('a closing after the last day', () => {
+  it('is late though the unit declared it within the limit: 0/1 → 0', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', INS, '2017-03-01', { caseId: 'late', closedOn: '2017-05-31', withinTimeLimit: true })
+    ).scoredWith(onTime, { asOf: '2017-12-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({
+      value: '0.0000',
+      points: '0.00',
+      exceptions: ['late'],
+    })
+  })
+})
+
+describe('an extension of the time limit', () => {
+  it('approved before the limit ran out moves the last day 30 working days on (to 2017-07-10): on time', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', INS, '2017-03-01', {
+        caseId: 'extended',
+        extensions: [[30, '2017-05-20']],
+        closedOn: '2017-07-10',
+      })
+    ).scoredWith(onTime, { asOf: '2017-12-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '1.0000', points: '3.00' })
+  })
+
+  it('approved after the limit ran out (2017-06-01) extends nothing: closed 2017-07-10 is late', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', INS, '2017-03-01', {
+        caseId: 'too-late',
+        extensions: [[30, '2017-06-01']],
+        closedOn: '2017-07-10',
+      })
+    ).scoredWith(onTime, { asOf: '2017-12-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.0000', exceptions: ['too-late'] })
+  })
+
+  it('is among the facts the indicator names, so a publication’s seal covers it', () => {
+    const g = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', INS, '2017-03-01', {
+        caseId: 'extended',
+        extensions: [[30, '2017-05-20']],
+        closedOn: '2017-07-10',
+      })
+    )
+    const d5 = g.scoredWith(onTime, { asOf: '2017-12-31' }).indicator('lizhou', 'D5')
+    const extension = g.log.ids()[2]
+    expect(d5.events).toContain(extension)
+  })
+})
+
+describe('a kind without a limit in the scheme', () => {
+  it('is counted by its closings only, and never overdue', () => {
+    const arbitration = testScheme(
+      [
+        {
+          id: 'F2',
+          name: '仲裁按期结案率',
+          max: 3,
+          metric: {
+            ratio: [
+              {
+                count: 'cases',
+                by: 'closedOrOverdue',
+                where: { kind: 'labor_arbitration', closedOnTime: true },
+              },
+              { count: 'cases', by: 'closedOrOverdue', where: { kind: 'labor_arbitration' } },
+            ],
+          },
+          scoring: { kind: 'bands', bands: [{ gte: 1, points: 3 }] },
+        },
+      ],
+      { timeLimits: { [INS]: { workingDays: 60 } }, calendar: CALENDAR_2017 }
+    )
+    const s = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', 'labor_arbitration', '2017-01-03', { caseId: 'arb-open' }),
+      caseOn('lizhou', 'labor_arbitration', '2017-01-03', { caseId: 'arb-closed', closedOn: '2017-02-10' })
+    ).scoredWith(arbitration, { asOf: '2017-12-31' })
+    // closedOnTime is null for a kind with no limit: 0 on time of the 1 closing.
+    expect(s.indicator('lizhou', 'F2')).toMatchObject({ value: '0.0000', exceptions: ['arb-closed'] })
+  })
+})

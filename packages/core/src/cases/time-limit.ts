@@ -1,0 +1,67 @@
+/**
+ * @module A case against its statutory time limit (法定办理期限), as the scheme states them per kind: the last
+ * day it may be closed on, whether it was closed by then, and whether it is overdue at the evaluation date.
+ *
+ * The unit's own `withinTimeLimit` on a closing is what it declares; these are computed from the dates it
+ * reported, so a late closing declared on time, or an overdue case simply left open, still counts as a miss
+ * (a unit that wants a better 按期结案率 would otherwise do exactly that).
+ */
+import { type Calendar, type Limit, lastDayOf } from '../primitives/calendar'
+import type { LimitAttributes } from './attributes'
+import type { CaseRecord } from './fold'
+
+export interface TimeLimits {
+  readonly limits: Readonly<Partial<Record<string, Limit>>>
+  readonly calendar: Calendar
+}
+
+const NONE: LimitAttributes = { dueOn: null, closedOnTime: null, overdue: null }
+
+const byApproval = (a: readonly [string, number], b: readonly [string, number]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+
+/**
+ * The last day the case may be closed on: its limit from the day it was opened (that day not counted), then each
+ * extension approved on or before the last day in force when it was approved — one approved after the limit had
+ * run out extends nothing (a case cannot be made timely afterwards). An extension counts as its kind's limit does.
+ */
+export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
+  const limit = t.limits[c.attributes.kind]
+  if (!limit) return null
+  let due: string = lastDayOf(c.occurred.opened, limit, t.calendar)
+  const extensions = c.extensions.length < 2 ? c.extensions : [...c.extensions].sort(byApproval)
+  for (const [approved, days] of extensions)
+    if (approved <= due)
+      due = lastDayOf(due, 'workingDays' in limit ? { workingDays: days } : { days }, t.calendar)
+  return due
+}
+
+// Per case record (kept per unit's facts by the fold) and per scheme's limits: the due date is read by several
+// indicators of one evaluation.
+const dues = new WeakMap<CaseRecord, WeakMap<TimeLimits, string | null>>()
+const cachedDue = (c: CaseRecord, t: TimeLimits): string | null => {
+  let byLimits = dues.get(c)
+  if (!byLimits) {
+    byLimits = new WeakMap()
+    dues.set(c, byLimits)
+  }
+  let due = byLimits.get(t)
+  if (due === undefined) {
+    due = dueOf(c, t)
+    byLimits.set(t, due)
+  }
+  return due
+}
+
+/**
+ * {@link LimitAttributes} of a case evaluated on `cut` (the evaluation date, at most the period's end): a closed case
+ * is on time if it closed (`occurredOn`) by its last day; an open one is overdue once `cut` is past that day.
+ */
+export const limitAttributes = (c: CaseRecord, t: TimeLimits | undefined, cut: string): LimitAttributes => {
+  const due = t ? cachedDue(c, t) : null
+  if (due === null) return NONE
+  const closed = c.occurred.closed
+  return closed !== null
+    ? { dueOn: due, closedOnTime: closed <= due, overdue: closed > due }
+    : { dueOn: due, closedOnTime: null, overdue: cut > due }
+}
