@@ -54,9 +54,9 @@ export interface PeriodAttributes {
 export interface LimitAttributes {
   /** The last day it may be closed on: its limit from the day it was opened, with extensions approved in time. */
   readonly dueOn: string | null
-  /** Closed (`occurredOn`) on or before `dueOn`; null while open. */
+  /** Closed (`occurredOn`) on or before `dueOn`, and not declared late by the unit (`withinTimeLimit`); null while open. */
   readonly closedOnTime: boolean | null
-  /** Closed after `dueOn`, or still open after it at the evaluation date (逾期未结). */
+  /** Closed but not on time, or still open after `dueOn` at the evaluation date (逾期未结). */
   readonly overdue: boolean | null
 }
 

@@ -82,6 +82,20 @@ describe('a closing after the last day', () => {
   })
 })
 
+describe('a closing the unit itself declared late', () => {
+  it('stays late though its dates are within the limit: the unit’s word can only cost it, 0/1 → 0', () => {
+    const s = given(
+      unitRegistered('lizhou'),
+      caseOn('lizhou', INS, '2017-03-01', {
+        caseId: 'admitted',
+        closedOn: '2017-04-10',
+        withinTimeLimit: false,
+      })
+    ).scoredWith(onTime, { asOf: '2017-12-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.0000', exceptions: ['admitted'] })
+  })
+})
+
 describe('an extension of the time limit', () => {
   it('approved before the limit ran out moves the last day 30 working days on (to 2017-07-10): on time', () => {
     const s = given(

@@ -36,32 +36,17 @@ export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
   return due
 }
 
-// Per case record (kept per unit's facts by the fold) and per scheme's limits: the due date is read by several
-// indicators of one evaluation.
-const dues = new WeakMap<CaseRecord, WeakMap<TimeLimits, string | null>>()
-const cachedDue = (c: CaseRecord, t: TimeLimits): string | null => {
-  let byLimits = dues.get(c)
-  if (!byLimits) {
-    byLimits = new WeakMap()
-    dues.set(c, byLimits)
-  }
-  let due = byLimits.get(t)
-  if (due === undefined) {
-    due = dueOf(c, t)
-    byLimits.set(t, due)
-  }
-  return due
-}
-
 /**
  * {@link LimitAttributes} of a case evaluated on `cut` (the evaluation date, at most the period's end): a closed case
- * is on time if it closed (`occurredOn`) by its last day; an open one is overdue once `cut` is past that day.
+ * is on time if it closed (`occurredOn`) by its last day and the unit did not itself declare the closing late (a
+ * limit the scheme does not state — 工伤认定's 15 days for a clear case — is the unit's to know: its word can only
+ * cost it, never earn it a point); an open one is overdue once `cut` is past that day.
  */
 export const limitAttributes = (c: CaseRecord, t: TimeLimits | undefined, cut: string): LimitAttributes => {
-  const due = t ? cachedDue(c, t) : null
+  const due = t ? dueOf(c, t) : null
   if (due === null) return NONE
   const closed = c.occurred.closed
-  return closed !== null
-    ? { dueOn: due, closedOnTime: closed <= due, overdue: closed > due }
-    : { dueOn: due, closedOnTime: null, overdue: cut > due }
+  if (closed === null) return { dueOn: due, closedOnTime: null, overdue: cut > due }
+  const onTime = closed <= due && c.attributes.withinTimeLimit !== false
+  return { dueOn: due, closedOnTime: onTime, overdue: !onTime }
 }

@@ -22,13 +22,22 @@ export type Limit = { readonly days: number } | { readonly workingDays: number }
 interface Days {
   readonly rest: ReadonlySet<number>
   readonly work: ReadonlySet<number>
+  /**
+   * Last days already counted, by start and limit: a unit's cases share a few hundred opening dates, and a case
+   * count asks for every case's last day at each evaluation. Bounded by the distinct (date, limit) pairs asked.
+   */
+  readonly last: Map<string, IsoDate>
 }
 
 const sets = new WeakMap<Calendar, Days>()
 const daysOf = (c: Calendar): Days => {
   let known = sets.get(c)
   if (!known) {
-    known = { rest: new Set(c.holidays.map(dayNumber)), work: new Set(c.workdays.map(dayNumber)) }
+    known = {
+      rest: new Set(c.holidays.map(dayNumber)),
+      work: new Set(c.workdays.map(dayNumber)),
+      last: new Map(),
+    }
     sets.set(c, known)
   }
   return known
@@ -48,6 +57,16 @@ export const isRestDay = (date: string, calendar: Calendar): boolean =>
 /** The last day of a limit of `n` (days or working days) that starts on `start` (the start itself not counted). */
 export const lastDayOf = (start: string, limit: Limit, calendar: Calendar): IsoDate => {
   const d = daysOf(calendar)
+  const key = 'workingDays' in limit ? `${start}w${limit.workingDays}` : `${start}d${limit.days}`
+  let last = d.last.get(key)
+  if (last === undefined) {
+    last = count(start, limit, d)
+    d.last.set(key, last)
+  }
+  return last
+}
+
+const count = (start: string, limit: Limit, d: Days): IsoDate => {
   let day = dayNumber(start)
   if ('workingDays' in limit) {
     for (let left = limit.workingDays; left > 0; ) {
