@@ -2,7 +2,9 @@
  * 按期结案率 against the statutory time limits the scheme states (cases/time-limit.ts): what the unit declares on a
  * closing is not what counts, and a case left open past its last day is a miss, not silence.
  */
+import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
+import { parseScheme } from '../scheme/validate'
 import { CALENDAR_2017 } from '../testing/calendar-2017'
 import { caseOn, unitRegistered } from '../testing/facts'
 import { given, testScheme } from '../testing/scoring-spec'
@@ -10,29 +12,29 @@ import { given, testScheme } from '../testing/scoring-spec'
 const INS = 'labor_inspection'
 
 /** D5 监察按期结案率: 100% → 3, ≥ 50% → 1. */
-const onTime = testScheme(
-  [
-    {
-      id: 'D5',
-      name: '监察按期结案率',
-      max: 3,
-      metric: {
-        ratio: [
-          { count: 'cases', by: 'closedOrOverdue', where: { kind: INS, closedOnTime: true } },
-          { count: 'cases', by: 'closedOrOverdue', where: { kind: INS } },
-        ],
-      },
-      scoring: {
-        kind: 'bands',
-        bands: [
-          { gte: 1, points: 3 },
-          { gte: 0.5, points: 1 },
-        ],
-      },
-    },
-  ],
-  { timeLimits: { [INS]: { workingDays: 60 } }, calendar: CALENDAR_2017, semantics: 2 }
-)
+const D5 = {
+  id: 'D5',
+  name: '监察按期结案率',
+  max: 3,
+  metric: {
+    ratio: [
+      { count: 'cases', by: 'closedOrOverdue', where: { kind: INS, closedOnTime: true } },
+      { count: 'cases', by: 'closedOrOverdue', where: { kind: INS } },
+    ],
+  },
+  scoring: {
+    kind: 'bands',
+    bands: [
+      { gte: 1, points: 3 },
+      { gte: 0.5, points: 1 },
+    ],
+  },
+}
+const onTime = testScheme([D5], {
+  timeLimits: { [INS]: { workingDays: 60, extension: 30 } },
+  calendar: CALENDAR_2017,
+  semantics: 2,
+})
 
 // Opened 2017-03-01: 60 working days end on 2017-05-26 (calendar.test.ts counts them).
 const timely = caseOn('lizhou', INS, '2017-03-01', { caseId: 'timely', closedOn: '2017-05-26' })
@@ -121,6 +123,54 @@ describe('an extension of the time limit', () => {
     expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.0000', exceptions: ['too-late'] })
   })
 
+  it('adds at most the kind’s extension in all: a backdated 3,650-day one still leaves a case owed since 07-10', () => {
+    // The review's repro: one timely case and one overdue since 05-27; an extension "approved" on 05-20 for ten years.
+    const s = given(
+      unitRegistered('lizhou'),
+      timely,
+      caseOn('lizhou', INS, '2017-03-01', { caseId: 'padded', extensions: [[3650, '2017-05-20']] })
+    ).scoredWith(onTime, { asOf: '2017-12-31' })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.5000', exceptions: ['padded'] })
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ points: '1.00' })
+    // Capped at 30 working days it ends on 07-10: owed from 07-11, not before.
+    expect(
+      given(
+        unitRegistered('lizhou'),
+        timely,
+        caseOn('lizhou', INS, '2017-03-01', {
+          caseId: 'padded',
+          extensions: [[3650, '2017-05-20']],
+        })
+      )
+        .scoredWith(onTime, { asOf: '2017-07-10' })
+        .indicator('lizhou', 'D5')
+    ).toMatchObject({ value: '1.0000' })
+  })
+
+  it('extends nothing when approved before the case was opened, or when the scheme allows no extension', () => {
+    const early = caseOn('lizhou', INS, '2017-03-01', {
+      caseId: 'early',
+      extensions: [[30, '2016-01-01']],
+      closedOn: '2017-07-10',
+    })
+    expect(
+      given(unitRegistered('lizhou'), early)
+        .scoredWith(onTime, { asOf: '2017-12-31' })
+        .indicator('lizhou', 'D5')
+    ).toMatchObject({ value: '0.0000', exceptions: ['early'] })
+    const none = testScheme([D5], { timeLimits: { [INS]: { workingDays: 60 } }, calendar: CALENDAR_2017 })
+    const extended = caseOn('lizhou', INS, '2017-03-01', {
+      caseId: 'extended',
+      extensions: [[30, '2017-05-20']],
+      closedOn: '2017-07-10',
+    })
+    expect(
+      given(unitRegistered('lizhou'), extended)
+        .scoredWith(none, { asOf: '2017-12-31' })
+        .indicator('lizhou', 'D5')
+    ).toMatchObject({ value: '0.0000' })
+  })
+
   it('is among the facts the indicator names, so a publication’s seal covers it', () => {
     const g = given(
       unitRegistered('lizhou'),
@@ -137,34 +187,23 @@ describe('an extension of the time limit', () => {
 })
 
 describe('a kind without a limit in the scheme', () => {
-  it('is counted by its closings only, and never overdue', () => {
-    const arbitration = testScheme(
-      [
-        {
-          id: 'F2',
-          name: '仲裁按期结案率',
-          max: 3,
-          metric: {
-            ratio: [
-              {
-                count: 'cases',
-                by: 'closedOrOverdue',
-                where: { kind: 'labor_arbitration', closedOnTime: true },
-              },
-              { count: 'cases', by: 'closedOrOverdue', where: { kind: 'labor_arbitration' } },
-            ],
-          },
-          scoring: { kind: 'bands', bands: [{ gte: 1, points: 3 }] },
-        },
-      ],
-      { timeLimits: { [INS]: { workingDays: 60 } }, calendar: CALENDAR_2017 }
-    )
-    const s = given(
-      unitRegistered('lizhou'),
-      caseOn('lizhou', 'labor_arbitration', '2017-01-03', { caseId: 'arb-open' }),
-      caseOn('lizhou', 'labor_arbitration', '2017-01-03', { caseId: 'arb-closed', closedOn: '2017-02-10' })
-    ).scoredWith(arbitration, { asOf: '2017-12-31' })
-    // closedOnTime is null for a kind with no limit: 0 on time of the 1 closing.
-    expect(s.indicator('lizhou', 'F2')).toMatchObject({ value: '0.0000', exceptions: ['arb-closed'] })
+  it('is refused in an on-time count: it has no closedOnTime, so its rate would read 0 % without a word', () => {
+    const arbitration = {
+      ...D5,
+      metric: {
+        ratio: [
+          { count: 'cases', by: 'closedOrOverdue', where: { kind: 'labor_arbitration', closedOnTime: true } },
+          { count: 'cases', by: 'closedOrOverdue' },
+        ],
+      },
+    }
+    const parsed = parseScheme({
+      ...onTime,
+      categories: [{ id: 'main', name: '主类别', max: 3, indicators: [arbitration] }],
+    })
+    expect(E.isLeft(parsed) && parsed.left.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'categories.0.indicators.0.metric.ratio.0: 案件类型 "labor_arbitration" 未在 timeLimits 中规定办理期限，无法判断是否按期',
+      'categories.0.indicators.0.metric.ratio.1: 按法定办理期限统计案件时，where 须写明 kind（一个或几个已在 timeLimits 中规定期限的案件类型）',
+    ])
   })
 })

@@ -11,7 +11,7 @@ import type { LimitAttributes } from './attributes'
 import type { CaseRecord } from './fold'
 
 export interface TimeLimits {
-  readonly limits: Readonly<Partial<Record<string, Limit>>>
+  readonly limits: Readonly<Partial<Record<string, Limit & { readonly extension?: number }>>>
   readonly calendar: Calendar
 }
 
@@ -22,17 +22,24 @@ const byApproval = (a: readonly [string, number], b: readonly [string, number]) 
 
 /**
  * The last day the case may be closed on: its limit from the day it was opened (that day not counted), then each
- * extension approved on or before the last day in force when it was approved — one approved after the limit had
- * run out extends nothing (a case cannot be made timely afterwards). An extension counts as its kind's limit does.
+ * extension approved between the opening and the last day in force when it was approved — one approved after the
+ * limit had run out extends nothing (a case cannot be made timely afterwards) — up to the kind's `extension` in all
+ * (none without it: the law's maximum bounds what a unit's own report can add). Extensions count as the limit does.
  */
 export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
   const limit = t.limits[c.attributes.kind]
   if (!limit) return null
-  let due: string = lastDayOf(c.occurred.opened, limit, t.calendar)
+  const opened = c.occurred.opened
+  let due: string = lastDayOf(opened, limit, t.calendar)
+  let left = limit.extension ?? 0
   const extensions = c.extensions.length < 2 ? c.extensions : [...c.extensions].sort(byApproval)
-  for (const [approved, days] of extensions)
-    if (approved <= due)
-      due = lastDayOf(due, 'workingDays' in limit ? { workingDays: days } : { days }, t.calendar)
+  for (const [approved, days] of extensions) {
+    if (left === 0) break
+    if (approved < opened || approved > due) continue
+    const added = days < left ? days : left
+    left -= added
+    due = lastDayOf(due, 'workingDays' in limit ? { workingDays: added } : { days: added }, t.calendar)
+  }
   return due
 }
 

@@ -82,9 +82,21 @@ interface RuleBase {
 }
 
 /** A limit counts calendar days (`days`, 工伤认定 60日) or working days (`workingDays`, 劳动保障监察 60个工作日). */
+/**
+ * `extension`: how much approved extensions may add in all, counted like the limit (劳动保障监察 30 个工作日,
+ * 仲裁 15 日); absent, none counts — an extension is the unit's own report, so the law's maximum bounds it.
+ */
+export type TimeLimit = Limit & { readonly extension?: number }
 const limitIn = (key: 'days' | 'workingDays') =>
-  [key, strict({ [key]: LimitDays }, {}, key) as unknown as t.Type<Limit, unknown, unknown>] as const
-export const TimeLimit = oneOfKeys<Limit>(
+  [
+    key,
+    strict({ [key]: LimitDays }, { extension: LimitDays }, key) as unknown as t.Type<
+      TimeLimit,
+      unknown,
+      unknown
+    >,
+  ] as const
+export const TimeLimit = oneOfKeys<TimeLimit>(
   'TimeLimit',
   [limitIn('days'), limitIn('workingDays')],
   '期限：{"days": 天数} 或 {"workingDays": 工作日数}（1 至 3650）'

@@ -21,11 +21,31 @@ export type ValueKind = 'number' | 'ratio' | 'date' | 'boolean' | 'unknown'
 export interface MetricContext {
   readonly named: Readonly<Record<string, Metric>>
   readonly issues: Issue[]
-  /** The scheme states `timeLimits` (what `dueOn`, `closedOnTime`, `overdue` and `closedOrOverdue` read). */
-  readonly timeLimits?: boolean
+  /** The case kinds the scheme's `timeLimits` name (what `dueOn`, `closedOnTime`, `overdue`, `closedOrOverdue` read). */
+  readonly timeLimits?: ReadonlySet<string>
 }
 
 const show = (v: unknown) => JSON.stringify(v)
+
+/**
+ * A count on time limits names the kinds it counts, each with a limit: a kind without one has no `closedOnTime`, so
+ * its rate would read 0 % without a word.
+ */
+const checkLimitedKinds = (kind: unknown, limited: ReadonlySet<string>, path: string, issues: Issue[]) => {
+  const c =
+    typeof kind === 'object' && kind !== null && !Array.isArray(kind) ? (kind as Record<string, unknown>) : {}
+  const named = typeof kind === 'string' ? [kind] : Array.isArray(kind) ? kind : (c.eq ?? c.in)
+  const kinds = typeof named === 'string' ? [named] : Array.isArray(named) ? named : undefined
+  if (kinds === undefined)
+    issues.push({
+      path,
+      message:
+        '按法定办理期限统计案件时，where 须写明 kind（一个或几个已在 timeLimits 中规定期限的案件类型）',
+    })
+  else
+    for (const k of kinds.filter((k) => !limited.has(String(k))))
+      issues.push({ path, message: `案件类型 ${show(k)} 未在 timeLimits 中规定办理期限，无法判断是否按期` })
+}
 
 const checkScalar = (field: string, kind: FieldKind, v: Scalar, path: string, issues: Issue[]) => {
   const bad = (expected: string) =>
@@ -162,15 +182,14 @@ export const checkMetric = (
   const key = ref._tag
   if (ref._tag === 'count' && ref.type === CASES) {
     checkWhere('案件', CASE_ATTRIBUTES, ref.where, path, issues)
-    if (ctx.timeLimits !== true) {
-      const limited = Object.keys(ref.where ?? {}).filter((k) => LIMIT_ATTRIBUTES.has(k))
-      if (ref.by === 'closedOrOverdue') limited.unshift('by: closedOrOverdue')
-      if (limited.length > 0)
-        issues.push({
-          path,
-          message: `${limited.join('、')} 按法定办理期限计算，需要在考核办法中写明 timeLimits（各类案件的期限）与 calendar`,
-        })
-    }
+    const limited = Object.keys(ref.where ?? {}).filter((k) => LIMIT_ATTRIBUTES.has(k))
+    if (ref.by === 'closedOrOverdue') limited.unshift('by: closedOrOverdue')
+    if (limited.length > 0 && ctx.timeLimits === undefined)
+      issues.push({
+        path,
+        message: `${limited.join('、')} 按法定办理期限计算，需要在考核办法中写明 timeLimits（各类案件的期限）与 calendar`,
+      })
+    else if (limited.length > 0) checkLimitedKinds(ref.where?.kind, ctx.timeLimits!, path, issues)
     if (ref.distinct !== undefined)
       issues.push({ path: `${path}.distinct`, message: 'count: cases 已按案件计数，不能再用 distinct' })
     if (ref.per !== undefined)

@@ -153,7 +153,7 @@ export const validateScheme = (scheme: Scheme): ReadonlyArray<Issue> => {
   const ctx: MetricContext = {
     named: scheme.metrics ?? {},
     issues,
-    timeLimits: scheme.timeLimits !== undefined,
+    ...(scheme.timeLimits ? { timeLimits: new Set(Object.keys(scheme.timeLimits)) } : {}),
   }
   if (scheme.version < 1) issues.push({ path: 'version', message: '版本号应为正整数' })
   checkTimeLimits(scheme, issues)

@@ -265,8 +265,11 @@ export const evaluateUnit = (
   }
   const appeals = appealsOf(facts, scheme.schemeId)
   const { memo, today } = options
-  // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept. Only a deadline reads the
-  // evaluation date (未到期 or not), so a deadline passing computes the deadlines again, not every outcome.
+  // What a time limit reads of the date: nothing changes after the period's end, so the memo keeps its outcome then.
+  const limitDay = today !== undefined && today < scheme.period.to ? today : scheme.period.to
+  // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept. Only a deadline (未到期 or
+  // not) and a count on time limits (overdue or not) read the evaluation date, so a day passing computes those again,
+  // not every outcome.
   const indicator = (i: Indicator) => {
     const metric = i.metric
     return metric && i.scoring.kind !== 'judged'
@@ -275,7 +278,7 @@ export const evaluateUnit = (
           i,
           () => typesRead(metric, scope.named),
           counted,
-          i.scoring.kind === 'deadline' || readsToday(metric, scope.named) ? today : undefined,
+          i.scoring.kind === 'deadline' ? today : readsToday(metric, scope.named) ? limitDay : undefined,
           () => scoreIndicator(i, unit.unitId, ctx)
         )
       : scoreIndicator(i, unit.unitId, ctx)
@@ -290,7 +293,7 @@ export const evaluateUnit = (
         r,
         () => typesRead(r.when.metric, scope.named),
         counted,
-        firesOnNoValue(r) || readsToday(r.when.metric, scope.named) ? today : undefined,
+        firesOnNoValue(r) ? today : readsToday(r.when.metric, scope.named) ? limitDay : undefined,
         () => evaluateRule(r, scope, today)
       )
     ),
