@@ -109,6 +109,8 @@ describe('an extension of the time limit', () => {
       })
     ).scoredWith(onTime, { asOf: '2017-12-31' })
     expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '1.0000', points: '3.00' })
+    // The unit's own report moved the day: the auditor is told which case had one.
+    expect(s.indicator('lizhou', 'D5').explanation).toContain('按期结案 1 件 / 应结 1 件；其中报延期 1 件：extended')
   })
 
   it('approved after the limit ran out (2017-06-01) extends nothing: closed 2017-07-10 is late', () => {

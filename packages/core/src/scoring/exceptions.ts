@@ -3,6 +3,7 @@
  * counted and against what ("结案 1071 件 / 应结 1089 件，未结 18 件：…"), so an auditor sees the misses, not
  * only the hits. Exceptions are case ids for case metrics, event ids otherwise, in log order.
  */
+import { LIMIT_ATTRIBUTES } from '../cases/attributes'
 import type { CaseRecord } from '../cases/fold'
 import { typeLabel } from '../events/catalog'
 import type { Fact } from '../facts/fact'
@@ -200,6 +201,13 @@ const countOf = (d: Detail): Decimal | undefined => {
   return undefined
 }
 
+/** The cases of a count on time limits that reported an extension (`CaseExtended`), by id. */
+const extendedIn = (d: Detail): ReadonlyArray<string> =>
+  d.kind === 'cases' &&
+  (d.by === 'closedOrOverdue' || Object.keys(d.where ?? {}).some((k) => LIMIT_ATTRIBUTES.has(k)))
+    ? d.cases.filter((c) => c.extensions.length > 0).map((c) => c.caseId)
+    : []
+
 /**
  * What was counted and against what, before the scoring rule: "结案 1071 件 / 应结 1089 件，未结 18 件：…";
  * "按季度：4 个季度中 1 个有记录，缺 …"; "计 2 件：…". Null when there is nothing to add to the value.
@@ -219,13 +227,16 @@ export const countsSentence = (
     const head = `${w.yes} ${amount(a)} / ${w.base} ${amount(b)}`
     // The listed exceptions are facts or cases: named in 次/件 even when the sides add up people.
     const items = sumOf(detail.den) ? '次' : u
+    const extended = extendedIn(detail.den)
+    // Extensions are the unit's own reports that move a last day: an auditor sees which cases had one.
+    const ext = extended.length > 0 ? `；其中报延期 ${extended.length} 件：${listed(extended, '件')}` : ''
     if (direction === 'lower')
-      return exceptions.length > 0 ? `${head}（${w.yes}：${listed(exceptions, items)}）` : head
+      return exceptions.length > 0 ? `${head}（${w.yes}：${listed(exceptions, items)}）${ext}` : `${head}${ext}`
     if (b.gt(a)) {
       const tail = exceptions.length > 0 ? `：${listed(exceptions, items)}` : ''
-      return `${head}，${w.no} ${amount(b.minus(a))}${tail}`
+      return `${head}，${w.no} ${amount(b.minus(a))}${tail}${ext}`
     }
-    return head
+    return `${head}${ext}`
   }
   if (detail.kind === 'quarters') {
     const hits = detail.hit.filter(Boolean).length
