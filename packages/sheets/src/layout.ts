@@ -23,6 +23,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   instance: '审级',
   outcome: '结果',
   withinTimeLimit: '按期结案',
+  days: '延长天数',
   resolution: '结案方式',
   amountRecoveredYuan: '追回金额（元）',
   sessionId: '活动编号',
@@ -69,6 +70,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   note: '备注',
   appealId: '申诉编号',
   decision: '复核决定',
+  version: '版本',
+  scheme: '考核办法',
+  items: '自评条目',
+  stage: '发布阶段',
+  asOf: '截至时间',
+  position: '日志位置',
+  sha256: '哈希（SHA-256）',
+  appealUntil: '申诉截止日',
+  seal: '哈希范围',
+  digests: '分项摘要',
 }
 
 /**
