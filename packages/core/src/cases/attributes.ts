@@ -58,6 +58,11 @@ export interface LimitAttributes {
   readonly closedOnTime: boolean | null
   /** Closed but not on time, or still open after `dueOn` at the evaluation date (逾期未结). */
   readonly overdue: boolean | null
+  /**
+   * Closed by `dueOn` by its dates but entered more than the scheme's `entryDays` after it, and not verified: late
+   * until the 考核组 verifies it (逾期补录待核实); null while open.
+   */
+  readonly enteredLate: boolean | null
 }
 
 export type CaseAttribute = keyof CaseAttributes | keyof PeriodAttributes | keyof LimitAttributes
@@ -74,6 +79,7 @@ export const LIMIT_ATTRIBUTES: ReadonlySet<string> = new Set<keyof LimitAttribut
   'dueOn',
   'closedOnTime',
   'overdue',
+  'enteredLate',
 ])
 
 const date: FieldKind = { kind: 'date' }
@@ -101,4 +107,5 @@ export const CASE_ATTRIBUTES: ReadonlyMap<string, FieldKind> = new Map<CaseAttri
   ['dueOn', date],
   ['closedOnTime', bool],
   ['overdue', bool],
+  ['enteredLate', bool],
 ])

@@ -30,12 +30,19 @@ export interface CaseRecord {
   readonly defenses: ReadonlyArray<readonly [on: string, onTime: boolean]>
   /**
    * When the case was really opened and closed (`occurredOn`): its statutory clock runs on these, not on the dates
-   * it counts on (time-limit.ts).
+   * it counts on (time-limit.ts) — with the closing's recording date and whether the 考核组 verified it.
    */
-  readonly occurred: { readonly opened: string; readonly closed: string | null }
-  /** Each extension of its time limit: its approval date (`occurredOn`) and days, in log order. */
-  readonly extensions: ReadonlyArray<readonly [on: string, days: number]>
+  readonly occurred: {
+    readonly opened: string
+    readonly closed: string | null
+    readonly closedRecorded: string | null
+    readonly closedVerified: boolean
+  }
+  /** Each extension of its time limit: its approval date (`occurredOn`), days, recording date, verified; log order. */
+  readonly extensions: ReadonlyArray<Extension>
 }
+
+export type Extension = readonly [on: string, days: number, recordedOn: string, verified: boolean]
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
@@ -59,7 +66,7 @@ interface Draft {
   /** Each hearing's date and whether the leader appeared; each defence's date and whether it was on time. */
   hearings: Array<readonly [string, boolean]>
   defenses: Array<readonly [string, boolean]>
-  extensions: Array<readonly [string, number]>
+  extensions: Extension[]
 }
 
 // Module level, not made per case: under tsx (keepNames) a named closure costs a defineProperty per call.
@@ -117,7 +124,12 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
     facts: inLogOrder(d.facts),
     hearings: d.hearings,
     defenses: d.defenses,
-    occurred: { opened: d.opened.occurredOn, closed: closed ? closed.occurredOn : null },
+    occurred: {
+      opened: d.opened.occurredOn,
+      closed: closed ? closed.occurredOn : null,
+      closedRecorded: closed?.recordedOn ?? null,
+      closedVerified: closed?.verified === true,
+    },
     extensions: d.extensions,
   }
 }
@@ -165,7 +177,12 @@ export const foldCases = (
           d.performed = true
           break
         case 'CaseExtended':
-          d.extensions.push([f.occurredOn, Number(f.data.days)])
+          d.extensions.push([
+            f.occurredOn,
+            Number(f.data.days),
+            f.recordedOn ?? f.occurredOn,
+            f.verified === true,
+          ])
           break
       }
     }

@@ -6,7 +6,8 @@ import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { parseScheme } from '../scheme/validate'
 import { CALENDAR_2017 } from '../testing/calendar-2017'
-import { caseOn, unitRegistered } from '../testing/facts'
+import { caseOn, fact, unitRegistered } from '../testing/facts'
+import { uuid } from '../testing/log-builder'
 import { given, testScheme } from '../testing/scoring-spec'
 
 const INS = 'labor_inspection'
@@ -98,6 +99,63 @@ describe('a closing the unit itself declared late', () => {
   })
 })
 
+describe('a closing dated in time but entered long after the last day', () => {
+  // Opened 2017-06-01: 60 working days end on 2017-08-24. The closing is dated 08-10 but entered on 12-20.
+  const [opened, closing] = caseOn('lizhou', INS, '2017-06-01', {
+    caseId: 'backdated',
+    closedOn: '2017-08-10',
+  })
+  const lines = [
+    { ...opened!, recordedAt: '2017-06-02T02:00:00Z' },
+    { ...closing!, id: uuid(0xbac0), recordedAt: '2017-12-20T02:00:00Z' },
+  ]
+  const verified = {
+    ...fact('FactVerified', 'lizhou', { targetEventId: uuid(0xbac0) }, '2017-12-22'),
+    recordedAt: '2017-12-22T02:00:00Z',
+  }
+
+  it('is late until the 考核组 verifies it, and named as such: 0/1', () => {
+    const d5 = given(unitRegistered('lizhou'), ...lines)
+      .scoredWith(onTime)
+      .indicator('lizhou', 'D5')
+    expect(d5).toMatchObject({ value: '0.0000', exceptions: ['backdated'] })
+    expect(d5.explanation).toContain('逾期补录待核实 1 件：backdated')
+  })
+
+  it('is on time once verified: 1/1', () => {
+    const d5 = given(unitRegistered('lizhou'), ...lines, verified)
+      .scoredWith(onTime)
+      .indicator('lizhou', 'D5')
+    expect(d5).toMatchObject({ value: '1.0000', points: '3.00' })
+    expect(d5.explanation).not.toContain('待核实')
+  })
+
+  it('is on time when entered within the scheme’s entryDays (118 days here)', () => {
+    const lenient = testScheme([D5], {
+      timeLimits: { [INS]: { workingDays: 60 } },
+      calendar: CALENDAR_2017,
+      entryDays: 118,
+    })
+    expect(
+      given(unitRegistered('lizhou'), ...lines)
+        .scoredWith(lenient)
+        .indicator('lizhou', 'D5')
+    ).toMatchObject({ value: '1.0000' })
+    const strict = testScheme([D5], {
+      timeLimits: { [INS]: { workingDays: 60 } },
+      calendar: CALENDAR_2017,
+      entryDays: 117,
+    })
+    expect(
+      given(unitRegistered('lizhou'), ...lines)
+        .scoredWith(strict)
+        .indicator('lizhou', 'D5')
+    ).toMatchObject({
+      value: '0.0000',
+    })
+  })
+})
+
 describe('an extension of the time limit', () => {
   it('approved before the limit ran out moves the last day 30 working days on (to 2017-07-10): on time', () => {
     const s = given(
@@ -110,7 +168,9 @@ describe('an extension of the time limit', () => {
     ).scoredWith(onTime, { asOf: '2017-12-31' })
     expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '1.0000', points: '3.00' })
     // The unit's own report moved the day: the auditor is told which case had one.
-    expect(s.indicator('lizhou', 'D5').explanation).toContain('按期结案 1 件 / 应结 1 件；其中报延期 1 件：extended')
+    expect(s.indicator('lizhou', 'D5').explanation).toContain(
+      '按期结案 1 件 / 应结 1 件；其中报延期 1 件：extended'
+    )
   })
 
   it('approved after the limit ran out (2017-06-01) extends nothing: closed 2017-07-10 is late', () => {
@@ -147,6 +207,23 @@ describe('an extension of the time limit', () => {
         .scoredWith(onTime, { asOf: '2017-07-10' })
         .indicator('lizhou', 'D5')
     ).toMatchObject({ value: '1.0000' })
+  })
+
+  it('extends nothing when dated in time but entered long after the last day it would have moved, unverified', () => {
+    const [opened, extension, closing] = caseOn('lizhou', INS, '2017-03-01', {
+      caseId: 'late-entry',
+      extensions: [[30, '2017-05-20']],
+      closedOn: '2017-07-10',
+    })
+    const s = given(
+      unitRegistered('lizhou'),
+      { ...opened!, recordedAt: '2017-03-02T02:00:00Z' },
+      // Dated 05-20, before the last day 05-26, but entered on 07-05: past 05-26 + 10 days. Without it the closing
+      // dated 07-10 (and entered two days later) is late.
+      { ...extension!, recordedAt: '2017-07-05T02:00:00Z' },
+      { ...closing!, recordedAt: '2017-07-12T02:00:00Z' }
+    ).scoredWith(onTime)
+    expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.0000', exceptions: ['late-entry'] })
   })
 
   it('extends nothing when approved before the case was opened, or when the scheme allows no extension', () => {

@@ -7,18 +7,31 @@
  * (a unit that wants a better 按期结案率 would otherwise do exactly that).
  */
 import { type Calendar, type Limit, lastDayOf } from '../primitives/calendar'
+import { daysBetween } from '../primitives/iso-date'
 import type { LimitAttributes } from './attributes'
-import type { CaseRecord } from './fold'
+import type { CaseRecord, Extension } from './fold'
 
 export interface TimeLimits {
   readonly limits: Readonly<Partial<Record<string, Limit & { readonly extension?: number }>>>
   readonly calendar: Calendar
+  /** How many days after a last day a closing or extension dated by it may still be entered (scheme `entryDays`). */
+  readonly entryDays: number
 }
 
-const NONE: LimitAttributes = { dueOn: null, closedOnTime: null, overdue: null }
+/** The scheme's `entryDays` when it states none: ten days, the lag of ordinary data entry. */
+export const ENTRY_DAYS = 10
 
-const byApproval = (a: readonly [string, number], b: readonly [string, number]) =>
-  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+const NONE: LimitAttributes = { dueOn: null, closedOnTime: null, overdue: null, enteredLate: null }
+
+const byApproval = (a: Extension, b: Extension) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+
+/**
+ * A closing or extension dated by a last day is the unit's own word about when it happened: it holds if it was
+ * entered within `entryDays` after that day, or once the 考核组 verified it — otherwise a closing made months late and
+ * dated back would be on time (the same rule as a unit's `countsOn`).
+ */
+const enteredInTime = (recordedOn: string, verified: boolean, due: string, t: TimeLimits) =>
+  verified || daysBetween(due, recordedOn) <= t.entryDays
 
 /**
  * The last day the case may be closed on: its limit from the day it was opened (that day not counted), then each
@@ -33,9 +46,9 @@ export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
   let due: string = lastDayOf(opened, limit, t.calendar)
   let left = limit.extension ?? 0
   const extensions = c.extensions.length < 2 ? c.extensions : [...c.extensions].sort(byApproval)
-  for (const [approved, days] of extensions) {
+  for (const [approved, days, recordedOn, verified] of extensions) {
     if (left === 0) break
-    if (approved < opened || approved > due) continue
+    if (approved < opened || approved > due || !enteredInTime(recordedOn, verified, due, t)) continue
     const added = days < left ? days : left
     left -= added
     due = lastDayOf(due, 'workingDays' in limit ? { workingDays: added } : { days: added }, t.calendar)
@@ -45,15 +58,17 @@ export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
 
 /**
  * {@link LimitAttributes} of a case evaluated on `cut` (the evaluation date, at most the period's end): a closed case
- * is on time if it closed (`occurredOn`) by its last day and the unit did not itself declare the closing late (a
- * limit the scheme does not state — 工伤认定's 15 days for a clear case — is the unit's to know: its word can only
- * cost it, never earn it a point); an open one is overdue once `cut` is past that day.
+ * is on time if it closed (`occurredOn`) by its last day, was entered in time or verified, and the unit did not itself
+ * declare the closing late (a limit the scheme does not state — 工伤认定's 15 days for a clear case — is the unit's to
+ * know: its word can only cost it, never earn it a point); an open one is overdue once `cut` is past that day.
  */
 export const limitAttributes = (c: CaseRecord, t: TimeLimits | undefined, cut: string): LimitAttributes => {
   const due = t ? dueOf(c, t) : null
-  if (due === null) return NONE
-  const closed = c.occurred.closed
-  if (closed === null) return { dueOn: due, closedOnTime: null, overdue: cut > due }
-  const onTime = closed <= due && c.attributes.withinTimeLimit !== false
-  return { dueOn: due, closedOnTime: onTime, overdue: !onTime }
+  if (due === null || t === undefined) return NONE
+  const { closed, closedRecorded, closedVerified } = c.occurred
+  if (closed === null) return { dueOn: due, closedOnTime: null, overdue: cut > due, enteredLate: null }
+  const dated = closed <= due && c.attributes.withinTimeLimit !== false
+  const entered = enteredInTime(closedRecorded ?? closed, closedVerified, due, t)
+  const onTime = dated && entered
+  return { dueOn: due, closedOnTime: onTime, overdue: !onTime, enteredLate: dated && !entered }
 }

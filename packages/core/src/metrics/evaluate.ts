@@ -40,6 +40,8 @@ export type Detail =
       readonly by: CaseBy
       readonly where?: Where
       readonly cases: ReadonlyArray<CaseRecord>
+      /** Of those, the ones closed in time by their dates but entered late and not verified (time-limit.ts). */
+      readonly enteredLate?: ReadonlyArray<string>
     }
   | { readonly kind: 'one'; readonly type: string; readonly fact: Fact | undefined }
   | { readonly kind: 'ratio'; readonly num: Detail; readonly den: Detail }
@@ -140,6 +142,7 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
   const by = m.by ?? 'active'
   const { from, to } = scope.period
   const cases: CaseRecord[] = []
+  const enteredLate: string[] = []
   // A period's attributes are made only for the cases its own attributes let through (a lawsuit, not the
   // arbitration cases around it), and only for a where that names one; likewise a time limit's.
   const { own, period, limit } = m.where ? splitOf(m.where) : NO_SPLIT
@@ -155,13 +158,21 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
     if (
       (period === undefined || matchesRecord(periodAttributes(c, from, to), period)) &&
       (limit === undefined || matchesRecord(l!, limit))
-    )
+    ) {
       cases.push(c)
+      if (l?.enteredLate === true) enteredLate.push(c.caseId)
+    }
   }
   return {
     value: num(cases.length),
     facts: cases.flatMap((c) => c.facts),
-    detail: { kind: 'cases', by, ...(m.where ? { where: m.where } : {}), cases },
+    detail: {
+      kind: 'cases',
+      by,
+      ...(m.where ? { where: m.where } : {}),
+      cases,
+      ...(enteredLate.length > 0 ? { enteredLate } : {}),
+    },
   }
 }
 

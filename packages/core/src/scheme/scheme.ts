@@ -7,7 +7,7 @@ import { UnitKind } from '../events/registry'
 import type { Limit } from '../primitives/calendar'
 import { NonEmptyString, Slug, UnitId } from '../primitives/ids'
 import { IsoDate } from '../primitives/iso-date'
-import { Finite, LimitDays, NonNegativeNumber } from '../primitives/numbers'
+import { Finite, LimitDays, NonNegativeInt, NonNegativeNumber } from '../primitives/numbers'
 import { Metric, MetricRef } from './metric'
 import { PositiveNumber, Scoring } from './scoring-spec'
 
@@ -130,6 +130,11 @@ export const Scheme = strict(
      * `closedOnTime` and `overdue` read (cases/time-limit.ts). Needs `calendar`.
      */
     timeLimits: plainRecord(TimeLimit, 'TimeLimits'),
+    /**
+     * How many days after a case's last day a closing or extension dated by it may still be entered and count as in
+     * time without the 考核组's verification (cases/time-limit.ts); absent: 10.
+     */
+    entryDays: NonNegativeInt,
     /** The State Council's holiday arrangement (放假与调休) for the years the period's cases run in. */
     calendar: strict({ holidays: t.array(IsoDate), workdays: t.array(IsoDate) }, {}, 'Calendar'),
   },

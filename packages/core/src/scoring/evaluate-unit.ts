@@ -3,7 +3,7 @@
  * Projections cache this per unit and re-run it only for the units an event touches.
  */
 
-import type { TimeLimits } from '../cases/time-limit'
+import { ENTRY_DAYS, type TimeLimits } from '../cases/time-limit'
 import { type EventType, isUnitFactType } from '../events/catalog'
 import type { UnitKind } from '../events/registry'
 import type { Fact, UnitFacts } from '../facts/fact'
@@ -132,7 +132,7 @@ const timeLimitsOf = (scheme: Scheme): TimeLimits | undefined => {
     limitsOf.set(
       scheme,
       scheme.timeLimits && scheme.calendar
-        ? { limits: scheme.timeLimits, calendar: scheme.calendar }
+        ? { limits: scheme.timeLimits, calendar: scheme.calendar, entryDays: scheme.entryDays ?? ENTRY_DAYS }
         : undefined
     )
   return limitsOf.get(scheme)

@@ -227,11 +227,17 @@ export const countsSentence = (
     const head = `${w.yes} ${amount(a)} / ${w.base} ${amount(b)}`
     // The listed exceptions are facts or cases: named in 次/件 even when the sides add up people.
     const items = sumOf(detail.den) ? '次' : u
+    // Extensions are the unit's own reports that move a last day, and a closing dated in time but entered late
+    // counts only once verified: an auditor sees which cases.
     const extended = extendedIn(detail.den)
-    // Extensions are the unit's own reports that move a last day: an auditor sees which cases had one.
-    const ext = extended.length > 0 ? `；其中报延期 ${extended.length} 件：${listed(extended, '件')}` : ''
+    const late = detail.den.kind === 'cases' ? (detail.den.enteredLate ?? []) : []
+    const ext =
+      (extended.length > 0 ? `；其中报延期 ${extended.length} 件：${listed(extended, '件')}` : '') +
+      (late.length > 0 ? `；逾期补录待核实 ${late.length} 件：${listed(late, '件')}` : '')
     if (direction === 'lower')
-      return exceptions.length > 0 ? `${head}（${w.yes}：${listed(exceptions, items)}）${ext}` : `${head}${ext}`
+      return exceptions.length > 0
+        ? `${head}（${w.yes}：${listed(exceptions, items)}）${ext}`
+        : `${head}${ext}`
     if (b.gt(a)) {
       const tail = exceptions.length > 0 ? `：${listed(exceptions, items)}` : ''
       return `${head}，${w.no} ${amount(b.minus(a))}${tail}${ext}`

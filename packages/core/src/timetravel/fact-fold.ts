@@ -10,6 +10,7 @@ import { parseActor } from '../authority/principal'
 import { type EventType, isUnitEvent } from '../events/catalog'
 import type { StoredEvent } from '../events/stored'
 import { byDateThenSeq, type CaseAttributes, type Fact, groupFacts, type UnitFacts } from '../facts/fact'
+import { beijingDateOf, instantMs } from '../primitives/iso-date'
 
 /** Act on other facts rather than facts of their own. */
 const NOT_FACTS: ReadonlySet<EventType> = new Set(['EventRetracted', 'FactVerified', 'FactReturned'])
@@ -76,6 +77,8 @@ const factOf = (
   }
   if (attrs) fresh.case = attrs
   if (isVerified) fresh.verified = true
+  if (e.type === 'CaseClosed' || e.type === 'CaseExtended')
+    fresh.recordedOn = beijingDateOf(instantMs(e.recordedAt))
   return fresh
 }
 
