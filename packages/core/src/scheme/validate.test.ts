@@ -339,6 +339,14 @@ describe('time limits', () => {
     expect(issues(scheme({ timeLimits: { lawsuit: { days: 60 } }, calendar }))).toEqual([
       'timeLimits.lawsuit: 未知的案件类型 "lawsuit"（应为 administrative_litigation | administrative_reconsideration | labor_inspection | labor_arbitration | work_injury_recognition | procuratorial_supervision 之一）',
     ])
+    expect(
+      issues(
+        scheme({
+          timeLimits: { labor_inspection: { days: 60 } },
+          calendar: { holidays: ['2016-10-03'], workdays: [] },
+        })
+      )
+    ).toEqual(['calendar.holidays: calendar 未列出 2017 年的节假日：考核期内每一年都须列出'])
     for (const bad of [{ days: 0 }, { workingDays: 3651 }, { days: 1e15 }, { days: 1, workingDays: 1 }, {}])
       expect(
         issues(scheme({ timeLimits: { labor_inspection: bad }, calendar })),

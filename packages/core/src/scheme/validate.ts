@@ -145,6 +145,16 @@ const checkTimeLimits = (scheme: Scheme, issues: Issue[]) => {
       message:
         'timeLimits 需要 calendar：列出考核期内案件所跨年份的节假日（holidays）与调休上班日（workdays）',
     })
+  else {
+    // Every year has holidays: a year of the period with none listed is a year forgotten, and its working days guessed.
+    const listed = new Set(scheme.calendar.holidays.map((d) => d.slice(0, 4)))
+    for (let y = Number(scheme.period.from.slice(0, 4)); y <= Number(scheme.period.to.slice(0, 4)); y++)
+      if (!listed.has(String(y)))
+        issues.push({
+          path: 'calendar.holidays',
+          message: `calendar 未列出 ${y} 年的节假日：考核期内每一年都须列出`,
+        })
+  }
 }
 
 /** All semantic problems of a decoded scheme; empty when it can be scored. */

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either'
 import { describe, expect, it } from 'vitest'
 import { readLog } from '../log/read-log'
+import { CALENDAR_2017 } from '../testing/calendar-2017'
 import { fact, training, unitRegistered } from '../testing/facts'
 import { logBuilder } from '../testing/log-builder'
 import { given, testScheme } from '../testing/scoring-spec'
@@ -277,7 +278,7 @@ describe('cached evaluations and time limits (a case becomes overdue on a day no
       },
     ],
     // 30 calendar days from 2017-06-01: 2017-07-01 is a Saturday, so the last day is Monday 2017-07-03.
-    { timeLimits: { labor_inspection: { days: 30 } }, calendar: { holidays: [], workdays: [] } }
+    { timeLimits: { labor_inspection: { days: 30 } }, calendar: CALENDAR_2017 }
   )
   const log = logBuilder().add(
     at('2017-01-05T01:00:00Z', unitRegistered('a')),
