@@ -25,6 +25,7 @@ export const reporter = (rec: Recorder, r: Rng, u: DemoUnit) => {
           documentId: this.id('annual-report'),
           docType: 'annual_report',
           title,
+          reportYear: 2017,
           ...(on > '2017-12-31' ? { countsOn: '2017-12-31' } : {}),
         },
         on

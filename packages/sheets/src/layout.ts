@@ -37,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   docType: '文件类别',
   title: '标题',
   docNumber: '文号',
+  reportYear: '所属年度',
   notificationId: '通报编号',
   issuer: '通报机关',
   reason: '原因',

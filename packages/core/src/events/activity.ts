@@ -1,7 +1,7 @@
 /** @module Study, training, publicity and documents: the everyday work of 法治人社建设. */
 import * as t from 'io-ts'
 import { NonEmptyString, Slug } from '../primitives/ids'
-import { NonNegativeInt, NonNegativeNumber } from '../primitives/numbers'
+import { NonNegativeInt, NonNegativeNumber, Year } from '../primitives/numbers'
 import { unitFact } from './unit-fact'
 
 export const TrainingKind = t.keyof({
@@ -35,8 +35,12 @@ export const PublicityHeld = unitFact(
   { reach: NonNegativeInt }
 )
 
+/**
+ * `reportYear` (所属年度): the year a report is about — a year-end report is sent the next January, and last year's,
+ * sent this January, must not answer for this year's (a scheme's where names the year).
+ */
 export const DocumentIssued = unitFact(
   'DocumentIssued',
   { documentId: Slug, docType: Slug, title: NonEmptyString },
-  { docNumber: NonEmptyString }
+  { docNumber: NonEmptyString, reportYear: Year }
 )

@@ -10,14 +10,14 @@ export type FieldKind =
   | { readonly kind: 'enum'; readonly values: ReadonlyArray<string> }
   | { readonly kind: 'string' }
 
-const NUMERIC = new Set(['NonNegativeInt', 'NonNegativeNumber', 'Score100', 'FiniteNumber', 'Int', 'number'])
+const INTEGER = new Set(['NonNegativeInt', 'Int', 'Year', 'LimitDays'])
+const NUMERIC = new Set([...INTEGER, 'NonNegativeNumber', 'Score100', 'FiniteNumber', 'number'])
 
 export const kindOf = (codec: t.Mixed): FieldKind => {
   if (codec instanceof t.KeyofType) return { kind: 'enum', values: Object.keys(codec.keys) }
   if (codec.name === 'IsoDate') return { kind: 'date' }
   if (codec.name === 'boolean') return { kind: 'boolean' }
-  if (NUMERIC.has(codec.name))
-    return { kind: 'number', integer: codec.name === 'NonNegativeInt' || codec.name === 'Int' }
+  if (NUMERIC.has(codec.name)) return { kind: 'number', integer: INTEGER.has(codec.name) }
   return { kind: 'string' }
 }
 

@@ -25,6 +25,16 @@ export const LimitDays = t.brand(
 )
 export type LimitDays = t.TypeOf<typeof LimitDays>
 
+export interface YearBrand {
+  readonly Year: unique symbol
+}
+/** A calendar year (所属年度), 1949 to 2100. */
+export const Year = t.brand(
+  t.number,
+  (n): n is t.Branded<number, YearBrand> => Number.isSafeInteger(n) && n >= 1949 && n <= 2100,
+  'Year'
+)
+
 export interface NonNegativeNumberBrand {
   readonly NonNegativeNumber: unique symbol
 }

@@ -114,3 +114,53 @@ describe('defect: a deduction floored at zero reads as such, never "1 − 1.7 = 
     )
   })
 })
+
+describe('defect: last year’s report, sent this January, answered this year’s year-end deadline', () => {
+  // A7: the 2017 report is due 2018-01-15. The 2016 report was sent on 2017-01-10 — inside 2017 — and, as the
+  // earliest annual report of the period, scored 2 of 2 a year early.
+  const a7 = (where: Record<string, unknown>) =>
+    testScheme([
+      {
+        id: 'A7',
+        name: '按时报送年度法治政府建设报告',
+        max: 2,
+        metric: { earliest: 'DocumentIssued', where },
+        scoring: { kind: 'deadline', due: '2018-01-15', perDayLate: 0.1 },
+      },
+    ])
+  const report = (year: number, on: string, extra: Record<string, unknown> = {}) =>
+    fact(
+      'DocumentIssued',
+      'wangcang',
+      {
+        documentId: `report-${year}`,
+        docType: 'annual_report',
+        title: `${year}年度报告`,
+        reportYear: year,
+        ...extra,
+      },
+      on
+    )
+  const lastYears = report(2016, '2017-01-10')
+
+  it('without the year, the 2016 report sent in January 2017 gives 2017 full points (the defect, as it was)', () => {
+    const s = given(unitRegistered('wangcang'), lastYears).scoredWith(a7({ docType: 'annual_report' }))
+    expect(s.indicator('wangcang', 'A7')).toMatchObject({ points: '2.00' })
+  })
+
+  it('with reportYear 2017 in the where, it answers nothing: 2017’s indicator has no report', () => {
+    const s = given(unitRegistered('wangcang'), lastYears).scoredWith(
+      a7({ docType: 'annual_report', reportYear: 2017 })
+    )
+    expect(s.indicator('wangcang', 'A7').points).not.toBe('2.00')
+    expect(s.indicator('wangcang', 'A7').events).toEqual([])
+  })
+
+  it('the 2017 report sent 2018-01-12 and counted for 2017 (countsOn, by the city’s own record) is on time: 2', () => {
+    const s = given(unitRegistered('wangcang'), lastYears, {
+      ...report(2017, '2018-01-12', { countsOn: '2017-12-31' }),
+      actor: '市局管理员 (admin@city)',
+    }).scoredWith(a7({ docType: 'annual_report', reportYear: 2017 }))
+    expect(s.indicator('wangcang', 'A7')).toMatchObject({ points: '2.00' })
+  })
+})
