@@ -57,7 +57,7 @@ export {
   type UnitEvent,
 } from './events/catalog'
 export { AppealDecision, PublicationStage, type ResultPublished } from './events/cycle'
-export { type FieldKind, fieldsOf } from './events/fields'
+export { type FieldKind, fieldsOf, kindOf } from './events/fields'
 export type { StoredEvent } from './events/stored'
 export { EvidenceRef, Sha256 } from './events/unit-fact'
 export { type Fact, groupFacts, type UnitFacts } from './facts/fact'

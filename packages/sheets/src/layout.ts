@@ -3,7 +3,7 @@
  * catalog's codecs, so the template, the reader and the codecs can never disagree. One sheet per event type
  * (the families people record separately); the field ↔ Chinese header map is the only hand-written part.
  */
-import { CATALOG, type EventType } from '@kaoping/core'
+import { CATALOG, type EventType, kindOf } from '@kaoping/core'
 import type * as t from 'io-ts'
 import { OPEN_VOCABULARIES, VOCABULARY_LABELS } from './vocabulary'
 
@@ -183,6 +183,6 @@ export const vocabulary = (codec: Column['codec']): ReadonlyArray<string> | unde
 }
 
 export const isBoolean = (c: Column) => c.codec.name === 'boolean'
-export const isNumber = (c: Column) =>
-  ['NonNegativeInt', 'NonNegativeNumber', 'Score100', 'FiniteNumber', 'Int', 'number'].includes(c.codec.name)
+/** Read off the codec the way schemes are checked (core `kindOf`): one list of numeric codecs, not two. */
+export const isNumber = (c: Column) => kindOf(c.codec as t.Mixed).kind === 'number'
 export const isDate = (c: Column) => c.codec.name === 'IsoDate'

@@ -11,6 +11,7 @@ import { uuid } from '../testing/log-builder'
 import { given, testScheme } from '../testing/scoring-spec'
 
 const INS = 'labor_inspection'
+const REPORTER = '利州区填报员 (reporter@lizhou)'
 
 /** D5 监察按期结案率: 100% → 3, ≥ 50% → 1. */
 const D5 = {
@@ -107,7 +108,7 @@ describe('a closing dated in time but entered long after the last day', () => {
   })
   const lines = [
     { ...opened!, recordedAt: '2017-06-02T02:00:00Z' },
-    { ...closing!, id: uuid(0xbac0), recordedAt: '2017-12-20T02:00:00Z' },
+    { ...closing!, id: uuid(0xbac0), recordedAt: '2017-12-20T02:00:00Z', actor: REPORTER },
   ]
   const verified = {
     ...fact('FactVerified', 'lizhou', { targetEventId: uuid(0xbac0) }, '2017-12-22'),
@@ -120,6 +121,14 @@ describe('a closing dated in time but entered long after the last day', () => {
       .indicator('lizhou', 'D5')
     expect(d5).toMatchObject({ value: '0.0000', exceptions: ['backdated'] })
     expect(d5.explanation).toContain('逾期补录待核实 1 件：backdated')
+  })
+
+  it('is on time when the city entered it (an admin’s record is taken at its date, as a countsOn is): 1/1', () => {
+    const byCity = [lines[0]!, { ...lines[1]!, actor: '市局管理员 (admin@city)' }]
+    const d5 = given(unitRegistered('lizhou'), ...byCity)
+      .scoredWith(onTime)
+      .indicator('lizhou', 'D5')
+    expect(d5).toMatchObject({ value: '1.0000' })
   })
 
   it('is on time once verified: 1/1', () => {
@@ -220,8 +229,8 @@ describe('an extension of the time limit', () => {
       { ...opened!, recordedAt: '2017-03-02T02:00:00Z' },
       // Dated 05-20, before the last day 05-26, but entered on 07-05: past 05-26 + 10 days. Without it the closing
       // dated 07-10 (and entered two days later) is late.
-      { ...extension!, recordedAt: '2017-07-05T02:00:00Z' },
-      { ...closing!, recordedAt: '2017-07-12T02:00:00Z' }
+      { ...extension!, recordedAt: '2017-07-05T02:00:00Z', actor: REPORTER },
+      { ...closing!, recordedAt: '2017-07-12T02:00:00Z', actor: REPORTER }
     ).scoredWith(onTime)
     expect(s.indicator('lizhou', 'D5')).toMatchObject({ value: '0.0000', exceptions: ['late-entry'] })
   })

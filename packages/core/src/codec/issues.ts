@@ -24,6 +24,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
   number: '数字',
   boolean: '布尔值（true/false）',
   Int: '整数',
+  Year: '年份（1949–2100 的整数）',
+  LimitDays: '天数（1–3650 的整数）',
 }
 
 const describe = (type: t.Decoder<unknown, unknown>): string => {

@@ -24,8 +24,8 @@ export interface Fact {
   /** Verified by the 考核组 (FactVerified) as of the cut; a scheme may count only such facts. */
   readonly verified?: true
   /**
-   * The Beijing date it was recorded, on a case's closings and extensions only: a time limit asks whether a closing
-   * dated in time was also entered in time (cases/time-limit.ts).
+   * The Beijing date it was recorded, on a case's closings and extensions a reporter recorded: a time limit asks
+   * whether a closing dated in time was also entered in time (cases/time-limit.ts).
    */
   readonly recordedOn?: string
 }

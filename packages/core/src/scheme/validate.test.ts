@@ -353,6 +353,11 @@ describe('time limits', () => {
         JSON.stringify(bad)
       ).toHaveLength(1)
   })
+  it('refuses a calendar or entryDays without time limits: they would mean nothing', () => {
+    expect(issues(scheme({ entryDays: 5 }))).toEqual([
+      'entryDays: entryDays 只用于 timeLimits（法定办理期限）；未写明 timeLimits 时请删除',
+    ])
+  })
   it('refuses an overdue-based case count in a scheme without time limits', () => {
     const overdue = indicator({
       metric: { count: 'cases', where: { kind: 'labor_inspection', overdue: true } },

@@ -132,7 +132,15 @@ const CASE_KINDS: ReadonlySet<string> = new Set(Object.keys(CaseKind.keys))
 
 /** Limits name case kinds, and need the year's calendar: without its holidays a working day is only a guess. */
 const checkTimeLimits = (scheme: Scheme, issues: Issue[]) => {
-  if (scheme.timeLimits === undefined) return
+  if (scheme.timeLimits === undefined) {
+    for (const field of ['calendar', 'entryDays'] as const)
+      if (scheme[field] !== undefined)
+        issues.push({
+          path: field,
+          message: `${field} 只用于 timeLimits（法定办理期限）；未写明 timeLimits 时请删除`,
+        })
+    return
+  }
   for (const kind of Object.keys(scheme.timeLimits))
     if (!CASE_KINDS.has(kind))
       issues.push({

@@ -77,9 +77,26 @@ const factOf = (
   }
   if (attrs) fresh.case = attrs
   if (isVerified) fresh.verified = true
-  if (e.type === 'CaseClosed' || e.type === 'CaseExtended')
-    fresh.recordedOn = beijingDateOf(instantMs(e.recordedAt))
+  if ((e.type === 'CaseClosed' || e.type === 'CaseExtended') && isReporter(e.actor))
+    fresh.recordedOn = recordedOnOf(e.recordedAt)
   return fresh
+}
+
+/**
+ * A reporter's own closing or extension carries the day it was entered: its date is the unit's word until verified
+ * (cases/time-limit.ts). The city's and the 考核组's records, and files without roles (an admin's trusted re-load),
+ * are taken at their dates, as `countsOnOf` takes their countsOn.
+ */
+const isReporter = (actor: string | undefined) => parseActor(actor ?? '').role === 'reporter'
+
+// One string per Beijing day (a few hundred), not one per closing: the runner keeps every fact.
+const days = new Map<string, string>()
+const recordedOnOf = (recordedAt: string): string => {
+  const day = beijingDateOf(instantMs(recordedAt))
+  const known = days.get(day)
+  if (known !== undefined) return known
+  days.set(day, day)
+  return day
 }
 
 /** The case a step belongs to (a case's own opening is not a step of it). */
