@@ -29,20 +29,13 @@ export interface CaseRecord {
   /** Each defence's date and whether it was on time, for `PeriodAttributes`. */
   readonly defenses: ReadonlyArray<readonly [on: string, onTime: boolean]>
   /**
-   * When the case was really opened and closed (`occurredOn`): its statutory clock runs on these, not on the dates
-   * it counts on (time-limit.ts) — with the closing's recording date and whether the 考核组 verified it.
+   * Its opening and standing closing, and each extension of its time limit in log order: the facts a statutory clock
+   * reads (time-limit.ts) — when each really happened, when a reporter entered it, whether it was verified.
    */
-  readonly occurred: {
-    readonly opened: string
-    readonly closed: string | null
-    readonly closedRecorded: string | null
-    readonly closedVerified: boolean
-  }
-  /** Each extension of its time limit: its approval date (`occurredOn`), days, recording date, verified; log order. */
-  readonly extensions: ReadonlyArray<Extension>
+  readonly opening: Fact
+  readonly closing: Fact | null
+  readonly extensions: ReadonlyArray<Fact>
 }
-
-export type Extension = readonly [on: string, days: number, recordedOn: string, verified: boolean]
 
 const INSTANCE_RANK: Readonly<Record<string, number>> = { first: 0, second: 1, retrial: 2, final: 3 }
 
@@ -66,7 +59,7 @@ interface Draft {
   /** Each hearing's date and whether the leader appeared; each defence's date and whether it was on time. */
   hearings: Array<readonly [string, boolean]>
   defenses: Array<readonly [string, boolean]>
-  extensions: Extension[]
+  extensions: Fact[]
 }
 
 // Module level, not made per case: under tsx (keepNames) a named closure costs a defineProperty per call.
@@ -124,12 +117,8 @@ const record = (d: Draft, semantics: Semantics): CaseRecord => {
     facts: inLogOrder(d.facts),
     hearings: d.hearings,
     defenses: d.defenses,
-    occurred: {
-      opened: d.opened.occurredOn,
-      closed: closed ? closed.occurredOn : null,
-      closedRecorded: closed?.recordedOn ?? null,
-      closedVerified: closed?.verified === true,
-    },
+    opening: d.opened,
+    closing: closed ?? null,
     extensions: d.extensions,
   }
 }
@@ -177,12 +166,7 @@ export const foldCases = (
           d.performed = true
           break
         case 'CaseExtended':
-          d.extensions.push([
-            f.occurredOn,
-            Number(f.data.days),
-            f.recordedOn ?? f.occurredOn,
-            f.verified === true,
-          ])
+          d.extensions.push(f)
           break
       }
     }

@@ -6,13 +6,15 @@
  * reported, so a late closing declared on time, or an overdue case simply left open, still counts as a miss
  * (a unit that wants a better 按期结案率 would otherwise do exactly that).
  */
-import { type Calendar, type Limit, lastDayOf } from '../primitives/calendar'
+import type { Fact } from '../facts/fact'
+import { type Calendar, lastDayOf } from '../primitives/calendar'
 import { daysBetween } from '../primitives/iso-date'
+import type { TimeLimit } from '../scheme/scheme'
 import type { LimitAttributes } from './attributes'
-import type { CaseRecord, Extension } from './fold'
+import type { CaseRecord } from './fold'
 
 export interface TimeLimits {
-  readonly limits: Readonly<Partial<Record<string, Limit & { readonly extension?: number }>>>
+  readonly limits: Readonly<Partial<Record<string, TimeLimit>>>
   readonly calendar: Calendar
   /** How many days after a last day a closing or extension dated by it may still be entered (scheme `entryDays`). */
   readonly entryDays: number
@@ -23,32 +25,36 @@ export const ENTRY_DAYS = 10
 
 const NONE: LimitAttributes = { dueOn: null, closedOnTime: null, overdue: null, enteredLate: null }
 
-const byApproval = (a: Extension, b: Extension) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+const byApproval = (a: Fact, b: Fact) =>
+  a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0
 
 /**
  * A closing or extension dated by a last day is the unit's own word about when it happened: it holds if it was
  * entered within `entryDays` after that day, or once the 考核组 verified it — otherwise a closing made months late and
- * dated back would be on time (the same rule as a unit's `countsOn`).
+ * dated back would be on time (the same rule as a unit's `countsOn`). Only a reporter's carry `recordedOn`
+ * (fact-fold.ts): the city's and the 考核组's are taken at their dates.
  */
-const enteredInTime = (recordedOn: string, verified: boolean, due: string, t: TimeLimits) =>
-  verified || daysBetween(due, recordedOn) <= t.entryDays
+const enteredInTime = (f: Fact, due: string, t: TimeLimits) =>
+  f.verified === true || f.recordedOn === undefined || daysBetween(due, f.recordedOn) <= t.entryDays
 
 /**
  * The last day the case may be closed on: its limit from the day it was opened (that day not counted), then each
- * extension approved between the opening and the last day in force when it was approved — one approved after the
- * limit had run out extends nothing (a case cannot be made timely afterwards) — up to the kind's `extension` in all
- * (none without it: the law's maximum bounds what a unit's own report can add). Extensions count as the limit does.
+ * extension approved between the opening and the last day in force when it was approved, and entered in time — one
+ * approved after the limit had run out extends nothing (a case cannot be made timely afterwards) — up to the kind's
+ * `extension` in all (none without it: the law's maximum bounds what a unit's own report can add). Extensions count
+ * as the limit does.
  */
 export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
   const limit = t.limits[c.attributes.kind]
   if (!limit) return null
-  const opened = c.occurred.opened
+  const opened = c.opening.occurredOn
   let due: string = lastDayOf(opened, limit, t.calendar)
   let left = limit.extension ?? 0
   const extensions = c.extensions.length < 2 ? c.extensions : [...c.extensions].sort(byApproval)
-  for (const [approved, days, recordedOn, verified] of extensions) {
+  for (const e of extensions) {
     if (left === 0) break
-    if (approved < opened || approved > due || !enteredInTime(recordedOn, verified, due, t)) continue
+    if (e.occurredOn < opened || e.occurredOn > due || !enteredInTime(e, due, t)) continue
+    const days = Number(e.data.days)
     const added = days < left ? days : left
     left -= added
     due = lastDayOf(due, 'workingDays' in limit ? { workingDays: added } : { days: added }, t.calendar)
@@ -63,12 +69,12 @@ export const dueOf = (c: CaseRecord, t: TimeLimits): string | null => {
  * know: its word can only cost it, never earn it a point); an open one is overdue once `cut` is past that day.
  */
 export const limitAttributes = (c: CaseRecord, t: TimeLimits | undefined, cut: string): LimitAttributes => {
-  const due = t ? dueOf(c, t) : null
-  if (due === null || t === undefined) return NONE
-  const { closed, closedRecorded, closedVerified } = c.occurred
-  if (closed === null) return { dueOn: due, closedOnTime: null, overdue: cut > due, enteredLate: null }
-  const dated = closed <= due && c.attributes.withinTimeLimit !== false
-  const entered = enteredInTime(closedRecorded ?? closed, closedVerified, due, t)
+  const due = t && dueOf(c, t)
+  if (!t || !due) return NONE
+  const closing = c.closing
+  if (closing === null) return { dueOn: due, closedOnTime: null, overdue: cut > due, enteredLate: null }
+  const dated = closing.occurredOn <= due && c.attributes.withinTimeLimit !== false
+  const entered = enteredInTime(closing, due, t)
   const onTime = dated && entered
   return { dueOn: due, closedOnTime: onTime, overdue: !onTime, enteredLate: dated && !entered }
 }

@@ -40,7 +40,11 @@ export type Detail =
       readonly by: CaseBy
       readonly where?: Where
       readonly cases: ReadonlyArray<CaseRecord>
-      /** Of those, the ones closed in time by their dates but entered late and not verified (time-limit.ts). */
+      /**
+       * Of those, in a count on time limits (time-limit.ts): the ones that reported an extension, and the ones closed
+       * in time by their dates but entered late and not verified — the unit's own reports an auditor must see.
+       */
+      readonly extended?: ReadonlyArray<string>
       readonly enteredLate?: ReadonlyArray<string>
     }
   | { readonly kind: 'one'; readonly type: string; readonly fact: Fact | undefined }
@@ -142,6 +146,7 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
   const by = m.by ?? 'active'
   const { from, to } = scope.period
   const cases: CaseRecord[] = []
+  const extended: string[] = []
   const enteredLate: string[] = []
   // A period's attributes are made only for the cases its own attributes let through (a lawsuit, not the
   // arbitration cases around it), and only for a where that names one; likewise a time limit's.
@@ -160,6 +165,7 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
       (limit === undefined || matchesRecord(l!, limit))
     ) {
       cases.push(c)
+      if (limits && c.extensions.length > 0) extended.push(c.caseId)
       if (l?.enteredLate === true) enteredLate.push(c.caseId)
     }
   }
@@ -171,6 +177,7 @@ const countCases = (m: Extract<Metric, { _tag: 'count' }>, scope: MetricScope): 
       by,
       ...(m.where ? { where: m.where } : {}),
       cases,
+      ...(extended.length > 0 ? { extended } : {}),
       ...(enteredLate.length > 0 ? { enteredLate } : {}),
     },
   }

@@ -197,3 +197,23 @@ export const Metric: t.Type<Metric, unknown, unknown> = t.recursion('Metric', ()
  */
 export const namedMetric = (named: Readonly<Record<string, Metric>>, ref: string): Metric | undefined =>
   Object.hasOwn(named, ref) ? named[ref] : undefined
+
+/** A count or an aggregate: what reads facts, where a ratio or a change only combines. */
+export type LeafMetric = Exclude<Metric, { readonly _tag: 'ratio' | 'change' }>
+
+/** The counts and aggregates a metric is made of — a ratio's two sides, a change's metric, a name resolved. */
+export const leavesOf = (
+  ref: MetricRef,
+  named: Readonly<Record<string, Metric>>
+): ReadonlyArray<LeafMetric> => {
+  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
+  if (!m) return []
+  switch (m._tag) {
+    case 'ratio':
+      return [...leavesOf(m.of[0], named), ...leavesOf(m.of[1], named)]
+    case 'change':
+      return leavesOf(m.of, named)
+    default:
+      return [m]
+  }
+}

@@ -31,11 +31,14 @@ const show = (v: unknown) => JSON.stringify(v)
  * A count on time limits names the kinds it counts, each with a limit: a kind without one has no `closedOnTime`, so
  * its rate would read 0 % without a word.
  */
-const checkLimitedKinds = (kind: unknown, limited: ReadonlySet<string>, path: string, issues: Issue[]) => {
-  const c =
-    typeof kind === 'object' && kind !== null && !Array.isArray(kind) ? (kind as Record<string, unknown>) : {}
-  const named = typeof kind === 'string' ? [kind] : Array.isArray(kind) ? kind : (c.eq ?? c.in)
-  const kinds = typeof named === 'string' ? [named] : Array.isArray(named) ? named : undefined
+const checkLimitedKinds = (
+  kind: Condition | undefined,
+  limited: ReadonlySet<string>,
+  path: string,
+  issues: Issue[]
+) => {
+  // Decoded, a where's `"kind": "x"` is `{ eq: "x" }` and a list `{ in: [...] }` (metric.ts `Condition`).
+  const kinds = kind === undefined ? undefined : 'eq' in kind ? [kind.eq] : 'in' in kind ? kind.in : undefined
   if (kinds === undefined)
     issues.push({
       path,

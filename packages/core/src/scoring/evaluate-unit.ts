@@ -99,18 +99,22 @@ const duesOf = (scheme: Scheme): ReadonlyArray<string> => {
   return all
 }
 
-const dated = new WeakMap<Scheme, boolean>()
-/** Whether an indicator or rule of the scheme reads the evaluation date through a case's time limit (memo.ts). */
-const readsTodayOf = (scheme: Scheme): boolean => {
-  let known = dated.get(scheme)
+const datedBy = new WeakMap<Scheme, ReadonlySet<object>>()
+/**
+ * The scheme's indicators and rules that read the evaluation date through a case's time limit (memo.ts
+ * `readsToday`), found once per scheme rather than on every evaluation of every unit.
+ */
+const datedOf = (scheme: Scheme): ReadonlySet<object> => {
+  let known = datedBy.get(scheme)
   if (known === undefined) {
     const named = scheme.metrics ?? {}
-    known = [
-      ...scheme.categories.flatMap((c) => c.indicators),
-      ...(scheme.bonus?.indicators ?? []),
-      ...(scheme.rules ?? []).map((r) => r.when),
-    ].some((x) => x.metric !== undefined && readsToday(x.metric, named))
-    dated.set(scheme, known)
+    known = new Set<object>([
+      ...[...scheme.categories.flatMap((c) => c.indicators), ...(scheme.bonus?.indicators ?? [])].filter(
+        (i) => i.metric !== undefined && readsToday(i.metric, named)
+      ),
+      ...(scheme.rules ?? []).filter((r) => readsToday(r.when.metric, named)),
+    ])
+    datedBy.set(scheme, known)
   }
   return known
 }
@@ -122,7 +126,9 @@ const readsTodayOf = (scheme: Scheme): boolean => {
 export const deadlinePhase = (scheme: Scheme, today: string | undefined): string => {
   if (today === undefined) return 'all'
   const passed = String(duesOf(scheme).filter((d) => d < today).length)
-  return readsTodayOf(scheme) ? `${passed}|${today < scheme.period.to ? today : scheme.period.to}` : passed
+  return datedOf(scheme).size > 0
+    ? `${passed}|${today < scheme.period.to ? today : scheme.period.to}`
+    : passed
 }
 
 const limitsOf = new WeakMap<Scheme, TimeLimits | undefined>()
@@ -267,6 +273,7 @@ export const evaluateUnit = (
   const { memo, today } = options
   // What a time limit reads of the date: nothing changes after the period's end, so the memo keeps its outcome then.
   const limitDay = today !== undefined && today < scheme.period.to ? today : scheme.period.to
+  const dated = datedOf(scheme)
   // A judged indicator reads the 考核组's judgements, not a metric: cheap, and never kept. Only a deadline (未到期 or
   // not) and a count on time limits (overdue or not) read the evaluation date, so a day passing computes those again,
   // not every outcome.
@@ -278,7 +285,7 @@ export const evaluateUnit = (
           i,
           () => typesRead(metric, scope.named),
           counted,
-          i.scoring.kind === 'deadline' ? today : readsToday(metric, scope.named) ? limitDay : undefined,
+          i.scoring.kind === 'deadline' ? today : dated.has(i) ? limitDay : undefined,
           () => scoreIndicator(i, unit.unitId, ctx)
         )
       : scoreIndicator(i, unit.unitId, ctx)
@@ -293,7 +300,7 @@ export const evaluateUnit = (
         r,
         () => typesRead(r.when.metric, scope.named),
         counted,
-        firesOnNoValue(r) ? today : readsToday(r.when.metric, scope.named) ? limitDay : undefined,
+        firesOnNoValue(r) ? today : dated.has(r) ? limitDay : undefined,
         () => evaluateRule(r, scope, today)
       )
     ),

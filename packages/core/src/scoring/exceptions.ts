@@ -3,7 +3,6 @@
  * counted and against what ("结案 1071 件 / 应结 1089 件，未结 18 件：…"), so an auditor sees the misses, not
  * only the hits. Exceptions are case ids for case metrics, event ids otherwise, in log order.
  */
-import { LIMIT_ATTRIBUTES } from '../cases/attributes'
 import type { CaseRecord } from '../cases/fold'
 import { typeLabel } from '../events/catalog'
 import type { Fact } from '../facts/fact'
@@ -201,13 +200,6 @@ const countOf = (d: Detail): Decimal | undefined => {
   return undefined
 }
 
-/** The cases of a count on time limits that reported an extension (`CaseExtended`), by id. */
-const extendedIn = (d: Detail): ReadonlyArray<string> =>
-  d.kind === 'cases' &&
-  (d.by === 'closedOrOverdue' || Object.keys(d.where ?? {}).some((k) => LIMIT_ATTRIBUTES.has(k)))
-    ? d.cases.filter((c) => c.extensions.length > 0).map((c) => c.caseId)
-    : []
-
 /**
  * What was counted and against what, before the scoring rule: "结案 1071 件 / 应结 1089 件，未结 18 件：…";
  * "按季度：4 个季度中 1 个有记录，缺 …"; "计 2 件：…". Null when there is nothing to add to the value.
@@ -229,8 +221,8 @@ export const countsSentence = (
     const items = sumOf(detail.den) ? '次' : u
     // Extensions are the unit's own reports that move a last day, and a closing dated in time but entered late
     // counts only once verified: an auditor sees which cases.
-    const extended = extendedIn(detail.den)
-    const late = detail.den.kind === 'cases' ? (detail.den.enteredLate ?? []) : []
+    const extended = (detail.den.kind === 'cases' && detail.den.extended) || []
+    const late = (detail.den.kind === 'cases' && detail.den.enteredLate) || []
     const ext =
       (extended.length > 0 ? `；其中报延期 ${extended.length} 件：${listed(extended, '件')}` : '') +
       (late.length > 0 ? `；逾期补录待核实 ${late.length} 件：${listed(late, '件')}` : '')

@@ -9,7 +9,7 @@
 import { CASE_FOLLOW_UPS } from '../events/case'
 import type { EventType } from '../events/catalog'
 import type { Fact, UnitFacts } from '../facts/fact'
-import { CASES, type Metric, type MetricRef, namedMetric } from '../scheme/metric'
+import { CASES, leavesOf, type Metric, type MetricRef } from '../scheme/metric'
 
 const CASE_TYPES: ReadonlyArray<EventType> = ['CaseOpened', ...CASE_FOLLOW_UPS]
 
@@ -17,39 +17,21 @@ const CASE_TYPES: ReadonlyArray<EventType> = ['CaseOpened', ...CASE_FOLLOW_UPS]
 export const typesRead = (
   ref: MetricRef,
   named: Readonly<Record<string, Metric>>
-): ReadonlyArray<EventType> => {
-  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
-  if (!m) return []
-  switch (m._tag) {
-    case 'ratio':
-      return [...new Set([...typesRead(m.of[0], named), ...typesRead(m.of[1], named)])]
-    case 'change':
-      return typesRead(m.of, named)
-    default:
-      return m.type === CASES ? CASE_TYPES : [m.type as EventType]
-  }
-}
+): ReadonlyArray<EventType> => [
+  ...new Set(leavesOf(ref, named).flatMap((m) => (m.type === CASES ? CASE_TYPES : [m.type as EventType]))),
+]
 
 /**
  * Whether a metric's value depends on the evaluation date through a case's time limit: a case still open becomes
  * overdue on a day no event marks (`by: "closedOrOverdue"`, a where on `overdue`).
  */
-export const readsToday = (ref: MetricRef, named: Readonly<Record<string, Metric>>): boolean => {
-  const m = typeof ref === 'string' ? namedMetric(named, ref) : ref
-  if (!m) return false
-  switch (m._tag) {
-    case 'ratio':
-      return readsToday(m.of[0], named) || readsToday(m.of[1], named)
-    case 'change':
-      return readsToday(m.of, named)
-    case 'count':
-      return (
-        m.type === CASES && (m.by === 'closedOrOverdue' || (m.where !== undefined && 'overdue' in m.where))
-      )
-    default:
-      return false
-  }
-}
+export const readsToday = (ref: MetricRef, named: Readonly<Record<string, Metric>>): boolean =>
+  leavesOf(ref, named).some(
+    (m) =>
+      m._tag === 'count' &&
+      m.type === CASES &&
+      (m.by === 'closedOrOverdue' || (m.where !== undefined && 'overdue' in m.where))
+  )
 
 interface Entry {
   /** The types the indicator or rule reads: fixed by the scheme, so found once. */
