@@ -4,6 +4,8 @@
  * 2016 and entered when the system went live in January; a case still open at the year's end may close in
  * January 2018.
  */
+import { type Limit, lastDayOf } from '@kaoping/core'
+import districts from '../schemes/districts-2017.json'
 import { addDays, between } from './calendar'
 import type { Rng } from './prng'
 import type { Recorder } from './recorder'
@@ -33,25 +35,19 @@ export interface CasePlan {
 /** The last date a step drawn at random may fall on: the demo year's end. */
 const LAST = '2017-12-31'
 
+/** The 2017 schemes' statutory limits and calendar (both schemes state the same). */
+const LIMITS = districts.timeLimits as Readonly<Record<string, Limit>>
+
 /**
- * How many days after its opening a case the plan calls late is closed: past the kind's statutory limit in the 2017
- * schemes (劳动保障监察 60 working days ≈ 85–90 days, 仲裁 45 days, 工伤认定 60 days), so that the dates say what the
- * plan says — the schemes count 按期结案 from the dates, not from `withinTimeLimit`. Never past the year's end: the
- * plan closed it in 2017, and the seed's figures count the year's closings (利州's 1071).
- */
-const LATE_AFTER: Readonly<Record<string, number>> = {
-  labor_inspection: 110,
-  labor_arbitration: 60,
-  work_injury_recognition: 75,
-}
-/**
- * The date a closing the plan calls late falls on, or undefined when it cannot be late within the year (its limit
- * runs to the year's end): that case is closed on time, as the dates then say.
+ * The date a closing the plan calls late falls on — a week past the kind's last day under the 2017 schemes, so that
+ * the dates say what the plan says (the schemes count 按期结案 from the dates, not from `withinTimeLimit`) — or
+ * undefined when that is past the year's end: the plan closed it in 2017, and the seed's figures count the year's
+ * closings (利州's 1071), so such a case is closed on time, as the dates then say.
  */
 const lateOn = (kind: string, opened: string, drawn: string): string | undefined => {
-  const after = LATE_AFTER[kind]
-  if (after === undefined) return drawn
-  const late = addDays(opened, after)
+  const limit = LIMITS[kind]
+  if (limit === undefined) return drawn
+  const late = addDays(lastDayOf(opened, limit, districts.calendar), 7)
   if (late > LAST) return undefined
   return late > drawn ? late : drawn
 }

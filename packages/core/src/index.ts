@@ -66,6 +66,7 @@ export { EventLine } from './log/line'
 export { checkNext, emptyLog, fingerprint, type LogState, noteEvent } from './log/log-checker'
 export { formatLineIssue, type LineIssue, readLog } from './log/read-log'
 export { caseStream, schemeStream, streamOf, targetOf, UNITS_STREAM, unitStream } from './log/stream-of'
+export { type Calendar, type Limit, lastDayOf } from './primitives/calendar'
 export { canonicalJson, sha256Hex } from './primitives/canonical-json'
 export { NonEmptyString, Slug, UnitId, Uuid } from './primitives/ids'
 export {
